@@ -1,0 +1,66 @@
+"""Print the speed figures the README quotes.
+
+- whole-process wall time of ``auditor check`` on the seed, interpreter start included;
+- batch throughput: documents per second over the six plain-text copies of the
+  corpus, audited in one process.
+
+Run from the repository root: ``python3 benchmarks/run.py``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from auditor.api import check_paths
+from auditor.config import load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_285ae1a0c3e52f84.txt"
+MIRRORS = ROOT.parent / "shared" / "corpus" / "html" / "mirror_plaintext"
+RUNS = 15
+
+
+def process_wall_time() -> list[float]:
+    command = [sys.executable, "-m", "auditor", "check", str(SEED), "--format", "json"]
+    subprocess.run(command, capture_output=True, check=False)  # warm the file cache
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+        if result.returncode not in (0, 1):
+            raise SystemExit(f"auditor failed: {result.stderr.decode()}")
+    return times
+
+
+def batch_throughput(paths: list[str], rounds: int = 10) -> tuple[float, int, int]:
+    settings = load_settings()
+    check_paths(paths, settings)  # warm up
+    start = time.perf_counter()
+    for _ in range(rounds):
+        report = check_paths(paths, settings)
+    elapsed = time.perf_counter() - start
+    size = sum(Path(p).stat().st_size for p in paths)
+    return rounds * len(paths) / elapsed, size, len(report.findings)
+
+
+def main() -> None:
+    times = process_wall_time()
+    print(f"check seed, whole process: median {statistics.median(times):.3f} s, best {min(times):.3f} s ({RUNS} runs)")
+    mirrors = sorted(str(p) for p in MIRRORS.glob("*.wikicopy.txt"))
+    if not mirrors:
+        print("batch throughput: skipped, corpus not found at", MIRRORS)
+        return
+    rate, size, findings = batch_throughput(mirrors)
+    print(
+        f"batch, {len(mirrors)} mirror copies ({size / 1024:.0f} KiB) in one process: {rate:.0f} documents/s,"
+        f" {rate * size / len(mirrors) / 2**20:.1f} MiB/s, {findings} findings per pass"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""The command line: a thin click layer over ``api``."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from . import __version__
+from .errors import AuditorError
+
+if TYPE_CHECKING:
+    from .ruleconfig import RuleDefaults
+
+
+class UsageProblem(click.ClickException):
+    """A configuration or usage error: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="auditor")
+def main() -> None:
+    """Audit the citations of factual documents."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Only these rules: names, codes or code prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules: names, codes or code prefixes (comma-separated).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
+@click.option("--max-size", type=click.FloatRange(min=0, min_open=True), help="Largest file to read, in MiB.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    max_size: float | None,
+) -> None:
+    """Check documents (files or directories) and report their findings.
+
+    Exit status: 0 clean, 1 findings, 2 when a document could not be checked.
+    """
+    from .api import check_paths
+    from .config import load_settings
+    from .reporters import REPORTERS
+
+    try:
+        settings = load_settings(config_path, _split(select), _split(ignore), max_size)
+    except AuditorError as error:
+        raise UsageProblem(str(error)) from None
+    report = check_paths(list(paths), settings)
+    for problem in report.errors:
+        click.echo(f"auditor: error: {problem.path}: {problem.message}", err=True)
+    sys.stdout.write(REPORTERS[output_format](report))
+    sys.exit(report.exit_code)
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List every rule with its code, default severity and summary."""
+    for default in _rule_defaults():
+        state = "" if default.enabled else " (disabled by default)"
+        click.echo(f"{default.rule.code}  {default.rule.name:<20} {default.severity:<8} {default.summary}{state}")
+
+
+@main.command()
+@click.argument("name")
+def explain(name: str) -> None:
+    """Print a rule's documentation (by name or code)."""
+    for default in _rule_defaults():
+        if name in (default.rule.name, default.rule.code) or name.upper() == default.rule.code:
+            click.echo(f"{default.rule.code} {default.rule.name} [{default.severity}]\n")
+            click.echo(default.rule.doc.strip())
+            return
+    raise UsageProblem(f"unknown rule {name!r} (see 'auditor rules')")
+
+
+def _rule_defaults() -> tuple[RuleDefaults, ...]:
+    from .ruleconfig import rule_defaults
+
+    try:
+        return rule_defaults()
+    except AuditorError as error:
+        raise UsageProblem(str(error)) from None

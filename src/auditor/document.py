@@ -1,0 +1,189 @@
+"""The document model every reader produces and every rule reads.
+
+All positions are character offsets into the verbatim source text; line and
+column are derived from them on demand, never stored.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span {self.start}..{self.end}")
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"
+    INFOBOX_FIELD = "infobox-field"
+    REFERENCE = "reference"
+
+
+class RegionKind(StrEnum):
+    """Text that is part of the file but not of the article's claims."""
+
+    CHROME = "chrome"
+    LICENCE = "licence"
+    TITLE = "title"
+    TABLE_OF_CONTENTS = "table-of-contents"
+    NAVIGATION = "navigation"
+
+
+CLAIM_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.INFOBOX_FIELD})
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    path: tuple[str, ...]
+    heading: Span | None  # None for the lead and for headings a copy has lost
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    kind: RegionKind
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    span: Span
+    section: int  # index into Document.sections
+    label: str | None = None  # the field name of an infobox field
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """An inline citation marker such as ``[12]``."""
+
+    key: str
+    span: Span
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """An inline maintenance tag an editor left, such as ``[citation needed]``."""
+
+    name: str
+    span: Span
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    block: int
+    content_end: int  # end of the words, before any trailing markers or tags
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceFields:
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    archive_url: str | None = None
+    access_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    key: str
+    span: Span  # the whole entry
+    content: Span  # the entry's text after its number and backlinks
+    text: str  # the content with whitespace folded; empty for an empty footnote
+    backlinks: int | None  # citing places the source listed; None when not shown
+    fields: ReferenceFields = ReferenceFields()
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a copy says it came from."""
+
+    source_url: str | None = None
+    retrieved: str | None = None
+    publisher: str | None = None
+    licence: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    text: str
+    format: str
+    title: str | None = None
+    sections: tuple[Section, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    markers: tuple[Marker, ...] = ()
+    tags: tuple[Tag, ...] = ()
+    references: tuple[Reference, ...] = ()
+    regions: tuple[Region, ...] = ()
+    provenance: Provenance = Provenance()
+    notes: tuple[str, ...] = field(default=())  # reader observations, e.g. reversed order
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        text = self.text
+        index = text.find("\n")
+        while index != -1:
+            starts.append(index + 1)
+            index = text.find("\n", index + 1)
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """One-based line and column of ``offset`` (columns count characters)."""
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @cached_property
+    def references_by_key(self) -> dict[str, Reference]:
+        return {ref.key: ref for ref in self.references}
+
+    @cached_property
+    def markers_by_block(self) -> dict[int, list[Marker]]:
+        grouped: dict[int, list[Marker]] = {}
+        for marker in self.markers:
+            grouped.setdefault(marker.block, []).append(marker)
+        return grouped
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.span.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that contains ``offset`` (sentences are in text order)."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and self.sentences[index].span.contains(offset):
+            return self.sentences[index]
+        return None
+
+    @cached_property
+    def claim_sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if self.blocks[s.block].kind in CLAIM_BLOCKS)

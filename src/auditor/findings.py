@@ -1,0 +1,38 @@
+"""Findings as reported, and the fingerprints that identify them across edits."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .severity import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    code: str
+    severity: Severity
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive: one past the last character
+    message: str
+    excerpt: str
+    fingerprint: str
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+
+
+def fingerprint(rule: str, path: str, key: str, occurrence: int) -> str:
+    """Identity from rule, path and the finding's text, never its line number.
+
+    ``occurrence`` tells apart findings whose text is the same (the second
+    identical claim in a document), so moving text keeps every fingerprint.
+    """
+    digest = hashlib.sha256("\x1f".join((rule, path, key, str(occurrence))).encode("utf-8"))
+    return digest.hexdigest()[:20]

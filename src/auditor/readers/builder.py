@@ -1,0 +1,101 @@
+"""Assembles a Document from the spans a reader finds, so readers share one model."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import (
+    Block,
+    BlockKind,
+    Document,
+    Marker,
+    Provenance,
+    Reference,
+    ReferenceFields,
+    Region,
+    RegionKind,
+    Section,
+    Sentence,
+    Span,
+    Tag,
+)
+from ..segment import content_end, split_sentences
+
+# Inline markers of plain-text copies: "[12]", and editors' tags such as
+# "[citation needed]" (a copy may write "[citation_needed]" or wrap the line inside it).
+INLINE = re.compile(
+    r"\[(?P<key>\d{1,4})\]"
+    r"|\[(?P<tag>(?:[A-Za-z]+[\s_]){0,3}(?:needed|discuss|verification|dubious)|(?:when|who|which|according[\s_]to[\s_]whom)\?)\]"
+)
+
+
+def _tag_name(raw: str) -> str:
+    return re.sub(r"[\s_]+", " ", raw).lower()
+
+
+class DocumentBuilder:
+    """Collects sections, regions, blocks and references in text order."""
+
+    def __init__(self, path: str, text: str, format: str) -> None:
+        self.path = path
+        self.text = text
+        self.format = format
+        self.sections: list[Section] = []
+        self.regions: list[Region] = []
+        self.blocks: list[Block] = []
+        self.sentences: list[Sentence] = []
+        self.markers: list[Marker] = []
+        self.tags: list[Tag] = []
+        self.references: list[Reference] = []
+
+    def section(self, title: str, path: tuple[str, ...], heading: Span | None, level: int) -> int:
+        self.sections.append(Section(title, path, heading, level))
+        return len(self.sections) - 1
+
+    def region(self, kind: RegionKind, start: int, end: int) -> None:
+        if start < end:
+            self.regions.append(Region(kind, Span(start, end)))
+
+    def block(self, kind: BlockKind, start: int, end: int, section: int, label: str | None = None) -> int:
+        """Add a claim-bearing block, with its inline markers, tags and sentences."""
+        index = len(self.blocks)
+        self.blocks.append(Block(kind, Span(start, end), section, label))
+        for match in INLINE.finditer(self.text, start, end):
+            span = Span(match.start(), match.end())
+            if match.group("key"):
+                self.markers.append(Marker(match.group("key"), span, index))
+            else:
+                self.tags.append(Tag(_tag_name(match.group("tag")), span, index))
+        for s_start, s_end in split_sentences(self.text, start, end):
+            self.sentences.append(Sentence(Span(s_start, s_end), index, content_end(self.text, s_start, s_end)))
+        return index
+
+    def reference(
+        self,
+        key: str,
+        span: Span,
+        content: Span,
+        text: str,
+        backlinks: int | None,
+        fields: ReferenceFields,
+        section: int,
+    ) -> None:
+        self.blocks.append(Block(BlockKind.REFERENCE, span, section, key))
+        self.references.append(Reference(key, span, content, text, backlinks, fields))
+
+    def build(self, title: str | None, provenance: Provenance, notes: tuple[str, ...] = ()) -> Document:
+        return Document(
+            path=self.path,
+            text=self.text,
+            format=self.format,
+            title=title,
+            sections=tuple(self.sections),
+            blocks=tuple(self.blocks),
+            sentences=tuple(sorted(self.sentences, key=lambda s: s.span.start)),
+            markers=tuple(self.markers),
+            tags=tuple(self.tags),
+            references=tuple(self.references),
+            regions=tuple(sorted(self.regions, key=lambda r: r.span.start)),
+            provenance=provenance,
+            notes=notes,
+        )

@@ -1,0 +1,181 @@
+"""Copies rendered to wrapped text, with ``***** Heading[edit] *****`` headings.
+
+Such a copy wraps lines at a fixed width and separates paragraphs by nothing
+but a line break, so a paragraph ends where the next line's first word would
+have fitted on the line before: a greedy wrapper would have put it there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import BlockKind, Document, RegionKind, Span
+from .builder import DocumentBuilder
+from .lines import Line, split_lines
+from .mirror_common import add_reference, mirror_provenance
+from .sections import NON_PROSE, normalise
+
+HEADING = re.compile(r"^(?P<stars>\*{2,6}) (?P<title>.+?)(?:\[edit\])? (?P=stars)\s*$")
+_LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?:[*o#]|\d{1,3}\.)\s+")
+_REF_ENTRY = re.compile(r"^\s*(\d{1,4})\.\s")
+_IMAGE = re.compile(r"^\s*\[[^\]\d][^\]]*\]\s*$")
+_CHROME_LINE = re.compile(
+    r"^(?:From Wikipedia, the free encyclopedia|Jump_to_navigation\b.*|\(Redirected from .*\)"
+    r"|Creative_Commons_Attribution-ShareAlike_License|The following text has been accessed from .*)$"
+)
+_FOOTER = re.compile(r"^(?:Retrieved from \"|\*{3,6} Navigation menu \*{3,6}$)")
+_REFERENCE_SECTIONS = frozenset({"references", "notes", "footnotes", "citations", "notes and references"})
+
+
+def _heading(text: str) -> re.Match[str] | None:
+    return HEADING.match(text) if text.startswith("**") else None
+
+
+def _list_item(text: str) -> re.Match[str] | None:
+    first = text.lstrip()[:1]
+    return _LIST_ITEM.match(text) if first and first in "*o#0123456789" else None
+
+
+def _image(text: str) -> bool:
+    return text.lstrip().startswith("[") and bool(_IMAGE.match(text))
+
+
+def looks_wrapped(text: str) -> bool:
+    return sum(1 for line in text[:200_000].splitlines() if HEADING.match(line)) >= 2
+
+
+def read_wrapped_mirror(path: str, text: str) -> Document:
+    lines = split_lines(text)
+    b = DocumentBuilder(path, text, "mirror")
+    width = _wrap_width(lines)
+    end = next((i for i, line in enumerate(lines) if _FOOTER.match(line.text)), len(lines))
+    if end < len(lines):
+        b.region(RegionKind.NAVIGATION, lines[end].start, len(text))
+
+    title = None
+    section = b.section("(lead)", (), None, 1)
+    stack: list[tuple[int, str]] = []  # (level, title) of the enclosing headings
+    mode = "chrome"  # until the title heading
+    i = 0
+    while i < end:
+        line = lines[i]
+        if match := _heading(line.text):
+            level = 7 - len(match["stars"])
+            heading = " ".join(match["title"].replace("_", " ").split())
+            if mode == "chrome" and level == 1:
+                title = heading
+                b.region(RegionKind.CHROME, 0, line.start)
+                b.region(RegionKind.TITLE, line.start, line.end)
+                section = b.section(title, (), None, 1)
+                mode = "prose"
+            elif mode != "chrome":
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                stack.append((level, heading))
+                section = b.section(heading, tuple(t for _, t in stack), Span(line.start, line.end), level)
+                name = normalise(heading)
+                if name == "contents":
+                    mode = "toc"
+                elif name in _REFERENCE_SECTIONS:
+                    mode = "references"
+                elif name in NON_PROSE:
+                    mode = "links"
+                else:
+                    mode = "prose"
+            i += 1
+            continue
+        if mode == "chrome" or line.blank:
+            i += 1
+            continue
+        if mode in ("toc", "links"):
+            j = _region_end(lines, i, end)
+            kind = RegionKind.TABLE_OF_CONTENTS if mode == "toc" else RegionKind.NAVIGATION
+            b.region(kind, line.start, lines[j - 1].end)
+            i = j
+            continue
+        if _image(line.text) or _CHROME_LINE.match(line.stripped):
+            b.region(RegionKind.CHROME, line.start, line.end)
+            i += 1
+            continue
+        if mode == "references" and (match := _REF_ENTRY.match(line.text)):
+            j = _entry_end(lines, i, end, len(match.group(0)), int(match.group(1)))
+            add_reference(b, match.group(1), Span(line.start, lines[j - 1].end), line.start + match.end(), section)
+            i = j
+            continue
+        if mode == "references":
+            i += 1
+            continue
+        if item := _list_item(line.text):
+            j = _continuation_end(lines, i, end, len(item.group(0)))
+            b.block(BlockKind.LIST_ITEM, line.start + len(item["indent"]), lines[j - 1].end, section)
+            i = j
+            continue
+        j = _paragraph_end(lines, i, end, width)
+        b.block(BlockKind.PARAGRAPH, line.start + len(line.text) - len(line.text.lstrip()), lines[j - 1].end, section)
+        i = j
+    return b.build(title, mirror_provenance(text, lines, end))
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """The width the copy was wrapped at: the longest length many lines reach."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        counts[len(line.text)] = counts.get(len(line.text), 0) + 1
+    frequent = [length for length, count in counts.items() if count >= 5 and length <= 200]
+    return max(frequent, default=79)
+
+
+def _region_end(lines: list[Line], i: int, end: int) -> int:
+    """A non-prose run ends at the next heading."""
+    j = i + 1
+    while j < end and not _heading(lines[j].text):
+        j += 1
+    return j
+
+
+def _continuation_end(lines: list[Line], i: int, end: int, indent: int) -> int:
+    """Lines indented to the item's text continue it."""
+    j = i + 1
+    while j < end:
+        text = lines[j].text
+        if not text.strip() or _heading(text) or _list_item(text):
+            break
+        if len(text) - len(text.lstrip()) < indent:
+            break
+        j += 1
+    return j
+
+
+def _entry_end(lines: list[Line], i: int, end: int, indent: int, key: int) -> int:
+    """A reference entry runs on until the next entry in sequence, a blank line or a heading.
+
+    A wrapped line may begin with a number and a full stop ("322. Hydraulic
+    fracturing"); only the next number in sequence starts a new entry.
+    """
+    j = i + 1
+    while j < end:
+        text = lines[j].text
+        if not text.strip() or _heading(text):
+            break
+        entry = _REF_ENTRY.match(text)
+        if entry and int(entry.group(1)) == key + 1:
+            break
+        if len(text) - len(text.lstrip()) < indent - 1 and not entry:
+            break
+        j += 1
+    return j
+
+
+def _paragraph_end(lines: list[Line], i: int, end: int, width: int) -> int:
+    j = i + 1
+    while j < end:
+        previous, text = lines[j - 1].text, lines[j].text
+        if not text.strip() or _heading(text) or _list_item(text) or _image(text):
+            break
+        if text[:1].isspace():
+            break
+        first_word = text.split(None, 1)[0]
+        if len(previous.rstrip()) + 1 + len(first_word) <= width:
+            break  # the word would have fitted: the line before ended a paragraph
+        j += 1
+    return j

@@ -1,0 +1,84 @@
+"""The immutable result of a run, which every reporter renders."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .document import Document, Provenance
+from .extract.claims import uncovered_sentences
+from .findings import Finding
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    claims: int
+    cited_claims: int
+    references: int
+    empty_references: int
+    findings_by_rule: dict[str, int]
+
+    @classmethod
+    def of(cls, doc: Document, findings: tuple[Finding, ...]) -> Summary:
+        claims = len(doc.claim_sentences)
+        return cls(
+            claims=claims,
+            cited_claims=claims - len(uncovered_sentences(doc)),
+            references=len(doc.references),
+            empty_references=sum(1 for r in doc.references if r.empty),
+            findings_by_rule=dict(sorted(Counter(f.rule for f in findings).items())),
+        )
+
+    @classmethod
+    def total(cls, summaries: list[Summary]) -> Summary:
+        by_rule: Counter[str] = Counter()
+        for summary in summaries:
+            by_rule.update(summary.findings_by_rule)
+        return cls(
+            claims=sum(s.claims for s in summaries),
+            cited_claims=sum(s.cited_claims for s in summaries),
+            references=sum(s.references for s in summaries),
+            empty_references=sum(s.empty_references for s in summaries),
+            findings_by_rule=dict(sorted(by_rule.items())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    path: str
+    format: str
+    title: str | None
+    provenance: Provenance
+    notes: tuple[str, ...]
+    summary: Summary
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    path: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    files: tuple[FileReport, ...]
+    errors: tuple[InputProblem, ...]
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for file in self.files for f in file.findings)
+
+    @property
+    def summary(self) -> Summary:
+        return Summary.total([file.summary for file in self.files])
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 findings, 2 when any input could not be checked."""
+        if self.errors:
+            return 2
+        return 1 if self.findings else 0

@@ -1,0 +1,99 @@
+"""Load the declarative rule configuration shipped in ``rules/*.toml``.
+
+Each file gives one rule's default severity, whether it is enabled, its summary
+and its option defaults. The engine combines it with the rule's module (code,
+name, options dataclass, checks) and with the user's configuration.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from .errors import ConfigError
+from .rules import RULES, Rule
+from .severity import Severity
+
+_FILE_KEYS = {"code", "name", "severity", "enabled", "summary", "options"}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDefaults:
+    rule: Rule
+    severity: Severity
+    enabled: bool
+    summary: str
+    options: Any  # an instance of rule.options
+
+
+def rules_dir() -> Path:
+    """The shipped rule configuration: inside the wheel, or at the top of a source checkout."""
+    packaged = resources.files("auditor") / "_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+@cache
+def rule_defaults() -> tuple[RuleDefaults, ...]:
+    directory = rules_dir()
+    loaded = []
+    for rule in RULES:
+        path = directory / f"{rule.name}.toml"
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: missing configuration for rule {rule.name!r}") from None
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{path}: {error}") from None
+        unknown = set(data) - _FILE_KEYS
+        if unknown:
+            raise ConfigError(f"{path}: unknown key {sorted(unknown)[0]!r}")
+        if data.get("code") != rule.code or data.get("name") != rule.name:
+            raise ConfigError(f"{path}: code and name must be {rule.code!r} and {rule.name!r}")
+        loaded.append(
+            RuleDefaults(
+                rule=rule,
+                severity=parse_severity(data.get("severity", "warning"), f"{path}: severity"),
+                enabled=bool(data.get("enabled", True)),
+                summary=str(data.get("summary", "")),
+                options=build_options(rule, data.get("options", {}), str(path), rule.options()),
+            )
+        )
+    return tuple(loaded)
+
+
+def parse_severity(value: object, where: str) -> Severity:
+    try:
+        return Severity(str(value))
+    except ValueError:
+        choices = ", ".join(s.value for s in Severity)
+        raise ConfigError(f"{where}: {value!r} is not a severity ({choices})") from None
+
+
+def build_options(rule: Rule, values: dict[str, Any], where: str, base: Any) -> Any:
+    """Options from TOML keys (kebab-case), type-checked against the rule's dataclass."""
+    hints = get_type_hints(rule.options)
+    names = {f.name.replace("_", "-"): f.name for f in fields(rule.options)}
+    changes = {}
+    for key, value in values.items():
+        if key not in names:
+            raise ConfigError(f"{where}: unknown option {key!r} for rule {rule.name!r}")
+        attribute = names[key]
+        expected = hints[attribute]
+        if expected is bool and not isinstance(value, bool):
+            raise ConfigError(f"{where}: option {key!r} of rule {rule.name!r} must be true or false")
+        if getattr(expected, "__origin__", None) is tuple:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: option {key!r} of rule {rule.name!r} must be a list of strings")
+            value = tuple(value)
+        elif expected in (int, float) and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ConfigError(f"{where}: option {key!r} of rule {rule.name!r} must be a number")
+        elif expected is str and not isinstance(value, str):
+            raise ConfigError(f"{where}: option {key!r} of rule {rule.name!r} must be a string")
+        changes[attribute] = value
+    return type(base)(**{**{f.name: getattr(base, f.name) for f in fields(base)}, **changes})

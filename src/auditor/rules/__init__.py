@@ -1,0 +1,27 @@
+"""The rule registry: every rule, in one explicit tuple."""
+
+from __future__ import annotations
+
+from . import (
+    backlink_mismatch,
+    citation_needed,
+    dangling_citation,
+    empty_footnote,
+    unsourced_claim,
+    unused_reference,
+)
+from .base import Hit, Rule
+
+RULES: tuple[Rule, ...] = tuple(
+    Rule.from_module(module)
+    for module in (
+        empty_footnote,
+        dangling_citation,
+        unused_reference,
+        backlink_mismatch,
+        unsourced_claim,
+        citation_needed,
+    )
+)
+
+__all__ = ["RULES", "Hit", "Rule"]

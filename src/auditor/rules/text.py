@@ -1,0 +1,30 @@
+"""Small text helpers rules share for excerpts and quoting."""
+
+from __future__ import annotations
+
+from ..document import Document, Span
+from ..readers.builder import INLINE
+
+EXCERPT_LIMIT = 160
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def excerpt(doc: Document, span: Span) -> str:
+    return folded(doc.slice(span))
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """Quote ``text`` for a message, shortened in the middle when long."""
+    text = folded(INLINE.sub("", text))
+    if len(text) > limit:
+        half = (limit - 1) // 2
+        text = f"{text[:half].rstrip()}…{text[-half:].lstrip()}"
+    return f"“{text}”"
+
+
+def identity(text: str) -> str:
+    """Text reduced to what identifies a claim: no markers, case or spacing."""
+    return folded(INLINE.sub(" ", text)).casefold()

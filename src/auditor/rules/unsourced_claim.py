@@ -1,0 +1,92 @@
+"""Report checkable claims that no citation covers.
+
+## What it does
+Finds sentences that state something a reader could check (a figure, a date,
+a quotation, an action by a named party) and that no citation covers. A
+citation covers the sentence it ends and the sentences before it in the same
+paragraph back to the previous citation; text after a paragraph's last
+citation, and paragraphs, list items or infobox fields with none, are
+uncovered. Headings, the table of contents, reference lists and site chrome
+are never claims.
+
+## Why it matters
+An uncited figure or date is the claim a fact-checker is asked about first
+and the one a reader cannot verify.
+
+## Example
+```text
+The town fell on 3 May 2014 after a siege.[1] Rebels lost 40 fighters.
+
+  1. ^ Rebels take the town Reuters 4 May 2014
+```
+
+## Use instead
+```text
+The town fell on 3 May 2014 after a siege. Rebels lost 40 fighters.[1]
+
+  1. ^ Rebels take the town Reuters 4 May 2014
+```
+
+## Options
+- `infobox` (bool, default true): also check infobox fields.
+- `kinds` (list, default all): which kinds of checkable claim to report, of
+  `figure`, `date`, `quotation`, `named party`.
+
+## Limits
+Checkability is decided by surface cues, not by meaning: a sentence with a
+date is checkable even when the date is incidental, and a claim with none of
+the cues is not reported. A sentence an editor tagged `[citation needed]` is
+left to `citation-needed`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import BlockKind, Document, Span
+from ..extract.claims import checkable, uncovered_sentences, uncovered_text
+from .base import Hit
+from .text import folded, identity, quote
+
+CODE = "CIT005"
+NAME = "unsourced-claim"
+KINDS = ("figure", "date", "quotation", "named party")
+# Infobox fields that state an outcome; the others list names, where only a figure or date is a claim.
+OUTCOME_FIELDS = frozenset({"result", "status", "territorial changes"})
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    infobox: bool = True
+    kinds: tuple[str, ...] = KINDS
+
+
+def check(doc: Document, options: Options) -> Iterator[Hit]:
+    tags = sorted(tag.span.start for tag in doc.tags if tag.name == "citation needed")
+    for sentence in uncovered_sentences(doc):
+        block = doc.blocks[sentence.block]
+        if block.kind is BlockKind.INFOBOX_FIELD and not options.infobox:
+            continue
+        index = bisect_left(tags, sentence.span.start)
+        if index < len(tags) and tags[index] <= sentence.span.end:
+            continue  # an editor already tagged it: citation-needed reports it
+        start, end = uncovered_text(doc, sentence)
+        text = doc.text[start:end]
+        prose = block.kind is not BlockKind.INFOBOX_FIELD or (block.label or "").casefold() in OUTCOME_FIELDS
+        found = checkable(text, named_party=prose)
+        if found is None or found.reason not in options.kinds:
+            continue
+        partial = start > sentence.span.start
+        where = "after the last citation " if partial else ""
+        field = f"infobox field {block.label!r}: " if block.kind is BlockKind.INFOBOX_FIELD and block.label else ""
+        yield Hit(
+            span=Span(start, end),
+            message=(
+                f"Unsourced claim {where}states a {found.reason} ({quote(found.evidence, 40)}): {field}{quote(text)}"
+            ),
+            excerpt=folded(text),
+            key=identity(text),
+            evidence={"reason": found.reason, "cue": found.evidence, "partly_cited": partial},
+        )

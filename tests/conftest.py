@@ -1,0 +1,62 @@
+"""Shared fixtures. Every test runs with the network closed except loopback."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+
+import pytest
+
+from auditor.document import Document
+from auditor.readers import read_mirror
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_285ae1a0c3e52f84.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+def _loopback(address: object) -> bool:
+    if isinstance(address, tuple) and address:
+        host = address[0]
+        if host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return False
+    return isinstance(address, str | bytes)  # Unix sockets stay on the machine
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _guarded(real):  # type: ignore[no-untyped-def]
+    def connect(self, address):  # type: ignore[no-untyped-def]
+        if not _loopback(address):
+            raise NetworkBlocked(f"tests may not reach the network: {address!r}")
+        return real(self, address)
+
+    return connect
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    socket.socket.connect = _guarded(_real_connect)  # type: ignore[method-assign]
+    socket.socket.connect_ex = _guarded(_real_connect_ex)  # type: ignore[method-assign]
+
+
+def mirror(text: str, path: str = "snippet.txt") -> Document:
+    """Read a plain-text copy given inline."""
+    return read_mirror(path, text)
+
+
+def corpus_file(relative: str) -> Path:
+    path = CORPUS / relative
+    if not path.exists():
+        pytest.skip(f"corpus file not available: {relative}")
+    return path

@@ -1,0 +1,55 @@
+"""Data-driven cases for every rule: each ``fail`` case must produce findings, each ``pass`` none."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from auditor.rules import RULES
+from conftest import mirror
+from rules_helper import run_rule
+
+CASES = Path(__file__).parent / "rule_cases"
+READERS = {"mirror": mirror}
+
+
+def _cases() -> list[tuple[str, str, dict]]:
+    found = []
+    for path in sorted(CASES.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for kind in ("fail", "pass"):
+            for case in data.get(kind, []):
+                found.append((path.stem, kind, case))
+    return found
+
+
+def test_every_rule_has_cases_in_both_directions():
+    for rule in RULES:
+        path = CASES / f"{rule.name}.toml"
+        assert path.exists(), f"rule {rule.name} has no case file"
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert data.get("fail"), f"rule {rule.name} has no failing case"
+        assert data.get("pass"), f"rule {rule.name} has no passing case"
+
+
+def test_case_files_name_real_rules():
+    names = {rule.name for rule in RULES}
+    assert {path.stem for path in CASES.glob("*.toml")} <= names
+
+
+@pytest.mark.parametrize(
+    ("rule", "kind", "case"), _cases(), ids=lambda v: v.get("name", "") if isinstance(v, dict) else str(v)
+)
+def test_rule_case(rule: str, kind: str, case: dict):
+    doc = READERS[case.get("format", "mirror")](case["text"])
+    findings = run_rule(rule, doc)
+    if kind == "pass":
+        assert findings == (), [f.message for f in findings]
+        return
+    assert len(findings) == case.get("count", 1), [f.message for f in findings]
+    for expected in case.get("messages", []):
+        assert any(expected in f.message for f in findings), (expected, [f.message for f in findings])
+    for excerpt in case.get("excerpts", []):
+        assert any(f.excerpt == excerpt for f in findings), (excerpt, [f.excerpt for f in findings])

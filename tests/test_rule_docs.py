@@ -1,0 +1,59 @@
+"""A rule's docs are part of the rule: fixed sections, and examples that behave as they say."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from auditor.cli import main
+from auditor.rules import RULES
+from conftest import mirror
+from rules_helper import run_rule
+
+SECTIONS = ["## What it does", "## Why it matters", "## Example", "## Use instead", "## Options", "## Limits"]
+
+
+def _block(doc: str, heading: str) -> str:
+    after = doc.split(heading, 1)[1]
+    match = re.search(r"```text\n(.*?)```", after, re.S)
+    assert match, f"no ```text block under {heading}"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_docs_have_the_sections_in_order(rule):
+    positions = [rule.doc.find(section) for section in SECTIONS]
+    assert -1 not in positions, f"{rule.name} lacks {SECTIONS[positions.index(-1)]}"
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_example_fails_and_use_instead_passes(rule):
+    assert run_rule(rule.name, mirror(_block(rule.doc, "## Example")))
+    assert run_rule(rule.name, mirror(_block(rule.doc, "## Use instead"))) == ()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_explain_prints_the_docs(rule):
+    by_name = CliRunner().invoke(main, ["explain", rule.name])
+    by_code = CliRunner().invoke(main, ["explain", rule.code.lower()])
+    assert by_name.exit_code == 0
+    assert "## Why it matters" in by_name.output
+    assert by_code.output == by_name.output
+
+
+def test_rules_lists_every_rule():
+    result = CliRunner().invoke(main, ["rules"])
+    assert result.exit_code == 0
+    for rule in RULES:
+        assert f"{rule.code}  {rule.name}" in result.output
+
+
+def test_codes_and_names_are_unique_and_well_formed():
+    assert len({r.code for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+    for rule in RULES:
+        assert re.fullmatch(r"CIT\d{3}", rule.code)
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.name)
