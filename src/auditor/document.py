@@ -42,6 +42,8 @@ class RegionKind(StrEnum):
     TITLE = "title"
     TABLE_OF_CONTENTS = "table-of-contents"
     NAVIGATION = "navigation"
+    TABLE = "table"  # rows a copy flattened to text; their cells are not sentences
+    HATNOTE = "hatnote"  # "For other uses, see ...": a pointer, not a claim
 
 
 CLAIM_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.INFOBOX_FIELD})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..document import BlockKind, Document, RegionKind, Span
-from .builder import DocumentBuilder
+from .builder import INLINE, DocumentBuilder
 from .lines import Line, split_lines
 from .mirror_common import add_reference, mirror_provenance
 from .sections import NON_PROSE, normalise
@@ -21,9 +21,32 @@ _REF_ENTRY = re.compile(r"^\s*(\d{1,4})\.\s")
 _IMAGE = re.compile(r"^\s*\[[^\]\d][^\]]*\]\s*$")
 _CHROME_LINE = re.compile(
     r"^(?:From Wikipedia, the free encyclopedia|Jump_to_navigation\b.*|\(Redirected from .*\)"
-    r"|Creative_Commons_Attribution-ShareAlike_License|The following text has been accessed from .*)$"
+    r"|Creative_Commons_Attribution-ShareAlike_License|The following text has been accessed from .*"
+    r"|This is the latest_accepted_revision, reviewed on .*)$"
 )
 _FOOTER = re.compile(r"^(?:Retrieved from \"|\*{3,6} Navigation menu \*{3,6}$)")
+_HATNOTE = re.compile(
+    r"^(?:For .{1,150}?, see\b|This article is about |Not to be confused with |Main articles?: |See also: "
+    r"|Further information: |\S.{0,80} redirects here)"
+)
+# Maintenance banners ("This article needs additional citations ..."), indented by the converter.
+_BANNER = re.compile(r"^ {1,3}(?:This (?:article|section) |Find sources: |\(Learn_how_and_when_to_remove)")
+_TABLE_GAP = re.compile(r"\S {3,}\S")
+_TABLE_INDENT = 10  # deeper than any list or quotation a converter indents
+_WRAP_SLACK = 3
+# A paragraph of prose ends on one of these; a short line without one was cut by a
+# converter around a link or a non-breaking span, not by the end of a paragraph.
+_PARAGRAPH_ENDINGS = (
+    ".",
+    "!",
+    "?",
+    ":",
+    '"',
+    "”",
+    "’",
+    ")",
+    "]",
+)  # mojibake turns one character into two or three, so lines run long
 _REFERENCE_SECTIONS = frozenset({"references", "notes", "footnotes", "citations", "notes and references"})
 
 
@@ -38,6 +61,14 @@ def _list_item(text: str) -> re.Match[str] | None:
 
 def _image(text: str) -> bool:
     return text.lstrip().startswith("[") and bool(_IMAGE.match(text))
+
+
+def _tabular(text: str) -> bool:
+    """A table row or navigation box a converter laid out in columns."""
+    if _TABLE_GAP.search(text):
+        return True
+    indent = len(text) - len(text.lstrip())
+    return indent >= _TABLE_INDENT and not _list_item(text)
 
 
 def looks_wrapped(text: str) -> bool:
@@ -93,6 +124,25 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
             b.region(kind, line.start, lines[j - 1].end)
             i = j
             continue
+        if _tabular(line.text):
+            j = i + 1
+            while j < end and _tabular(lines[j].text):
+                j += 1
+            b.region(RegionKind.TABLE, line.start, lines[j - 1].end)
+            i = j
+            continue
+        if mode == "prose" and _BANNER.match(line.text):
+            j = i + 1
+            while j < end and lines[j].text[:1] == " " and not _list_item(lines[j].text):
+                j += 1
+            b.region(RegionKind.CHROME, line.start, lines[j - 1].end)
+            i = j
+            continue
+        if mode == "prose" and _HATNOTE.match(line.stripped):
+            j = _paragraph_end(lines, i, end, width)
+            b.region(RegionKind.HATNOTE, line.start, lines[j - 1].end)
+            i = j
+            continue
         if _image(line.text) or _CHROME_LINE.match(line.stripped):
             b.region(RegionKind.CHROME, line.start, line.end)
             i += 1
@@ -107,7 +157,7 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
             continue
         if item := _list_item(line.text):
             j = _continuation_end(lines, i, end, len(item.group(0)))
-            b.block(BlockKind.LIST_ITEM, line.start + len(item["indent"]), lines[j - 1].end, section)
+            b.block(BlockKind.LIST_ITEM, line.start + item.end(), lines[j - 1].end, section)
             i = j
             continue
         j = _paragraph_end(lines, i, end, width)
@@ -117,12 +167,30 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
 
 
 def _wrap_width(lines: list[Line]) -> int:
-    """The width the copy was wrapped at: the longest length many lines reach."""
+    """The width the copy was wrapped at: the longest length that many lines reach.
+
+    Tables and banners make a few longer lines; a wrap width is reached by a
+    good share of all the long lines.
+    """
     counts: dict[int, int] = {}
     for line in lines:
         counts[len(line.text)] = counts.get(len(line.text), 0) + 1
-    frequent = [length for length, count in counts.items() if count >= 5 and length <= 200]
+    busiest = max((count for length, count in counts.items() if 60 <= length <= 200), default=0)
+    frequent = [length for length, count in counts.items() if 60 <= length <= 200 and count >= max(5, busiest / 4)]
     return max(frequent, default=79)
+
+
+def _rendered_length(text: str) -> int:
+    """Length of a line as the converter counted it, before a copy garbled its encoding.
+
+    UTF-8 read as Latin-1 turns one character into two or three ("×" into "Ã\x97").
+    """
+    if text.isascii():
+        return len(text)
+    try:
+        return len(text.encode("latin-1").decode("utf-8"))
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return len(text)
 
 
 def _region_end(lines: list[Line], i: int, end: int) -> int:
@@ -167,15 +235,20 @@ def _entry_end(lines: list[Line], i: int, end: int, indent: int, key: int) -> in
 
 
 def _paragraph_end(lines: list[Line], i: int, end: int, width: int) -> int:
+    indent = len(lines[i].text) - len(lines[i].text.lstrip())
     j = i + 1
     while j < end:
         previous, text = lines[j - 1].text, lines[j].text
-        if not text.strip() or _heading(text) or _list_item(text) or _image(text):
+        if not text.strip() or _heading(text) or _list_item(text) or _image(text) or _tabular(text):
             break
-        if text[:1].isspace():
-            break
-        first_word = text.split(None, 1)[0]
-        if len(previous.rstrip()) + 1 + len(first_word) <= width:
-            break  # the word would have fitted: the line before ended a paragraph
+        if INLINE.match(text):
+            j += 1  # a marker never starts a paragraph: it closes the sentence above
+            continue
+        if len(text) - len(text.lstrip()) != indent:
+            break  # a quotation indented apart from the prose around it, or its end
+        first_word = text.split(" ", 1)[0]
+        ended = previous.rstrip().endswith(_PARAGRAPH_ENDINGS)
+        if not indent and ended and _rendered_length(previous.rstrip()) + 1 + len(first_word) <= width:
+            break  # the word would have fitted after a full stop: the line before ended a paragraph
         j += 1
     return j

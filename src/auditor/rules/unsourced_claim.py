@@ -35,12 +35,17 @@ The town fell on 3 May 2014 after a siege. Rebels lost 40 fighters.[1]
 ## Limits
 Checkability is decided by surface cues, not by meaning: a sentence with a
 date is checkable even when the date is incidental, and a claim with none of
-the cues is not reported. A sentence an editor tagged `[citation needed]` is
+the cues is not reported. An action by a named party counts only in a sentence
+that ends as a statement does, not in a caption or a label; nor is a paragraph or list item of fewer than three
+words (a label or a link), though an infobox field of any length is. Tables and
+code that a copy flattened to lines of text are read as prose where the reader
+cannot tell them apart. A sentence an editor tagged `[citation needed]` is
 left to `citation-needed`.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -53,6 +58,11 @@ from .text import folded, identity, quote
 CODE = "CIT005"
 NAME = "unsourced-claim"
 KINDS = ("figure", "date", "quotation", "named party")
+# Fewer words than this make a label or a link, not a claim (infobox
+# fields excepted: "605 civilians killed" is a claim).
+MIN_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
+STATEMENT_ENDINGS = (".", "!", "?", '"', "”", "’")
 # Infobox fields that state an outcome; the others list names, where only a figure or date is a claim.
 OUTCOME_FIELDS = frozenset({"result", "status", "territorial changes"})
 
@@ -74,8 +84,14 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             continue  # an editor already tagged it: citation-needed reports it
         start, end = uncovered_text(doc, sentence)
         text = doc.text[start:end]
-        prose = block.kind is not BlockKind.INFOBOX_FIELD or (block.label or "").casefold() in OUTCOME_FIELDS
-        found = checkable(text, named_party=prose)
+        if block.kind is not BlockKind.INFOBOX_FIELD and len(_WORD.findall(text)) < MIN_WORDS:
+            continue  # a label, a link or a fragment of a table, not a statement
+        if block.kind is BlockKind.INFOBOX_FIELD:
+            named_party = (block.label or "").casefold() in OUTCOME_FIELDS
+        else:
+            # A caption or a label has no full stop; only a statement makes the weakest cue count.
+            named_party = text.rstrip().endswith(STATEMENT_ENDINGS)
+        found = checkable(text, named_party=named_party)
         if found is None or found.reason not in options.kinds:
             continue
         partial = start > sentence.span.start
