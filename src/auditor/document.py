@@ -114,6 +114,7 @@ class Reference:
     text: str  # the content with whitespace folded; empty for an empty footnote
     backlinks: int | None  # citing places the source listed; None when not shown
     fields: ReferenceFields = ReferenceFields()
+    group: str | None = None  # a second list ("Notes"), whose markers a copy cannot tell apart
 
     @property
     def empty(self) -> bool:

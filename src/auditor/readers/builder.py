@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..document import (
     Block,
@@ -82,6 +83,32 @@ class DocumentBuilder:
     ) -> None:
         self.blocks.append(Block(BlockKind.REFERENCE, span, section, key))
         self.references.append(Reference(key, span, content, text, backlinks, fields))
+
+    def group_references(self) -> None:
+        """Keep plain numbers for the longest reference list; qualify the keys of any other.
+
+        A copy numbers each list from 1, so a second list ("Notes") would
+        collide with the first, and plain ``[n]`` markers cite the main one.
+        """
+        sections: dict[int, list[int]] = {}
+        for index, block in enumerate(self.blocks):
+            if block.kind is BlockKind.REFERENCE:
+                sections.setdefault(block.section, []).append(index)
+        if len(sections) < 2:
+            return
+        main = max(sections, key=lambda section: len(sections[section]))
+        by_span = {ref.span: i for i, ref in enumerate(self.references)}
+        for section, indices in sections.items():
+            if section == main:
+                continue
+            group = self.sections[section].title
+            for index in indices:
+                block = self.blocks[index]
+                position = by_span[block.span]
+                reference = self.references[position]
+                key = f"{group} {reference.key}"
+                self.references[position] = replace(reference, key=key, group=group)
+                self.blocks[index] = replace(block, label=key)
 
     def build(self, title: str | None, provenance: Provenance, notes: tuple[str, ...] = ()) -> Document:
         return Document(

@@ -163,6 +163,7 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
         j = _paragraph_end(lines, i, end, width)
         b.block(BlockKind.PARAGRAPH, line.start + len(line.text) - len(line.text.lstrip()), lines[j - 1].end, section)
         i = j
+    b.group_references()
     return b.build(title, mirror_provenance(text, lines, end))
 
 
@@ -239,11 +240,11 @@ def _paragraph_end(lines: list[Line], i: int, end: int, width: int) -> int:
     j = i + 1
     while j < end:
         previous, text = lines[j - 1].text, lines[j].text
-        if not text.strip() or _heading(text) or _list_item(text) or _image(text) or _tabular(text):
-            break
         if INLINE.match(text):
             j += 1  # a marker never starts a paragraph: it closes the sentence above
             continue
+        if not text.strip() or _heading(text) or _list_item(text) or _image(text) or _tabular(text):
+            break
         if len(text) - len(text.lstrip()) != indent:
             break  # a quotation indented apart from the prose around it, or its end
         first_word = text.split(" ", 1)[0]

@@ -65,7 +65,9 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
     mismatched = [
         (reference, cited_by[reference.key])
         for reference in doc.references
-        if reference.backlinks is not None and 0 < cited_by[reference.key] != reference.backlinks
+        if reference.backlinks is not None
+        and not reference.group
+        and 0 < cited_by[reference.key] != reference.backlinks
     ]
     gained = [(reference, markers) for reference, markers in mismatched if markers > reference.backlinks]
     if len(gained) >= MISNUMBERED:

@@ -54,8 +54,8 @@ class Options:
 def check(doc: Document, options: Options) -> Iterator[Hit]:
     cited = {marker.key for marker in doc.markers}
     for reference in doc.references:
-        if reference.key in cited:
-            continue
+        if reference.key in cited or reference.group:
+            continue  # a second list's markers cannot be told apart in a copy
         message = f"Reference {reference.key} is never cited in the text"
         if reference.backlinks:
             places = "place" if reference.backlinks == 1 else "places"

@@ -1,0 +1,156 @@
+"""The plain-text copy readers: structure, fields, and offsets that map back exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.document import BlockKind, RegionKind
+from auditor.readers import read_mirror
+from auditor.readers.reflist import split_backlinks
+from auditor.readers.reftext import parse_reference_text
+from conftest import CORPUS, SEED, corpus_file, mirror
+
+WRAPPED = """The following text has been accessed from https://en.wikipedia.org/wiki/Town at Thu Aug 8 23:01:16 IST 2019
+Creative_Commons_Attribution-ShareAlike_License
+
+****** Town ******
+From Wikipedia, the free encyclopedia
+Jump_to_navigation Jump_to_search
+For the village, see Town_(village).
+The town was founded in 1820 by settlers from the coast and grew quickly as a
+market for the farms around it.[1] It has 4,000 inhabitants.
+***** Contents *****
+    * 1_History
+***** History[edit] *****
+Rebels took the town in 2014 after a siege that lasted most of the summer and
+cost many lives.[2]
+[citation_needed]
+   Year   Population
+   1900   1,000
+   2000   4,000
+    * The first mayor was elected in 1822.[1]
+***** References[edit] *****
+   1. ^ a b Smith, John (5 April 2011). "Town_history". The Daily News. Retrieved
+      6 August 2013.
+   2. ^ Rebels take the town Reuters 4 May 2014
+Retrieved from "https://en.wikipedia.org/w/index.php?title=Town"
+"""
+
+
+def test_wrapped_copy_structure():
+    doc = mirror(WRAPPED)
+    assert doc.title == "Town"
+    assert doc.provenance.source_url == "https://en.wikipedia.org/wiki/Town"
+    assert doc.provenance.retrieved == "Thu Aug 8 23:01:16 IST 2019"
+    assert doc.provenance.licence == "CC BY-SA"
+    kinds = {r.kind for r in doc.regions}
+    assert {RegionKind.HATNOTE, RegionKind.TABLE, RegionKind.TABLE_OF_CONTENTS, RegionKind.NAVIGATION} <= kinds
+    paragraphs = [doc.slice(b.span) for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs[0].startswith("The town was founded") and paragraphs[0].endswith("4,000 inhabitants.")
+    # The tag on its own line belongs to the paragraph above it.
+    assert paragraphs[1].endswith("cost many lives.[2]\n[citation_needed]")
+    items = [doc.slice(b.span) for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == ["The first mayor was elected in 1822.[1]"]
+    assert [s.path for s in doc.sections if s.heading] == [("Contents",), ("History",), ("References",)]
+    first = doc.references_by_key["1"]
+    assert (first.backlinks, first.fields.title, first.fields.publisher) == (2, "Town history", "The Daily News")
+    assert (first.fields.date, first.fields.access_date) == ("5 April 2011", "6 August 2013")
+    assert [t.name for t in doc.tags] == ["citation needed"]
+
+
+def test_every_span_maps_back_to_the_original_text():
+    for doc in (mirror(WRAPPED), read_mirror(str(SEED), SEED.read_text(encoding="utf-8"))):
+        for marker in doc.markers:
+            assert doc.slice(marker.span) == f"[{marker.key}]"
+        for sentence in doc.sentences:
+            text = doc.slice(sentence.span)
+            assert text == text.strip() and text
+            assert sentence.span.start <= sentence.content_end <= sentence.span.end
+            assert doc.blocks[sentence.block].span.start <= sentence.span.start
+            assert sentence.span.end <= doc.blocks[sentence.block].span.end
+        for reference in doc.references:
+            assert doc.slice(reference.span).lstrip().startswith(f"{reference.key}.")
+            assert reference.span.start <= reference.content.start <= reference.content.end <= reference.span.end
+
+
+def test_line_and_column_come_from_the_original_offsets():
+    doc = mirror("First line.\r\nSecond line with a marker.[1]\n\n  1. ^ Source")
+    marker = doc.markers[0]
+    assert doc.line_col(marker.span.start) == (2, 27)
+    assert doc.text.splitlines()[1][26:29] == "[1]"
+
+
+def test_seed_infobox_fields_and_references():
+    doc = read_mirror(str(SEED), SEED.read_text(encoding="utf-8"))
+    assert doc.title == "Inter-rebel conflict during the Syrian Civil War"
+    assert doc.provenance.publisher == "World Library"
+    fields = [(b.label, doc.slice(b.span)) for b in doc.blocks if b.kind is BlockKind.INFOBOX_FIELD]
+    assert fields[1] == ("Date", "Date 2 January 2014 – ongoing\n(2\xa0years, 2\xa0weeks and 5\xa0days)")
+    assert ("Casualties and losses", "Total: 5,641–6,991 killed[35]") in fields
+    assert {label for label, _ in fields} == {
+        "Part of", "Date", "Location", "Result", "Belligerents", "Commanders and leaders", "Units involved",
+        "Casualties and losses",
+    }  # fmt: skip
+    by_key = doc.references_by_key
+    assert (by_key["35"].backlinks, by_key["35"].text) == (7, "")
+    assert by_key["131"].fields.publisher == "The Washington Post"
+    assert by_key["134"].fields.date == "Thu Jul 3, 2014"
+    assert by_key["15"].fields.title == "Al-Qaeda fighters kill Syrian rebel leaders"
+
+
+@pytest.mark.parametrize(
+    ("text", "backlinks", "rest"),
+    [
+        ("^ a b c", 3, ""),
+        ("^ a b Al-Qaeda fighters", 2, " Al-Qaeda fighters"),
+        ("^ a b c d eStevens, Paul", 5, "Stevens, Paul"),
+        ('^ a b"Will gas stay cheap"', 2, '"Will gas stay cheap"'),
+        ('^"New way to tap gas"', 1, '"New way to tap gas"'),
+        ("^ a study of rebels", 1, " a study of rebels"),
+        (".mw-parser-output cite{}", None, ".mw-parser-output cite{}"),
+    ],
+)
+def test_backlinks(text: str, backlinks: int | None, rest: str):
+    entry = split_backlinks(text)
+    assert entry.backlinks == backlinks
+    assert text[entry.content_offset :] == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "publisher", "date"),
+    [
+        ("Al-Qaeda fighters kill Syrian rebel leaders Al-Jazeera, 2 February 2014",
+         "Al-Qaeda fighters kill Syrian rebel leaders", "Al-Jazeera", "2 February 2014"),
+        ("Report: Jihadi group captures Syrian border town The Washington Post 2014-07-01",
+         "Report: Jihadi group captures Syrian border town", "The Washington Post", "2014-07-01"),
+        ("Al Qaeda leaves east Syria strongholds to Islamic State -monitor Reuters Thu Jul 3, 2014",
+         "Al Qaeda leaves east Syria strongholds to Islamic State -monitor", "Reuters", "Thu Jul 3, 2014"),
+        ("The Islamic Alliance Emerges,, Sep 27, 2013", "The Islamic Alliance Emerges", None, "Sep 27, 2013"),
+        ("Syrian rebels battle Islamic militants near Golan Heights",
+         "Syrian rebels battle Islamic militants near Golan Heights", None, None),
+    ],
+)  # fmt: skip
+def test_reference_text_fields(text: str, title: str, publisher: str | None, date: str | None):
+    fields = parse_reference_text(text)
+    assert (fields.title, fields.publisher, fields.date) == (title, publisher, date)
+
+
+def test_reference_urls():
+    fields = parse_reference_text(
+        '"Town". Example News. https://example.org/a https://web.archive.org/web/2014/https://example.org/a'
+    )
+    assert fields.url == "https://example.org/a"
+    assert fields.archive_url == "https://web.archive.org/web/2014/https://example.org/a"
+
+
+def test_stylesheet_only_entry_is_empty():
+    entry = corpus_file("html/mirror_plaintext/Shale_gas.wikicopy.txt")
+    doc = read_mirror(str(entry), entry.read_text(encoding="utf-8"))
+    assert doc.references_by_key["2"].empty
+    assert not doc.references_by_key["3"].empty
+    assert doc.references_by_key["61"].text.endswith("SEC. 322. Hydraulic_fracturing. 6 February 2011")
+    assert "322" not in doc.references_by_key
+
+
+def test_corpus_dir_is_outside_the_project():
+    assert not str(CORPUS).startswith(str(SEED.parents[1]) + "/")
