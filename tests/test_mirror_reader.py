@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.citetext import parse_reference_text
 from auditor.document import BlockKind, RegionKind
 from auditor.readers import read_mirror
 from auditor.readers.reflist import split_backlinks
-from auditor.readers.reftext import parse_reference_text
 from conftest import CORPUS, SEED, corpus_file, mirror
 
 WRAPPED = """The following text has been accessed from https://en.wikipedia.org/wiki/Town at Thu Aug 8 23:01:16 IST 2019

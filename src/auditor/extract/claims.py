@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from ..document import Document, Sentence
 from ..readers.builder import INLINE
@@ -63,17 +64,21 @@ def checkable(text: str, named_party: bool = True) -> Checkability | None:
     if match := _NUMBER.search(text):
         return Checkability("figure", match.group(0).strip())
     words = _WORD.findall(text)
-    number_word = next((w for w in words if w.lower() in _NUMBER_WORDS), None)
-    if number_word:
-        return Checkability("figure", number_word)
+    if not _NUMBER_WORDS.isdisjoint(map(str.lower, words)):
+        return Checkability("figure", next(w for w in words if w.lower() in _NUMBER_WORDS))
     if ('"' in text or "“" in text) and (match := _QUOTATION.search(text)):
         return Checkability("quotation", match.group(0))
     if not named_party or len(words) < _MIN_PROSE_WORDS:
         return None
-    named = [w for w in words[1:] if (w[0].isupper() and w != "I") or _particle_name(w)]
-    content = [w for w in words if w[0].islower() and w.lower() not in _FUNCTION_WORDS and not _particle_name(w)]
-    if named and len(content) >= _MIN_LOWER_CONTENT_WORDS:
-        return Checkability("named party", named[0])
+    named = next((w for w in islice(words, 1, None) if (w[0].isupper() and w != "I") or _particle_name(w)), None)
+    if named is None:
+        return None
+    content = 0
+    for word in words:
+        if word[0].islower() and word.lower() not in _FUNCTION_WORDS and not _particle_name(word):
+            content += 1
+            if content == _MIN_LOWER_CONTENT_WORDS:
+                return Checkability("named party", named)
     return None
 
 

@@ -61,14 +61,17 @@ class DocumentBuilder:
         """Add a claim-bearing block, with its inline markers, tags and sentences."""
         index = len(self.blocks)
         self.blocks.append(Block(kind, Span(start, end), section, label))
-        for match in INLINE.finditer(self.text, start, end):
+        has_brackets = self.text.find("[", start, end) != -1
+        for match in INLINE.finditer(self.text, start, end) if has_brackets else ():
             span = Span(match.start(), match.end())
             if match.group("key"):
                 self.markers.append(Marker(match.group("key"), span, index))
             else:
                 self.tags.append(Tag(_tag_name(match.group("tag")), span, index))
-        for s_start, s_end in split_sentences(self.text, start, end):
-            self.sentences.append(Sentence(Span(s_start, s_end), index, content_end(self.text, s_start, s_end)))
+        text, append = self.text, self.sentences.append
+        for s_start, s_end in split_sentences(text, start, end):
+            ends = content_end(text, s_start, s_end) if has_brackets else s_end
+            append(Sentence(Span(s_start, s_end), index, ends))
         return index
 
     def reference(
@@ -78,8 +81,8 @@ class DocumentBuilder:
         content: Span,
         text: str,
         backlinks: int | None,
-        fields: ReferenceFields,
         section: int,
+        fields: ReferenceFields | None = None,
     ) -> None:
         self.blocks.append(Block(BlockKind.REFERENCE, span, section, key))
         self.references.append(Reference(key, span, content, text, backlinks, fields))
@@ -108,7 +111,7 @@ class DocumentBuilder:
                 reference = self.references[position]
                 key = f"{group} {reference.key}"
                 self.references[position] = replace(reference, key=key, group=group)
-                self.blocks[index] = replace(block, label=key)
+                self.blocks[index] = block._replace(label=key)
 
     def build(self, title: str | None, provenance: Provenance, notes: tuple[str, ...] = ()) -> Document:
         return Document(

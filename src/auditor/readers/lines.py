@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int  # end of the content, before any line ending
     text: str
@@ -21,12 +20,14 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
+    """Lines split at ``\n`` only, as line numbers count them; a trailing ``\r`` is not content."""
     lines = []
+    append = lines.append
     offset = 0
-    for raw in text.splitlines(keepends=True):
-        content = raw.rstrip("\r\n")
-        lines.append(Line(offset, offset + len(content), content))
-        offset += len(raw)
+    for raw in text.split("\n"):
+        length = len(raw) - 1 if raw.endswith("\r") else len(raw)
+        append(Line(offset, offset + length, raw[:length]))
+        offset += len(raw) + 1
     return lines
 
 

@@ -8,7 +8,6 @@ from ..document import Provenance, Span
 from .builder import DocumentBuilder
 from .lines import Line
 from .reflist import fold, split_backlinks, strip_stylesheet
-from .reftext import parse_reference_text
 
 _LICENCE_START = re.compile(
     r"^\s*(?:This article was sourced from Creative Commons"
@@ -42,4 +41,4 @@ def add_reference(b: DocumentBuilder, key: str, span: Span, content_start: int, 
     entry = split_backlinks(raw)
     content = Span(content_start + entry.content_offset, span.end)
     text = fold(strip_stylesheet(fold(b.text[content.start : content.end])))
-    b.reference(key, span, content, text, entry.backlinks, parse_reference_text(text), section)
+    b.reference(key, span, content, text, entry.backlinks, section)

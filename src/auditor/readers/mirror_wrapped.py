@@ -31,7 +31,6 @@ _HATNOTE = re.compile(
 )
 # Maintenance banners ("This article needs additional citations ..."), indented by the converter.
 _BANNER = re.compile(r"^ {1,3}(?:This (?:article|section) |Find sources: |\(Learn_how_and_when_to_remove)")
-_TABLE_GAP = re.compile(r"\S {3,}\S")
 _TABLE_INDENT = 10  # deeper than any list or quotation a converter indents
 _WRAP_SLACK = 3
 # A paragraph of prose ends on one of these; a short line without one was cut by a
@@ -65,21 +64,21 @@ def _image(text: str) -> bool:
 
 def _tabular(text: str) -> bool:
     """A table row or navigation box a converter laid out in columns."""
-    if _TABLE_GAP.search(text):
-        return True
+    if "   " in text.strip():
+        return True  # columns: a converter separates cells by runs of spaces
     indent = len(text) - len(text.lstrip())
     return indent >= _TABLE_INDENT and not _list_item(text)
 
 
 def looks_wrapped(text: str) -> bool:
-    return sum(1 for line in text[:200_000].splitlines() if HEADING.match(line)) >= 2
+    return sum(1 for line in text[:200_000].split("\n") if _heading(line)) >= 2
 
 
 def read_wrapped_mirror(path: str, text: str) -> Document:
     lines = split_lines(text)
     b = DocumentBuilder(path, text, "mirror")
     width = _wrap_width(lines)
-    end = next((i for i, line in enumerate(lines) if _FOOTER.match(line.text)), len(lines))
+    end = next((i for i, line in enumerate(lines) if line.text[:1] in "R*" and _FOOTER.match(line.text)), len(lines))
     if end < len(lines):
         b.region(RegionKind.NAVIGATION, lines[end].start, len(text))
 
@@ -131,7 +130,7 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
             b.region(RegionKind.TABLE, line.start, lines[j - 1].end)
             i = j
             continue
-        if mode == "prose" and _BANNER.match(line.text):
+        if mode == "prose" and line.text.startswith(" ") and _BANNER.match(line.text):
             j = i + 1
             while j < end and lines[j].text[:1] == " " and not _list_item(lines[j].text):
                 j += 1
@@ -240,7 +239,7 @@ def _paragraph_end(lines: list[Line], i: int, end: int, width: int) -> int:
     j = i + 1
     while j < end:
         previous, text = lines[j - 1].text, lines[j].text
-        if INLINE.match(text):
+        if text.startswith("[") and INLINE.match(text):
             j += 1  # a marker never starts a paragraph: it closes the sentence above
             continue
         if not text.strip() or _heading(text) or _list_item(text) or _image(text) or _tabular(text):

@@ -84,8 +84,6 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             continue  # an editor already tagged it: citation-needed reports it
         start, end = uncovered_text(doc, sentence)
         text = doc.text[start:end]
-        if block.kind is not BlockKind.INFOBOX_FIELD and len(_WORD.findall(text)) < MIN_WORDS:
-            continue  # a label, a link or a fragment of a table, not a statement
         if block.kind is BlockKind.INFOBOX_FIELD:
             named_party = (block.label or "").casefold() in OUTCOME_FIELDS
         else:
@@ -94,6 +92,8 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         found = checkable(text, named_party=named_party)
         if found is None or found.reason not in options.kinds:
             continue
+        if block.kind is not BlockKind.INFOBOX_FIELD and len(_WORD.findall(text)) < MIN_WORDS:
+            continue  # a label, a link or a fragment of a table, not a statement
         partial = start > sentence.span.start
         where = "after the last citation " if partial else ""
         field = f"infobox field {block.label!r}: " if block.kind is BlockKind.INFOBOX_FIELD and block.label else ""
