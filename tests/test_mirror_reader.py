@@ -22,17 +22,19 @@ market for the farms around it.[1] It has 4,000 inhabitants.
 ***** Contents *****
     * 1_History
 ***** History[edit] *****
+Main article: Town_history
 Rebels took the town in 2014 after a siege that lasted most of the summer and
 cost many lives.[2]
 [citation_needed]
    Year   Population
    1900   1,000
-   2000   4,000
+   2000   4,000[3]
     * The first mayor was elected in 1822.[1]
 ***** References[edit] *****
    1. ^ a b Smith, John (5 April 2011). "Town_history". The Daily News. Retrieved
       6 August 2013.
    2. ^ Rebels take the town Reuters 4 May 2014
+   3. ^ Census of the town
 Retrieved from "https://en.wikipedia.org/w/index.php?title=Town"
 """
 
@@ -44,9 +46,14 @@ def test_wrapped_copy_structure():
     assert doc.provenance.retrieved == "Thu Aug 8 23:01:16 IST 2019"
     assert doc.provenance.licence == "CC BY-SA"
     kinds = {r.kind for r in doc.regions}
-    assert {RegionKind.HATNOTE, RegionKind.TABLE, RegionKind.TABLE_OF_CONTENTS, RegionKind.NAVIGATION} <= kinds
+    assert {RegionKind.HATNOTE, RegionKind.TABLE_OF_CONTENTS, RegionKind.NAVIGATION} <= kinds
+    tables = [doc.slice(b.span) for b in doc.blocks if b.kind is BlockKind.TABLE]
+    assert tables == ["   Year   Population\n   1900   1,000\n   2000   4,000[3]"]
+    assert [m.key for m in doc.markers] == ["1", "2", "3", "1"]  # a table's citations count too
     paragraphs = [doc.slice(b.span) for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
     assert paragraphs[0].startswith("The town was founded") and paragraphs[0].endswith("4,000 inhabitants.")
+    # A hatnote is one wrapped run of lines, never the paragraph after it.
+    assert paragraphs[1].startswith("Rebels took the town in 2014")
     # The tag on its own line belongs to the paragraph above it.
     assert paragraphs[1].endswith("cost many lives.[2]\n[citation_needed]")
     items = [doc.slice(b.span) for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]

@@ -32,6 +32,7 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list-item"
     INFOBOX_FIELD = "infobox-field"
     REFERENCE = "reference"
+    TABLE = "table"  # rows a copy flattened to text: their markers count, their cells are not claims
 
 
 class RegionKind(StrEnum):
@@ -42,7 +43,6 @@ class RegionKind(StrEnum):
     TITLE = "title"
     TABLE_OF_CONTENTS = "table-of-contents"
     NAVIGATION = "navigation"
-    TABLE = "table"  # rows a copy flattened to text; their cells are not sentences
     HATNOTE = "hatnote"  # "For other uses, see ...": a pointer, not a claim
 
 

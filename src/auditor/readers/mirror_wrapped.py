@@ -127,7 +127,7 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
             j = i + 1
             while j < end and _tabular(lines[j].text):
                 j += 1
-            b.region(RegionKind.TABLE, line.start, lines[j - 1].end)
+            b.block(BlockKind.TABLE, line.start, lines[j - 1].end, section)
             i = j
             continue
         if mode == "prose" and line.text.startswith(" ") and _BANNER.match(line.text):
@@ -138,7 +138,7 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
             i = j
             continue
         if mode == "prose" and _HATNOTE.match(line.stripped):
-            j = _paragraph_end(lines, i, end, width)
+            j = _wrapped_end(lines, i, end, width)
             b.region(RegionKind.HATNOTE, line.start, lines[j - 1].end)
             i = j
             continue
@@ -229,6 +229,17 @@ def _entry_end(lines: list[Line], i: int, end: int, indent: int, key: int) -> in
         if entry and int(entry.group(1)) == key + 1:
             break
         if len(text) - len(text.lstrip()) < indent - 1 and not entry:
+            break
+        j += 1
+    return j
+
+
+def _wrapped_end(lines: list[Line], i: int, end: int, width: int) -> int:
+    """The end of a run of lines the converter wrapped: each is too full for the next word."""
+    j = i + 1
+    while j < end and lines[j].text.strip() and not _heading(lines[j].text) and not _list_item(lines[j].text):
+        first_word = lines[j].text.split(" ", 1)[0]
+        if _rendered_length(lines[j - 1].text.rstrip()) + 1 + len(first_word) <= width:
             break
         j += 1
     return j
