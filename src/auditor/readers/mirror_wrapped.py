@@ -108,8 +108,8 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
                     mode = "toc"
                 elif name in _REFERENCE_SECTIONS:
                     mode = "references"
-                elif name in NON_PROSE:
-                    mode = "links"
+                elif any(normalise(title) in NON_PROSE for _, title in stack):
+                    mode = "links"  # "External links" and every subsection under it
                 else:
                     mode = "prose"
             i += 1

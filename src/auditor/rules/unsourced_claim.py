@@ -61,7 +61,14 @@ KINDS = ("figure", "date", "quotation", "named party")
 # Fewer words than this make a label or a link, not a claim (infobox
 # fields excepted: "605 civilians killed" is a claim).
 MIN_WORDS = 3
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _words(text: str) -> int:
+    """Words of two letters or more; a copy joins a link's words by underscores into one."""
+    return sum(1 for token in text.split() if _LETTERS.search(token))
+
+
 STATEMENT_ENDINGS = (".", "!", "?", '"', "”", "’")
 # Infobox fields that state an outcome; the others list names, where only a figure or date is a claim.
 OUTCOME_FIELDS = frozenset({"result", "status", "territorial changes"})
@@ -92,7 +99,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         found = checkable(text, named_party=named_party)
         if found is None or found.reason not in options.kinds:
             continue
-        if block.kind is not BlockKind.INFOBOX_FIELD and len(_WORD.findall(text)) < MIN_WORDS:
+        if block.kind is not BlockKind.INFOBOX_FIELD and _words(text) < MIN_WORDS:
             continue  # a label, a link or a fragment of a table, not a statement
         partial = start > sentence.span.start
         where = "after the last citation " if partial else ""
