@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from .base import Hit
-from .text import excerpt, identity, quote
+from .text import cited_claim, identity, quote
 
 CODE = "CIT002"
 NAME = "dangling-citation"
@@ -51,8 +51,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
     for marker in doc.markers:
         if marker.key in doc.references_by_key:
             continue
-        sentence = doc.sentence_at(marker.span.start)
-        claim = excerpt(doc, sentence.span) if sentence else ""
+        claim = cited_claim(doc, marker)
         yield Hit(
             span=marker.span,
             message=f"Footnote [{marker.key}] points nowhere: {where}; cited for {quote(claim)}",

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from .base import Hit
-from .text import excerpt, identity, quote
+from .text import cited_claim, excerpt, identity, quote
 
 CODE = "CIT001"
 NAME = "empty-footnote"
@@ -57,8 +57,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         if reference is None or not reference.empty:
             continue
         cited.add(marker.key)
-        sentence = doc.sentence_at(marker.span.start)
-        claim = excerpt(doc, sentence.span) if sentence else ""
+        claim = cited_claim(doc, marker)
         yield Hit(
             span=marker.span,
             message=f"Footnote [{marker.key}] is empty: it names no source for {quote(claim)}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..document import Document, Span
+from ..document import Document, Marker, Span
 from ..readers.builder import INLINE
 
 EXCERPT_LIMIT = 160
@@ -28,3 +28,9 @@ def quote(text: str, limit: int = 80) -> str:
 def identity(text: str) -> str:
     """Text reduced to what identifies a claim: no markers, case or spacing."""
     return folded(INLINE.sub(" ", text)).casefold()
+
+
+def cited_claim(doc: Document, marker: Marker) -> str:
+    """The sentence a marker stands in, as an excerpt ("" when it stands in none)."""
+    sentence = doc.sentence_at(marker.span.start)
+    return excerpt(doc, sentence.span) if sentence else ""
