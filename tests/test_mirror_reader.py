@@ -161,3 +161,19 @@ def test_stylesheet_only_entry_is_empty():
 
 def test_corpus_dir_is_outside_the_project():
     assert not str(CORPUS).startswith(str(SEED.parents[1]) + "/")
+
+
+def test_wrapped_copy_without_a_title_heading_is_still_read():
+    doc = mirror(
+        "Rebels took the town in 2014 after a long siege.[1]\n"
+        "***** History[edit] *****\n"
+        "The town was founded in 1820 by settlers from the coast.\n"
+        "***** References[edit] *****\n"
+        "   1. ^ Rebels take the town Reuters 4 May 2014\n"
+    )
+    assert doc.title is None
+    assert [doc.slice(s.span) for s in doc.sentences] == [
+        "Rebels took the town in 2014 after a long siege.[1]",
+        "The town was founded in 1820 by settlers from the coast.",
+    ]
+    assert [s.title for s in doc.sections] == ["(lead)", "History", "References"]

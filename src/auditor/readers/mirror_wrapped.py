@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import BlockKind, Document, RegionKind, Span
+from ..document import BlockKind, Document, RegionKind, Section, Span
 from .builder import INLINE, DocumentBuilder
 from .lines import Line, split_lines
 from .mirror_common import add_reference, mirror_provenance
@@ -85,7 +85,9 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
     title = None
     section = b.section("(lead)", (), None, 1)
     stack: list[tuple[int, str]] = []  # (level, title) of the enclosing headings
-    mode = "chrome"  # until the title heading
+    # Site chrome runs until the title heading; a copy without one starts with the article.
+    has_title = any(line.text.startswith("****** ") for line in lines[:end])
+    mode = "chrome" if has_title else "prose"
     i = 0
     while i < end:
         line = lines[i]
@@ -96,7 +98,7 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
                 title = heading
                 b.region(RegionKind.CHROME, 0, line.start)
                 b.region(RegionKind.TITLE, line.start, line.end)
-                section = b.section(title, (), None, 1)
+                b.sections[section] = Section(title, (), None, 1)  # the lead is the title's
                 mode = "prose"
             elif mode != "chrome":
                 while stack and stack[-1][0] >= level:
@@ -108,7 +110,7 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
                     mode = "toc"
                 elif name in _REFERENCE_SECTIONS:
                     mode = "references"
-                elif any(normalise(title) in NON_PROSE for _, title in stack):
+                elif any(normalise(enclosing) in NON_PROSE for _, enclosing in stack):
                     mode = "links"  # "External links" and every subsection under it
                 else:
                     mode = "prose"
