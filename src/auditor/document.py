@@ -182,6 +182,14 @@ class Document:
         return grouped
 
     @cached_property
+    def last_citation_end(self) -> dict[int, int]:
+        """For each block with citations, the offset where its last marker ends."""
+        ends: dict[int, int] = {}
+        for marker in self.markers:
+            ends[marker.block] = max(ends.get(marker.block, -1), marker.span.end)
+        return ends
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.span.start for s in self.sentences]
 

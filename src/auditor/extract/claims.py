@@ -89,21 +89,13 @@ def uncovered_sentences(doc: Document) -> list[Sentence]:
     block back to the previous citation, so what is uncovered is the text after
     a block's last citation, and every sentence of a block without one.
     """
-    last_marker_end: dict[int, int] = {}
-    for marker in doc.markers:
-        last_marker_end[marker.block] = max(last_marker_end.get(marker.block, -1), marker.span.end)
-    uncovered = []
-    for sentence in doc.claim_sentences:
-        cited_up_to = last_marker_end.get(sentence.block, -1)
-        if sentence.content_end > cited_up_to:
-            uncovered.append(sentence)
-    return uncovered
+    cited_up_to = doc.last_citation_end
+    return [s for s in doc.claim_sentences if s.content_end > cited_up_to.get(s.block, -1)]
 
 
 def uncovered_text(doc: Document, sentence: Sentence) -> tuple[int, int]:
     """The part of ``sentence`` after the last citation of its block (all of it when none)."""
-    cited_up_to = max((m.span.end for m in doc.markers_by_block.get(sentence.block, ())), default=-1)
-    start = max(sentence.span.start, cited_up_to)
+    start = max(sentence.span.start, doc.last_citation_end.get(sentence.block, -1))
     while start < sentence.content_end and doc.text[start] in " \t\n\xa0,;:":
         start += 1
     return start, sentence.content_end

@@ -48,6 +48,7 @@ class DocumentBuilder:
         self.markers: list[Marker] = []
         self.tags: list[Tag] = []
         self.references: list[Reference] = []
+        self._reference_blocks: list[int] = []  # the block of each reference, in step with references
 
     def section(self, title: str, path: tuple[str, ...], heading: Span | None, level: int) -> int:
         self.sections.append(Section(title, path, heading, level))
@@ -84,6 +85,7 @@ class DocumentBuilder:
         section: int,
         fields: ReferenceFields | None = None,
     ) -> None:
+        self._reference_blocks.append(len(self.blocks))
         self.blocks.append(Block(BlockKind.REFERENCE, span, section, key))
         self.references.append(Reference(key, span, content, text, backlinks, fields))
 
@@ -93,25 +95,22 @@ class DocumentBuilder:
         A copy numbers each list from 1, so a second list ("Notes") would
         collide with the first, and plain ``[n]`` markers cite the main one.
         """
-        sections: dict[int, list[int]] = {}
-        for index, block in enumerate(self.blocks):
-            if block.kind is BlockKind.REFERENCE:
-                sections.setdefault(block.section, []).append(index)
-        if len(sections) < 2:
+        lists: dict[int, list[int]] = {}  # section -> positions in self.references
+        for position, block in enumerate(self._reference_blocks):
+            lists.setdefault(self.blocks[block].section, []).append(position)
+        if len(lists) < 2:
             return
-        main = max(sections, key=lambda section: len(sections[section]))
-        by_span = {ref.span: i for i, ref in enumerate(self.references)}
-        for section, indices in sections.items():
+        main = max(lists, key=lambda section: len(lists[section]))
+        for section, positions in lists.items():
             if section == main:
                 continue
             group = self.sections[section].title
-            for index in indices:
-                block = self.blocks[index]
-                position = by_span[block.span]
+            for position in positions:
                 reference = self.references[position]
                 key = f"{group} {reference.key}"
                 self.references[position] = replace(reference, key=key, group=group)
-                self.blocks[index] = block._replace(label=key)
+                block = self._reference_blocks[position]
+                self.blocks[block] = self.blocks[block]._replace(label=key)
 
     def build(self, title: str | None, provenance: Provenance, notes: tuple[str, ...] = ()) -> Document:
         return Document(

@@ -32,20 +32,9 @@ _HATNOTE = re.compile(
 # Maintenance banners ("This article needs additional citations ..."), indented by the converter.
 _BANNER = re.compile(r"^ {1,3}(?:This (?:article|section) |Find sources: |\(Learn_how_and_when_to_remove)")
 _TABLE_INDENT = 10  # deeper than any list or quotation a converter indents
-_WRAP_SLACK = 3
 # A paragraph of prose ends on one of these; a short line without one was cut by a
 # converter around a link or a non-breaking span, not by the end of a paragraph.
-_PARAGRAPH_ENDINGS = (
-    ".",
-    "!",
-    "?",
-    ":",
-    '"',
-    "”",
-    "’",
-    ")",
-    "]",
-)  # mojibake turns one character into two or three, so lines run long
+_PARAGRAPH_ENDINGS = (".", "!", "?", ":", '"', "”", "’", ")", "]")
 _REFERENCE_SECTIONS = frozenset({"references", "notes", "footnotes", "citations", "notes and references"})
 
 
@@ -71,14 +60,17 @@ def _tabular(text: str) -> bool:
 
 
 def looks_wrapped(text: str) -> bool:
-    return sum(1 for line in text[:200_000].split("\n") if _heading(line)) >= 2
+    headings = (line for line in text[:200_000].split("\n") if _heading(line))
+    return next(headings, None) is not None and next(headings, None) is not None
 
 
 def read_wrapped_mirror(path: str, text: str) -> Document:
     lines = split_lines(text)
     b = DocumentBuilder(path, text, "mirror")
     width = _wrap_width(lines)
-    end = next((i for i, line in enumerate(lines) if line.text[:1] in "R*" and _FOOTER.match(line.text)), len(lines))
+    end = next(
+        (i for i, line in enumerate(lines) if line.text.startswith(("R", "*")) and _FOOTER.match(line.text)), len(lines)
+    )
     if end < len(lines):
         b.region(RegionKind.NAVIGATION, lines[end].start, len(text))
 
@@ -195,6 +187,16 @@ def _rendered_length(text: str) -> int:
         return len(text)
 
 
+def _fits_after(previous: str, text: str, width: int) -> bool:
+    """Whether the first word of ``text`` would have fitted on the line before it.
+
+    A greedy wrapper puts a word on the line before whenever it fits, so when it
+    would have, the line before ended of itself.
+    """
+    first_word = text.split(" ", 1)[0]
+    return _rendered_length(previous.rstrip()) + 1 + len(first_word) <= width
+
+
 def _region_end(lines: list[Line], i: int, end: int) -> int:
     """A non-prose run ends at the next heading."""
     j = i + 1
@@ -240,8 +242,7 @@ def _wrapped_end(lines: list[Line], i: int, end: int, width: int) -> int:
     """The end of a run of lines the converter wrapped: each is too full for the next word."""
     j = i + 1
     while j < end and lines[j].text.strip() and not _heading(lines[j].text) and not _list_item(lines[j].text):
-        first_word = lines[j].text.split(" ", 1)[0]
-        if _rendered_length(lines[j - 1].text.rstrip()) + 1 + len(first_word) <= width:
+        if _fits_after(lines[j - 1].text, lines[j].text, width):
             break
         j += 1
     return j
@@ -259,9 +260,7 @@ def _paragraph_end(lines: list[Line], i: int, end: int, width: int) -> int:
             break
         if len(text) - len(text.lstrip()) != indent:
             break  # a quotation indented apart from the prose around it, or its end
-        first_word = text.split(" ", 1)[0]
-        ended = previous.rstrip().endswith(_PARAGRAPH_ENDINGS)
-        if not indent and ended and _rendered_length(previous.rstrip()) + 1 + len(first_word) <= width:
+        if not indent and previous.rstrip().endswith(_PARAGRAPH_ENDINGS) and _fits_after(previous, text, width):
             break  # the word would have fitted after a full stop: the line before ended a paragraph
         j += 1
     return j

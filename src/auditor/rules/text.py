@@ -5,8 +5,6 @@ from __future__ import annotations
 from ..document import Document, Marker, Span
 from ..readers.builder import INLINE
 
-EXCERPT_LIMIT = 160
-
 
 def folded(text: str) -> str:
     return " ".join(text.split())

@@ -36,10 +36,10 @@ The town fell on 3 May 2014 after a siege. Rebels lost 40 fighters.[1]
 Checkability is decided by surface cues, not by meaning: a sentence with a
 date is checkable even when the date is incidental, and a claim with none of
 the cues is not reported. An action by a named party counts only in a sentence
-that ends as a statement does, not in a caption or a label; nor is a paragraph or list item of fewer than three
-words (a label or a link), though an infobox field of any length is. Tables and
-code that a copy flattened to lines of text are read as prose where the reader
-cannot tell them apart. A sentence an editor tagged `[citation needed]` is
+that ends as a statement does, not in a caption or a label; nor is a paragraph
+or list item of fewer than three words (a label or a link), though an infobox
+field of any length is. Tables and code that a copy flattened to lines of text
+are read as prose where the reader cannot tell them apart. A sentence an editor tagged `[citation needed]` is
 left to `citation-needed`.
 """
 
@@ -61,23 +61,21 @@ KINDS = ("figure", "date", "quotation", "named party")
 # Fewer words than this make a label or a link, not a claim (infobox
 # fields excepted: "605 civilians killed" is a claim).
 MIN_WORDS = 3
-_LETTERS = re.compile(r"[^\W\d_]{2,}")
-
-
-def _words(text: str) -> int:
-    """Words of two letters or more; a copy joins a link's words by underscores into one."""
-    return sum(1 for token in text.split() if _LETTERS.search(token))
-
-
 STATEMENT_ENDINGS = (".", "!", "?", '"', "”", "’")
 # Infobox fields that state an outcome; the others list names, where only a figure or date is a claim.
 OUTCOME_FIELDS = frozenset({"result", "status", "territorial changes"})
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     infobox: bool = True
     kinds: tuple[str, ...] = KINDS
+
+
+def _words(text: str) -> int:
+    """Words of two letters or more; a copy joins a link's words by underscores into one."""
+    return sum(1 for token in text.split() if _LETTERS.search(token))
 
 
 def check(doc: Document, options: Options) -> Iterator[Hit]:
