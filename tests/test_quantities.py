@@ -1,0 +1,93 @@
+"""Numbers in text as intervals: forms, hedges, precision, and what is not a quantity."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from auditor.extract.quantities import Hedge, find_quantities
+
+
+def _one(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, [text[q.start : q.end] for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("2,764 killed", 2764, 2764),
+        ("2 764 killed", 2764, 2764),
+        ("three rebels", 3, 3),
+        ("twenty-five men", 25, 25),
+        ("a thousand strong", 1000, 1000),
+        ("1.5 million people", 1_500_000, 1_500_000),
+        ("5,641–6,991 killed", 5641, 6991),
+        ("30–50 dead", 30, 50),
+        ("63– 81 killed", 63, 81),
+        ("between 40 and 50 people", 40, 50),
+        ("from 200 to 300 prisoners", 200, 300),
+        ("24,000 to 26,000 killed", 24000, 26000),
+    ],
+)
+def test_written_values(text, low, high):
+    quantity = _one(text)
+    assert (quantity.low, quantity.high) == (low, high)
+    assert text.startswith(text[quantity.start : quantity.end])
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "bounds"),
+    [
+        ("2,764+ killed", Hedge.AT_LEAST, (2764, math.inf)),
+        ("at least 22 people", Hedge.AT_LEAST, (22, math.inf)),
+        ("more than 80 villages", Hedge.AT_LEAST, (80, math.inf)),
+        ("over 1,000 killed", Hedge.AT_LEAST, (1000 - 500, math.inf)),
+        ("up to 50 prisoners", Hedge.NEARLY, (45, 50)),
+        ("nearly 100 rebels", Hedge.NEARLY, (90, 100)),
+        ("about 100 people", Hedge.ABOUT, (90, 110)),
+        ("~1,500 killed", Hedge.ABOUT, (1350, 1650)),
+        ("c. 50,000 men", Hedge.ABOUT, (45000, 55000)),
+        ("fewer than 30 dead", Hedge.AT_MOST, (0, 30)),
+    ],
+)
+def test_hedges_widen_the_interval(text, hedge, bounds):
+    quantity = _one(text)
+    assert quantity.hedge is hedge
+    assert quantity.bounds == pytest.approx(bounds)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [("78,200 dead", 50), ("37,000 dead", 500), ("5,641 dead", 0), ("100 dead", 0), ("70 dead", 0), ("150 dead", 5)],
+)
+def test_trailing_zeros_mark_rounding_only_where_a_writer_rounds(text, precision):
+    assert _one(text).precision == precision
+
+
+def test_vague_quantities_and_percentages():
+    dozens = _one("the corpses of dozens of their foes")
+    assert dozens.hedge is Hedge.VAGUE and dozens.low < dozens.high
+    percent = _one("between 95% and 98% of the province")
+    assert percent.percent and (percent.low, percent.high) == (95, 98)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 13 March 2015, rebels attacked.",
+        "Between 10 and 12 February, ISIL withdrew.",
+        "May 5, 1864",
+        "in the 1990s",
+        "the 46th base",
+        "a 16-year-old",
+        "F-16 jets",
+        "one or two",
+        "AS/NZS 4801-2001",
+        "the war of 1861–65",
+    ],
+)
+def test_dates_ordinals_identifiers_are_not_quantities(text):
+    assert find_quantities(text) == []
