@@ -14,7 +14,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .extract.figures import Figures
 
 
 class Span(NamedTuple):
@@ -193,12 +196,23 @@ class Document:
     def _sentence_starts(self) -> list[int]:
         return [s.span.start for s in self.sentences]
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence that contains ``offset`` (sentences are in text order)."""
+    def sentence_index(self, offset: int) -> int | None:
+        """The index of the sentence that contains ``offset`` (sentences are in text order)."""
         index = bisect_right(self._sentence_starts, offset) - 1
         if index >= 0 and self.sentences[index].span.contains(offset):
-            return self.sentences[index]
+            return index
         return None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        index = self.sentence_index(offset)
+        return None if index is None else self.sentences[index]
+
+    @cached_property
+    def figures(self) -> Figures:
+        """Casualty figures and the totals they add up to, extracted on first use."""
+        from .extract.figures import extract_figures
+
+        return extract_figures(self)
 
     @cached_property
     def claim_sentences(self) -> tuple[Sentence, ...]:
