@@ -28,6 +28,10 @@ def test_defaults_enable_every_rule(tmp_path, monkeypatch):
         "backlink-mismatch",
         "unsourced-claim",
         "citation-needed",
+        "figure-sum-mismatch",
+        "conflicting-figures",
+        "disputed-figure",
+        "inverted-range",
     ]
 
 

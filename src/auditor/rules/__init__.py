@@ -5,8 +5,12 @@ from __future__ import annotations
 from . import (
     backlink_mismatch,
     citation_needed,
+    conflicting_figures,
     dangling_citation,
+    disputed_figure,
     empty_footnote,
+    figure_sum_mismatch,
+    inverted_range,
     unsourced_claim,
     unused_reference,
 )
@@ -21,6 +25,10 @@ RULES: tuple[Rule, ...] = tuple(
         backlink_mismatch,
         unsourced_claim,
         citation_needed,
+        figure_sum_mismatch,
+        conflicting_figures,
+        disputed_figure,
+        inverted_range,
     )
 )
 

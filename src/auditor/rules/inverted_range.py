@@ -1,0 +1,81 @@
+"""Report a range whose lower bound is larger than its upper bound.
+
+## What it does
+Finds ranges such as `5,000–3,000 killed` or `between 50 and 40 people`,
+where the first number is the larger. Abbreviated ranges (`263–65` for 263 to
+265, `1861–65`), years before Christ (`218–201 BC`) and small scores (`3–1`)
+are not ranges of this kind and are left alone.
+
+## Why it matters
+An inverted range is a typo or a transposition, and nobody can tell which
+bound is wrong without the source. Tools that read the figure take it as an
+empty interval.
+
+## Example
+```text
+The fighting left 6,991–5,641 people dead.[1]
+
+  1. ^ Death toll report SOHR 28 June 2014
+```
+
+## Use instead
+```text
+The fighting left 5,641–6,991 people dead.[1]
+
+  1. ^ Death toll report SOHR 28 June 2014
+```
+
+## Options
+None.
+
+## Limits
+Dates are not figures and are never checked here; neither are numbers in the
+reference list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document, Span
+from ..extract.quantities import Quantity, format_value
+from .base import Hit
+from .figure_text import claim, written
+from .text import identity
+
+CODE = "NUM004"
+NAME = "inverted-range"
+
+_SCORE = 10  # below this, "3–1" is a score or a vote, not a range
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    pass
+
+
+def check(doc: Document, options: Options) -> Iterator[Hit]:
+    for figure in doc.figures.figures:
+        quantity = figure.quantity
+        if quantity.low <= quantity.high or _abbreviated(doc, quantity) or quantity.low < _SCORE:
+            continue
+        text = claim(doc, figure)
+        yield Hit(
+            span=Span(figure.start, figure.end),
+            message=(
+                f"Inverted range “{written(doc, figure)}”: its lower bound {format_value(quantity.low)}"
+                f" is larger than its upper bound {format_value(quantity.high)}"
+            ),
+            excerpt=text,
+            key=f"inverted {identity(text)}",
+            evidence={"low": quantity.low, "high": quantity.high},
+        )
+
+
+def _abbreviated(doc: Document, quantity: Quantity) -> bool:
+    """ "263–65" means 263 to 265: the second number gives only the last digits of the first."""
+    low, high = str(int(quantity.low)), str(int(quantity.high))
+    if len(high) >= len(low) or not quantity.low.is_integer() or not quantity.high.is_integer():
+        return False
+    return int(low[: len(low) - len(high)] + high) >= quantity.low
