@@ -478,12 +478,14 @@ def _sentence_breakdowns(text: str, figures: list[Figure]) -> list[Breakdown]:
                 found.append(Breakdown(total, tuple(inside), (), len(inside) > 1 and not inclusive, "(…)"))
                 used.update(range(index + 1, index + 1 + len(inside)))
                 continue
-        if _TOTAL_BEFORE.search(text, max(0, total.start - 20), total.start) and rest:
-            found.append(Breakdown(total, tuple(_list_after(text, total, rest)), (), True, "a total of"))
+        if rest and _TOTAL_BEFORE.search(text, max(0, total.start - 20), total.start) and _CUE.search(gap):
+            parts = _list_after(text, rest)
+            found.append(Breakdown(total, tuple(parts), (), True, "a total of"))
+            used.update(range(index + 1, index + 1 + len(parts)))
             continue
         cue = _INCLUSIVE.search(gap) or _EXHAUSTIVE.search(gap)
         if cue and rest and len(gap) - cue.end() < 40:
-            parts = _list_after(text, total, rest)
+            parts = _list_after(text, rest)
             inclusive = bool(_INCLUSIVE.match(cue.group(0)))
             demographic = any(set(p.group.split()) & _DEMOGRAPHIC for p in parts)
             exhaustive = not inclusive and len(parts) > 1 and not demographic
@@ -502,7 +504,7 @@ def _closing(text: str, start: int) -> int:
     return closing if closing != -1 else len(text)
 
 
-def _list_after(text: str, total: Figure, rest: list[Figure]) -> list[Figure]:
+def _list_after(text: str, rest: list[Figure]) -> list[Figure]:
     """The figures listed after a cue: each joined to the last by a comma or "and", none far off."""
     parts = [rest[0]]
     for figure in rest[1:]:
