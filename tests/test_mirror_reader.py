@@ -150,6 +150,20 @@ def test_reference_urls():
     assert fields.archive_url == "https://web.archive.org/web/2014/https://example.org/a"
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "archived", "accessed"),
+    [
+        ('"Mapping_the_web_of_life". Unep.org. Archived from the_original on 25 July 2010. Retrieved 21 June 2009.',
+         None, "25 July 2010", "21 June 2009"),
+        ('"Climate_change_and_biodiversity" (PDF). IPCC. 2005. Archived from the_original (PDF) on 5 February 2018.'
+         " Retrieved 12 June 2012.", None, "5 February 2018", "12 June 2012"),
+    ],
+)  # fmt: skip
+def test_an_archive_date_is_not_a_publication_date(text: str, date: str | None, archived: str, accessed: str):
+    fields = parse_reference_text(text)
+    assert (fields.date, fields.archive_date, fields.access_date) == (date, archived, accessed)
+
+
 def test_stylesheet_only_entry_is_empty():
     entry = corpus_file("html/mirror_plaintext/Shale_gas.wikicopy.txt")
     doc = read_mirror(str(entry), entry.read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ Retrieved date.`` and a news headline followed by its outlet and date, as in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .document import ReferenceFields
 
@@ -26,7 +27,8 @@ DATE = (
 _LONGEST_DATE = 40  # "Wednesday September 30, 2014" and its separators
 _TRAILING_DATE = re.compile(rf"[\s,.;]*(?P<date>{DATE})[\s.]*$")
 _RETRIEVED = re.compile(rf"\s*\.?\s*Retrieved\s+(?:on\s+)?(?P<date>{DATE})\.?", re.I)
-_ARCHIVED = re.compile(rf"\s*\.?\s*Archived\s+from\s+the\s+original\s+(?:\S+\s+)?on\s+(?P<date>{DATE})\.?", re.I)
+# Copies write "the_original" for a link's text, with an underscore for the space.
+_ARCHIVED = re.compile(rf"\s*\.?\s*Archived\s+from\s+the[\s_]+original\s+(?:\S+\s+)?on\s+(?P<date>{DATE})\.?", re.I)
 _URL = re.compile(r"https?://[^\s<>\"\]]+")
 _QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"”]{3,}?)[\"”]")
 _PAREN_DATE = re.compile(rf"\((?P<date>{DATE}|\d{{4}})\)")
@@ -46,12 +48,16 @@ def parse_reference_text(text: str) -> ReferenceFields:
     if "etrieved" in rest and (match := _RETRIEVED.search(rest)):
         access_date = match.group("date")
         rest = rest[: match.start()] + rest[match.end() :]
+    archive_date = None
     if "rchived" in rest and (match := _ARCHIVED.search(rest)):
+        archive_date = match.group("date")
         rest = rest[: match.start()] + rest[match.end() :]
 
     if ('"' in rest or "“" in rest) and (quoted := _QUOTED_TITLE.search(rest)):
-        return _cs1_fields(rest, quoted, url, archive_url, access_date)
-    return _headline_fields(rest, url, archive_url, access_date)
+        fields = _cs1_fields(rest, quoted, url, archive_url, access_date)
+    else:
+        fields = _headline_fields(rest, url, archive_url, access_date)
+    return replace(fields, archive_date=archive_date) if archive_date else fields
 
 
 def _cs1_fields(

@@ -103,6 +103,7 @@ class ReferenceFields:
     url: str | None = None
     archive_url: str | None = None
     access_date: str | None = None
+    archive_date: str | None = None  # when an archived copy was made ("Archived from the original on ...")
 
 
 @dataclass(frozen=True)
