@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from .extract.dates import Dates
     from .extract.figures import Figures
 
 
@@ -207,6 +208,13 @@ class Document:
     def sentence_at(self, offset: int) -> Sentence | None:
         index = self.sentence_index(offset)
         return None if index is None else self.sentences[index]
+
+    @cached_property
+    def dates(self) -> Dates:
+        """Every date resolved in context, durations and reference dates, extracted on first use."""
+        from .extract.dates import extract_dates
+
+        return extract_dates(self)
 
     @cached_property
     def figures(self) -> Figures:
