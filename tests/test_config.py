@@ -32,6 +32,11 @@ def test_defaults_enable_every_rule(tmp_path, monkeypatch):
         "conflicting-figures",
         "disputed-figure",
         "inverted-range",
+        "contradictory-dates",
+        "duration-mismatch",
+        "source-predates-claim",
+        "invalid-date",
+        "chronology-order",
     ]
 
 

@@ -22,7 +22,7 @@ def audit(doc: Document, rules: tuple[ActiveRule, ...]) -> tuple[Finding, ...]:
                 Finding(
                     rule=active.rule.name,
                     code=active.rule.code,
-                    severity=active.severity,
+                    severity=hit.severity or active.severity,
                     path=doc.path,
                     start=hit.span.start,
                     end=hit.span.end,

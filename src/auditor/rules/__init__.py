@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from . import (
     backlink_mismatch,
+    chronology_order,
     citation_needed,
     conflicting_figures,
+    contradictory_dates,
     dangling_citation,
     disputed_figure,
+    duration_mismatch,
     empty_footnote,
     figure_sum_mismatch,
+    invalid_date,
     inverted_range,
+    source_predates_claim,
     unsourced_claim,
     unused_reference,
 )
@@ -29,6 +34,11 @@ RULES: tuple[Rule, ...] = tuple(
         conflicting_figures,
         disputed_figure,
         inverted_range,
+        contradictory_dates,
+        duration_mismatch,
+        source_predates_claim,
+        invalid_date,
+        chronology_order,
     )
 )
 

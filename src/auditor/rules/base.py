@@ -8,6 +8,7 @@ from types import ModuleType
 from typing import Any
 
 from ..document import Document, Span
+from ..severity import Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,7 @@ class Hit:
     excerpt: str  # the claim or reference text the finding is about
     key: str  # what identifies the finding apart from its position (see fingerprints)
     evidence: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity | None = None  # for a finding that informs rather than warns, whatever the rule's level
 
 
 Check = Callable[[Document, Any], Iterator[Hit]]

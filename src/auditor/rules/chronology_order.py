@@ -1,0 +1,129 @@
+"""Report narrative dates that run backwards within a section, and a copy whose paragraphs run backwards.
+
+## What it does
+Follows the date each paragraph opens with ("On 9 October, ...", "By late
+May, ...") through its section and reports one that is earlier than the
+paragraph before it. When a copy has reversed the order of its paragraphs
+throughout (each heading follows its section, every section's dates run
+backwards), that is reported once for the document, and dates are then
+followed in the narrative's own order.
+
+## Why it matters
+Histories are told in order; a date out of order is usually a wrong year or
+month, or a paragraph moved without its context. A copy with its paragraphs
+reversed misleads every reader who does not notice, and a partial date such
+as "On 9 October" takes its year from what precedes it in the narrative.
+
+## Example
+```text
+On 12 May 2014, rebels took the hill.[1]
+
+On 3 May 2014, ISIL retook it.[2]
+
+  1. ^ Rebels take the hill Reuters 12 May 2014
+  2. ^ ISIL retakes the hill Reuters 13 May 2014
+```
+
+## Use instead
+```text
+On 3 May 2014, rebels took the hill.[1]
+
+On 12 May 2014, ISIL retook it.[2]
+
+  1. ^ Rebels take the hill Reuters 4 May 2014
+  2. ^ ISIL retakes the hill Reuters 13 May 2014
+```
+
+## Options
+None.
+
+## Limits
+Only the date a paragraph opens with counts; a section that deliberately
+looks back ("Background") may be reported. Dates counted from another
+("the next day") follow their anchor and are never out of order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import BlockKind, Document, Span
+from ..extract.dates import AS_WRITTEN, DateMention, Precision
+from .base import Hit
+from .date_text import claim, described, line
+from .text import excerpt, identity
+
+CODE = "DAT005"
+NAME = "chronology-order"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    pass
+
+
+def check(doc: Document, options: Options) -> Iterator[Hit]:
+    dates = doc.dates
+    if "reversed-paragraph-order" in doc.notes:
+        yield _reversed(doc)
+    openers: dict[int, DateMention] = {}
+    for mention in dates.mentions:
+        if (
+            mention.leading
+            and mention.block not in openers
+            and doc.blocks[mention.block].kind is BlockKind.PARAGRAPH
+            and mention.precision in (Precision.DAY, Precision.MONTH)
+            and not mention.problem
+            and (mention.explicit or mention.resolved.startswith("year"))
+            and _opens_paragraph(doc, mention)
+        ):
+            openers[mention.block] = mention
+    previous: DateMention | None = None
+    for index in dates.reading_order:
+        mention = openers.get(index)
+        if mention is None:
+            continue
+        same_section = previous is not None and doc.blocks[previous.block].section == doc.blocks[index].section
+        if previous is not None and same_section and mention.last < previous.first:
+            text = claim(doc, mention)
+            yield Hit(
+                span=mention.span,
+                message=(
+                    f"Chronology runs backwards in {_section(doc, index)}:"
+                    f" {described(doc, mention)} comes after {described(doc, previous)}"
+                    f" (line {line(doc, previous)})"
+                ),
+                excerpt=text,
+                key=f"backwards {identity(text)}",
+                evidence={"date": mention.first.isoformat(), "previous": previous.first.isoformat()},
+            )
+        previous = mention
+
+
+def _section(doc: Document, block: int) -> str:
+    section = doc.blocks[block].section
+    return "the lead" if section == 0 else f"“{doc.sections[section].title}”"
+
+
+def _opens_paragraph(doc: Document, mention: DateMention) -> bool:
+    sentence = doc.sentence_at(mention.span.start)
+    return sentence is not None and sentence.span.start == doc.blocks[mention.block].span.start
+
+
+def _reversed(doc: Document) -> Hit:
+    body = [b for b in doc.blocks if b.section != 0 and b.kind is BlockKind.PARAGRAPH]
+    first = body[0] if body else doc.blocks[0]
+    sections = len({b.section for b in body})
+    span = Span(first.span.start, first.span.start + min(80, first.span.end - first.span.start))
+    return Hit(
+        span=span,
+        message=(
+            f"Chronology runs backwards throughout: the copy has reversed the order of its paragraphs"
+            f" ({sections} sections, each heading after its text); dates are checked in the original order,"
+            f" bottom to top"
+        ),
+        excerpt=excerpt(doc, first.span),
+        key="reversed paragraph order",
+        evidence={"sections": sections, "resolved": AS_WRITTEN},
+    )

@@ -1,0 +1,114 @@
+"""Report a date that cannot be right.
+
+## What it does
+Reports dates that do not exist (`31 February 2014`), a weekday that does not
+match its date (`Fri Jul 3, 2014`: 3 July 2014 was a Thursday), a reference
+accessed before it was published, and, when an open range's duration gives
+the text's as-of date, events and sources dated after it.
+
+## Why it matters
+An impossible date is a typo nobody can resolve without the source; a
+weekday that does not match means one of the two was changed. A date after
+the as-of date means the text was edited after its duration was computed, or
+the date is wrong.
+
+## Example
+```text
+The ceasefire was signed on 31 February 2014.[1]
+
+  1. ^ Ceasefire signed Reuters 1 March 2014
+```
+
+## Use instead
+```text
+The ceasefire was signed on 28 February 2014.[1]
+
+  1. ^ Ceasefire signed Reuters 1 March 2014
+```
+
+## Options
+None.
+
+## Limits
+Dates are read in the forms the date extractor knows; a date in a form it does
+not know is not checked. Calendars other than the Gregorian are not handled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document
+from ..extract.dates import day_text, show
+from .base import Hit
+from .date_text import claim, described, line, written
+from .text import excerpt, identity
+
+CODE = "DAT004"
+NAME = "invalid-date"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    pass
+
+
+def check(doc: Document, options: Options) -> Iterator[Hit]:
+    dates = doc.dates
+    as_of = dates.as_of[0] if dates.as_of else None
+    later = []
+    for mention in dates.mentions:
+        if mention.problem:
+            text = claim(doc, mention)
+            yield Hit(
+                span=mention.span,
+                message=f"Invalid date “{written(doc, mention)}”: {mention.problem}",
+                excerpt=text,
+                key=f"invalid {identity(text)}",
+                evidence={"date": written(doc, mention)},
+            )
+        elif as_of and mention.first > as_of:
+            later.append(mention)
+    if later:  # one cause, the as-of date or these dates, so one finding
+        first = later[0]
+        others = f", and {len(later) - 1} more dated events after it" if len(later) > 1 else ""
+        text = claim(doc, first)
+        yield Hit(
+            span=first.span,
+            message=(
+                f"Date after the text's as-of date {day_text(as_of)} (from the infobox's duration):"
+                f" {described(doc, first)}{others}"
+            ),
+            excerpt=text,
+            key=f"after as of {identity(text)}",
+            evidence={"as_of": as_of.isoformat(), "lines": [line(doc, m) for m in later]},
+        )
+    for reference in doc.references:
+        found = dates.references.get(reference.key)
+        if found is None or found.published is None:
+            continue
+        published, accessed = found.published, found.accessed
+        entry = excerpt(doc, reference.span)
+        if accessed and accessed.last < published.first:
+            yield Hit(
+                span=reference.span,
+                message=(
+                    f"Invalid date in reference {reference.key}: accessed {show(accessed)},"
+                    f" before it was published on {show(published)}"
+                ),
+                excerpt=entry,
+                key=f"accessed {reference.key} {identity(entry)}",
+                evidence={"published": published.first.isoformat(), "accessed": accessed.first.isoformat()},
+            )
+        if as_of and published.first > as_of:
+            yield Hit(
+                span=reference.span,
+                message=(
+                    f"Reference {reference.key} is dated {show(published)}, after the text's as-of date"
+                    f" {day_text(as_of)}"
+                ),
+                excerpt=entry,
+                key=f"source after {reference.key} {identity(entry)}",
+                evidence={"published": published.first.isoformat(), "as_of": as_of.isoformat()},
+            )

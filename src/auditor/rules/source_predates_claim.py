@@ -1,0 +1,115 @@
+"""Report a citation whose source was published before the event the claim reports.
+
+## What it does
+For each citation marker, compares the publication date of the source it
+cites with the date of the event its claim reports: a date in the clause the
+marker closes, or, in a paragraph that tells events in order ("On 7 January,
+..."), the date the paragraph last gave. A source dated before the earliest
+date its claim could mean cannot report that event. Dates resolved from
+context say how they were resolved.
+
+## Why it matters
+A 1 July article cannot report what happened on 3 July. Either the citation
+was attached to the wrong sentence, the claim's date is wrong, or the source
+is not the one that supports the claim.
+
+## Example
+```text
+On 3 July 2014, ISIL captured the town.[1]
+
+  1. ^ ISIL advances in the east Reuters 1 July 2014
+```
+
+## Use instead
+```text
+On 3 July 2014, ISIL captured the town.[1]
+
+  1. ^ ISIL captures the town Reuters 4 July 2014
+```
+
+## Options
+None.
+
+## Limits
+Sources without a publication date, and claims whose only date is a year
+taken from context, are not checked. A source that announces an event ahead
+("the offensive will begin on 3 July") is reported and may be a false alarm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document, Marker
+from ..extract.dates import DateMention, Precision, show
+from .base import Hit
+from .date_text import described
+from .text import cited_claim, identity
+
+CODE = "DAT003"
+NAME = "source-predates-claim"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    pass
+
+
+def check(doc: Document, options: Options) -> Iterator[Hit]:
+    dates = doc.dates
+    by_block: dict[int, list[DateMention]] = {}
+    for mention in dates.mentions:
+        by_block.setdefault(mention.block, []).append(mention)
+    for marker in doc.markers:
+        reference = doc.references_by_key.get(marker.key)
+        found = dates.references.get(marker.key)
+        published = found.published if found else None
+        if reference is None or reference.group or published is None or published.problem:
+            continue
+        event = _event(doc, marker, by_block.get(marker.block, []))
+        if event is None or published.last >= event.first:
+            continue
+        text = cited_claim(doc, marker)
+        yield Hit(
+            span=marker.span,
+            message=(
+                f"Source predates claim: reference {marker.key} was published on {show(published)},"
+                f" before the event it is cited for, {described(doc, event)}"
+            ),
+            excerpt=text,
+            key=f"predates {marker.key} {identity(text)}",
+            evidence={
+                "footnote": marker.key,
+                "published": published.first.isoformat(),
+                "event": event.first.isoformat(),
+                "resolved": event.resolved,
+            },
+        )
+
+
+def _event(doc: Document, marker: Marker, mentions: list[DateMention]) -> DateMention | None:
+    """The date of what a marker cites: the earliest in the clause it closes, else its narrative date.
+
+    The clause runs from the previous marker in the sentence (or its start) to this marker. A
+    sentence with no date of its own takes the last date that opened a sentence of its paragraph,
+    but only in a narrative paragraph, one that opens with a date ("On 7 January, ...").
+    """
+    sentence = doc.sentence_at(marker.span.start)
+    if sentence is None:
+        return None
+    usable = [m for m in mentions if m.precision in (Precision.DAY, Precision.MONTH) and not m.problem]
+    clause_start = max(
+        [sentence.span.start]
+        + [m.span.end for m in doc.markers_by_block.get(marker.block, []) if m.span.end <= marker.span.start]
+    )
+    own = [m for m in usable if clause_start <= m.span.start < marker.span.start]
+    if own:
+        return min(own, key=lambda m: m.first)
+    if any(sentence.span.start <= m.span.start < sentence.span.end for m in usable):
+        return None  # the sentence's dates belong to another clause than this marker's
+    block_start = doc.blocks[marker.block].span.start
+    if not any(m.leading and doc.sentence_at(m.span.start).span.start == block_start for m in usable):
+        return None
+    narrative = [m for m in usable if m.leading and m.span.start < sentence.span.start]
+    return narrative[-1] if narrative else None
