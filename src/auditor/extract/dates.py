@@ -84,10 +84,6 @@ class Dates:
     reading_order: tuple[int, ...]  # block indexes as the narrative runs
     as_of: tuple[date, Duration] | None  # the date an open range's duration implies
 
-    def in_sentence(self, doc: Document, index: int) -> list[DateMention]:
-        span = doc.sentences[index].span
-        return [m for m in self.mentions if span.start <= m.span.start < span.end]
-
 
 AS_WRITTEN = "as written"
 _MONTH_NAMES = "January February March April May June July August September October November December".split()
