@@ -156,9 +156,24 @@ class Document:
     regions: tuple[Region, ...] = ()
     provenance: Provenance = Provenance()
     notes: tuple[str, ...] = field(default=())  # reader observations, e.g. reversed order
+    readable_text: str | None = None  # ``text`` with markup blanked, when the format has markup
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+    @cached_property
+    def readable(self) -> str:
+        """What a reader sees, offset for offset: markup (wikitext's templates, tags, link brackets)
+        is blanked to spaces, so every offset into it is an offset into ``text``."""
+        return self.text if self.readable_text is None else self.readable_text
+
+    @cached_property
+    def masked(self) -> str:
+        """``readable`` with citation markers and inline tags blanked too: the text analyses read."""
+        from .readers.builder import INLINE
+
+        text = self.readable
+        return INLINE.sub(lambda m: " " * len(m.group(0)), text) if "[" in text else text
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -96,6 +96,6 @@ def uncovered_sentences(doc: Document) -> list[Sentence]:
 def uncovered_text(doc: Document, sentence: Sentence) -> tuple[int, int]:
     """The part of ``sentence`` after the last citation of its block (all of it when none)."""
     start = max(sentence.span.start, doc.last_citation_end.get(sentence.block, -1))
-    while start < sentence.content_end and doc.text[start] in " \t\n\xa0,;:":
+    while start < sentence.content_end and doc.readable[start] in " \t\n\xa0,;:":
         start += 1
     return start, sentence.content_end

@@ -32,7 +32,6 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from ..document import CLAIM_BLOCKS, Document, Span
-from ..readers.builder import INLINE
 
 
 class Precision(StrEnum):
@@ -166,7 +165,7 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def extract_dates(doc: Document) -> Dates:
-    masked = INLINE.sub(lambda m: " " * len(m.group(0)), doc.text) if "[" in doc.text else doc.text
+    masked = doc.masked
     order = reading_order(doc)
     claims = [doc.blocks[i].span for i in order if doc.blocks[i].kind in CLAIM_BLOCKS]
     region = (min(c.start for c in claims), max(c.end for c in claims)) if claims else (0, 0)

@@ -27,7 +27,6 @@ from itertools import takewhile
 from typing import NamedTuple
 
 from ..document import BlockKind, Document
-from ..readers.builder import INLINE
 from .quantities import RANGE_HINT, Hedge, Quantity, find_quantities, find_ranges
 
 DEAD, EXECUTED, WOUNDED, CAPTURED, MISSING, DESERTED = "dead", "executed", "wounded", "captured", "missing", "deserted"
@@ -175,7 +174,7 @@ def same_side(a: Figure, b: Figure) -> bool:
 
 
 def extract_figures(doc: Document) -> Figures:
-    masked = INLINE.sub(lambda m: " " * len(m.group(0)), doc.text) if "[" in doc.text else doc.text
+    masked = doc.masked
     figures: list[Figure] = []
     breakdowns: list[Breakdown] = []
     # Two searches over the whole text tell which sentences can hold a figure at all.

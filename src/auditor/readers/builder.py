@@ -37,10 +37,13 @@ def _tag_name(raw: str) -> str:
 class DocumentBuilder:
     """Collects sections, regions, blocks and references in text order."""
 
-    def __init__(self, path: str, text: str, format: str) -> None:
+    def __init__(self, path: str, text: str, format: str, readable: str | None = None) -> None:
+        """``readable``: the text with markup blanked, for a format whose reader finds its own
+        markers (wikitext); without it, ``[n]`` markers and tags are found in the text."""
         self.path = path
         self.text = text
         self.format = format
+        self.readable = readable
         self.sections: list[Section] = []
         self.regions: list[Region] = []
         self.blocks: list[Block] = []
@@ -62,6 +65,10 @@ class DocumentBuilder:
         """Add a claim-bearing block, with its inline markers, tags and sentences."""
         index = len(self.blocks)
         self.blocks.append(Block(kind, Span(start, end), section, label))
+        if self.readable is not None:
+            for s_start, s_end in split_sentences(self.readable, start, end):
+                self.sentences.append(Sentence(Span(s_start, s_end), index, s_end))
+            return index
         has_brackets = self.text.find("[", start, end) != -1
         for match in INLINE.finditer(self.text, start, end) if has_brackets else ():
             span = Span(match.start(), match.end())
@@ -75,6 +82,12 @@ class DocumentBuilder:
             append(Sentence(Span(s_start, s_end), index, ends))
         return index
 
+    def marker(self, key: str, span: Span, block: int) -> None:
+        self.markers.append(Marker(key, span, block))
+
+    def tag(self, name: str, span: Span, block: int) -> None:
+        self.tags.append(Tag(name, span, block))
+
     def reference(
         self,
         key: str,
@@ -84,10 +97,11 @@ class DocumentBuilder:
         backlinks: int | None,
         section: int,
         fields: ReferenceFields | None = None,
+        group: str | None = None,
     ) -> None:
         self._reference_blocks.append(len(self.blocks))
         self.blocks.append(Block(BlockKind.REFERENCE, span, section, key))
-        self.references.append(Reference(key, span, content, text, backlinks, fields))
+        self.references.append(Reference(key, span, content, text, backlinks, fields, group))
 
     def group_references(self) -> None:
         """Keep plain numbers for the longest reference list; qualify the keys of any other.
@@ -127,4 +141,5 @@ class DocumentBuilder:
             regions=tuple(sorted(self.regions, key=lambda r: r.span.start)),
             provenance=provenance,
             notes=notes,
+            readable_text=self.readable,
         )

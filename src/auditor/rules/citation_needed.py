@@ -52,7 +52,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         # The tag follows the claim it marks, so look just before it.
         sentence = doc.sentence_at(max(tag.span.start - 1, 0))
         span = Span(sentence.span.start, sentence.content_end) if sentence else tag.span
-        claim = folded(doc.slice(span))
+        claim = folded(doc.readable[span.start : span.end])
         yield Hit(
             span=span,
             message=f"Claim tagged [citation needed]: {quote(claim)}",

@@ -121,9 +121,9 @@ def _answers(doc: Document, first: Figure, second: Figure) -> bool:
         return False
     if max(first.quantity.high, second.quantity.high) > _SCALE * min(first.quantity.high, second.quantity.high):
         return False  # an attributed count this far off counts something wider, not the same incident
-    if _ALSO.search(doc.text, doc.sentences[b].span.start, second.start):
+    if _ALSO.search(doc.masked, doc.sentences[b].span.start, second.start):
         return False
-    return not any(_MOVES_ON.match(doc.text, doc.sentences[i].span.start) for i in range(a + 1, b + 1))
+    return not any(_MOVES_ON.match(doc.masked, doc.sentences[i].span.start) for i in range(a + 1, b + 1))
 
 
 def _disagree(first: Figure, second: Figure, loose: bool = False) -> bool:
@@ -143,7 +143,7 @@ def _whole_event(doc: Document, figure: Figure) -> bool:
     section = doc.sections[doc.blocks[figure.block].section]
     sentence = doc.sentence_at(figure.start)
     start = sentence.span.start if sentence else figure.start
-    return bool(_CASUALTY_SECTION.search(section.title) or _OVERALL.search(doc.text, start, figure.end + 40))
+    return bool(_CASUALTY_SECTION.search(section.title) or _OVERALL.search(doc.masked, start, figure.end + 40))
 
 
 def _same_count(boxed: Figure, stated: Figure, is_total: bool) -> bool:
@@ -165,8 +165,8 @@ def _hit(doc: Document, first: Figure, second: Figure, where: str) -> Hit:
         excerpt=text,
         key=f"conflict {identity(claim(doc, first))} {identity(text)}",
         evidence={
-            "first": {"text": doc.slice(Span(first.start, first.end)), "line": doc.line_col(first.start)[0]},
-            "second": {"text": doc.slice(Span(second.start, second.end)), "line": doc.line_col(second.start)[0]},
+            "first": {"text": doc.readable[first.start : first.end], "line": doc.line_col(first.start)[0]},
+            "second": {"text": doc.readable[second.start : second.end], "line": doc.line_col(second.start)[0]},
             "category": sorted(second.category),
             "sources": [first.source, second.source],
         },

@@ -85,9 +85,9 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         if block.kind is BlockKind.INFOBOX_FIELD or mention.precision is not Precision.DAY or mention.problem:
             continue
         sentence = doc.sentence_at(mention.span.start)
-        if sentence is None or not pattern.search(doc.text, sentence.span.start, sentence.content_end):
+        if sentence is None or not pattern.search(doc.masked, sentence.span.start, sentence.content_end):
             continue
-        head = doc.text[sentence.span.start : mention.span.end]
+        head = doc.masked[sentence.span.start : mention.span.end]
         if not (mention.is_range or _START_CUE.search(head)) or mention.first == start.first:
             continue
         text = claim(doc, mention)
@@ -122,7 +122,7 @@ def _subject_term(doc: Document) -> str | None:
     for sentence in doc.claim_sentences:
         if doc.blocks[sentence.block].kind is BlockKind.INFOBOX_FIELD:
             continue
-        text = doc.text[sentence.span.start : sentence.content_end].casefold()
+        text = doc.masked[sentence.span.start : sentence.content_end].casefold()
         for word, pattern in patterns.items():
             if word in text and pattern.search(text):
                 counts[word] += 1

@@ -8,7 +8,7 @@ from .text import excerpt
 
 
 def written(doc: Document, mention: DateMention) -> str:
-    return " ".join(doc.slice(mention.span).split())
+    return " ".join(doc.readable[mention.span.start : mention.span.end].split())
 
 
 def described(doc: Document, mention: DateMention) -> str:

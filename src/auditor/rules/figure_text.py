@@ -8,7 +8,7 @@ from .text import excerpt, folded
 
 
 def written(doc: Document, figure: Figure) -> str:
-    return folded(doc.slice(Span(figure.start, figure.end)))
+    return folded(doc.readable[figure.start : figure.end])
 
 
 def counted(figure: Figure) -> str:

@@ -11,7 +11,7 @@ def folded(text: str) -> str:
 
 
 def excerpt(doc: Document, span: Span) -> str:
-    return folded(doc.slice(span))
+    return folded(doc.readable[span.start : span.end])
 
 
 def quote(text: str, limit: int = 80) -> str:

@@ -88,7 +88,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         if index < len(tags) and tags[index] <= sentence.span.end:
             continue  # an editor already tagged it: citation-needed reports it
         start, end = uncovered_text(doc, sentence)
-        text = doc.text[start:end]
+        text = doc.readable[start:end]
         if block.kind is BlockKind.INFOBOX_FIELD:
             named_party = (block.label or "").casefold() in OUTCOME_FIELDS
         else:
