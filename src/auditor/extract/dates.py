@@ -101,30 +101,30 @@ _PATTERNS = [
     # "Between 28 June 2014 and 28 April 2015", "Between 3 January and 28 June 2014", "Between 27 and 29 April 2015"
     (
         "between",
-        rf"\b(?:[Bb]etween|[Ff]rom){_SP}(?P<bd1>{_DAY})(?:{_SP}(?P<bm1>{_MONTH}))?(?:,?{_SP}(?P<by1>{_YEAR}))?"
-        rf"{_SP}(?:and|to){_SP}(?P<bd2>{_DAY}){_SP}(?P<bm2>{_MONTH})(?:,?{_SP}(?P<by2>{_YEAR}))?\b",
+        rf"\b(?:[Bb]etween|[Ff]rom){_SP}(?P<bd1>{_DAY})(?:{_SP}(?P<bm1>{_MONTH}))?(?:\s*,?{_SP}(?P<by1>{_YEAR}))?"
+        rf"{_SP}(?:and|to){_SP}(?P<bd2>{_DAY}){_SP}(?P<bm2>{_MONTH})(?:\s*,?{_SP}(?P<by2>{_YEAR}))?\b",
     ),
     # "17 September – 7 October 1620", "16 December 1944 – 25 January 1945", "April 19, 1775 – September 3, 1783"
     (
         "span",
-        rf"\b(?P<ad>{_DAY}){_SP}(?P<am>{_MONTH})(?:,?{_SP}(?P<ay>{_YEAR}))?{_DASH}"
-        rf"(?P<zd>{_DAY}){_SP}(?P<zm>{_MONTH}),?{_SP}(?P<zy>{_YEAR})\b",
+        rf"\b(?P<ad>{_DAY}){_SP}(?P<am>{_MONTH})(?:\s*,?{_SP}(?P<ay>{_YEAR}))?{_DASH}"
+        rf"(?P<zd>{_DAY}){_SP}(?P<zm>{_MONTH})\s*,?{_SP}(?P<zy>{_YEAR})\b",
     ),
     (
         "mspan",
-        rf"\b(?P<am2>{_MONTH}){_SP}(?P<ad2>{_DAY})(?:,?{_SP}(?P<ay2>{_YEAR}))?{_DASH}"
-        rf"(?P<zm2>{_MONTH}){_SP}(?P<zd2>{_DAY}),?{_SP}(?P<zy2>{_YEAR})\b",
+        rf"\b(?P<am2>{_MONTH}){_SP}(?P<ad2>{_DAY})(?:\s*,?{_SP}(?P<ay2>{_YEAR}))?{_DASH}"
+        rf"(?P<zm2>{_MONTH}){_SP}(?P<zd2>{_DAY})\s*,?{_SP}(?P<zy2>{_YEAR})\b",
     ),
     # "18–23 September 2013", "December 1–13, 1937"
-    ("dayrange", rf"\b(?P<rd1>{_DAY}){_DASH}(?P<rd2>{_DAY}){_SP}(?P<rm>{_MONTH})(?:,?{_SP}(?P<ry>{_YEAR}))?\b"),
-    ("mdayrange", rf"\b(?P<sm>{_MONTH}){_SP}(?P<sd1>{_DAY}){_DASH}(?P<sd2>{_DAY})(?:,?{_SP}(?P<sy>{_YEAR}))?\b"),
+    ("dayrange", rf"\b(?P<rd1>{_DAY}){_DASH}(?P<rd2>{_DAY}){_SP}(?P<rm>{_MONTH})(?:\s*,?{_SP}(?P<ry>{_YEAR}))?\b"),
+    ("mdayrange", rf"\b(?P<sm>{_MONTH}){_SP}(?P<sd1>{_DAY}){_DASH}(?P<sd2>{_DAY})(?:\s*,?{_SP}(?P<sy>{_YEAR}))?\b"),
     # full dates, with an optional weekday
-    ("dmy", rf"(?P<wd1>{_WEEKDAY})?\b(?P<d>{_DAY}){_SP}(?P<m>{_MONTH}),?{_SP}(?P<y>{_YEAR})\b"),
-    ("mdy", rf"(?P<wd2>{_WEEKDAY})?\b(?P<m2>{_MONTH}){_SP}(?P<d2>{_DAY}),?{_SP}(?P<y2>{_YEAR})\b"),
+    ("dmy", rf"(?P<wd1>{_WEEKDAY})?\b(?P<d>{_DAY}){_SP}(?P<m>{_MONTH})\s*,?{_SP}(?P<y>{_YEAR})\b"),
+    ("mdy", rf"(?P<wd2>{_WEEKDAY})?\b(?P<m2>{_MONTH}){_SP}(?P<d2>{_DAY})\s*,?{_SP}(?P<y2>{_YEAR})\b"),
     ("iso", rf"\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
     # the season or part of a month
     ("season", rf"\b(?:the{_SP})?(?P<season>spring|summer|autumn|fall|winter){_SP}of{_SP}(?P<sy2>{_YEAR})\b"),
-    ("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<pm>{_MONTH})(?:,?{_SP}(?P<py>{_YEAR}))?\b"),
+    ("part", rf"\b(?P<part>early|mid|late)[\s-]+(?P<pm>{_MONTH})(?:\s*,?{_SP}(?P<py>{_YEAR}))?\b"),
     ("my", rf"\b(?P<mm>{_MONTH}){_SP}(?P<my>{_YEAR})\b"),
     # partial dates: the year comes from context
     ("dm", rf"\b(?P<pd>{_DAY}){_SP}(?P<pdm>{_MONTH})\b"),
@@ -149,7 +149,16 @@ _ANCHORS = (
     re.compile(r"(?:1[0-9]|20)\d\d"),
     re.compile(r"(?:day|week|month|summer|winter|spring|autumn|fall)"),
 )
-_WORD_START = re.compile(r"(?<![\w'’-])[\w]")
+_WORD_START = re.compile(r"(?<![\w'’-])(\w+)")
+_OPENERS = frozenset(
+    """
+    between from the early mid late in by during since until through next following previous same later earlier
+    a one two three four five six seven eight nine ten spring summer autumn fall winter
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    """.split()
+)
 _LOOK_BACK = 40  # "Between 28 " before "June", "Thursday, 3 " before "July"
 _ONGOING = re.compile(r"\s*[–—-]\s*(?:ongoing|present)\b", re.IGNORECASE)
 _DURATION = re.compile(
@@ -250,6 +259,8 @@ def _date_matches(text: str, start: int, end: int, anchors: list[int]) -> Iterat
         if anchor < covered:
             continue
         for word in _WORD_START.finditer(text, max(covered, anchor - _LOOK_BACK), anchor + 1):
+            if not (word.group(1)[0].isdigit() or word.group(1).lower() in _OPENERS):
+                continue  # a date starts with a number, a month, a weekday or one of a few words
             match = _DATE.match(text, word.start(), end)
             if match and match.end() > anchor:
                 covered = match.end()

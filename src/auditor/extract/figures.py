@@ -47,14 +47,13 @@ _VERBS = {
     "wounded": WOUNDED, "wounding": WOUNDED, "injured": WOUNDED, "injuring": WOUNDED,
     "captured": CAPTURED, "capturing": CAPTURED, "toll": DEAD,
 }  # fmt: skip
+_LOSING = {"lost": CASUALTIES, "losing": CASUALTIES}  # "rebels lost 40 fighters": killed, captured or missing
 _SKIP_BEFORE = frozenset(
     "a an the total of another at least more than some around about reportedly also had have has been were was "
     "up to as many nearly almost over approximately roughly estimated".split()
 )
 _AUXILIARIES = frozenset("were was had have has been being are is be".split())
-_FILLERS = _AUXILIARIES | frozenset(
-    "reportedly also all of their the its other more additional further estimated".split()
-)
+_FILLERS = _AUXILIARIES | frozenset("reportedly also all of their the its more additional further estimated".split())
 _STOPS = frozenset(
     "while but after when which who whom whose that in at on near from during since as by to for with "
     "including among into than because before per each every".split()
@@ -64,11 +63,14 @@ _NOT_PEOPLE = frozenset(
     """
     village town city district province area region neighbourhood neighborhood base checkpoint position
     building hospital well field tank vehicle car truck humvee aircraft plane helicopter jet drone ship boat
-    vessel galley transport gun cannon artillery piece rocket launcher mortar weapon rifle horse elephant
+    vessel galley transport gun cannon piece rocket launcher mortar weapon rifle horse elephant frigate sloop
+    cruiser destroyer battleship carrier submarine gunboat warship
     km kilometer kilometre mile meter metre foot feet acre hectare year month week day hour minute second
     percent dollar pound euro ton tonne barrel share vote seat point goal run page edition time
     """.split()
 )
+# A count of "these" or "the other" deaths is part of a count given before it, not another report of it.
+SUBSET = frozenset("these those them other remaining rest".split())
 _DEMOGRAPHIC = frozenset(
     "child children women woman minor minors boy boys girl girls elderly foreigner foreigners".split()
 )
@@ -79,21 +81,27 @@ _GENERIC = frozenset(
 _SIDES = {
     "rebel": "rebels", "rebels": "rebels", "opposition": "rebels", "fsa": "rebels", "anti-isis": "rebels",
     "anti-isil": "rebels", "isil": "isil", "isis": "isil", "is": "isil", "daesh": "isil", "jihadists": "isil",
-    "civilian": "civilians", "civilians": "civilians", "government": "government", "army": "government",
-    "regime": "government", "nusra": "nusra", "kurdish": "kurds", "kurds": "kurds", "ypg": "kurds",
+    "civilian": "civilians", "civilians": "civilians", "government": "government", "regime": "government",
+    "nusra": "nusra", "kurdish": "kurds", "kurds": "kurds", "ypg": "kurds",
 }  # fmt: skip
 
 # Text without any of these word stems states no losses of people, so its numbers need no closer look.
 _LOSS_STEMS = (
     "kill", "dead", "died", "death", "execut", "wound", "injur", "captur", "missing", "casualt", "losses",
-    "prisoner", "massacr", "behead", "fatal", "toll", "slain", "desert", "detain", "surrender",
+    "prisoner", "massacr", "behead", "fatal", "toll", "slain", "desert", "detain", "surrender", "lost", "losing",
 )  # fmt: skip
 _BEFORE, _AFTER = 80, 160  # characters around the numbers of a sentence that are read for words
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|ic|i)")  # American, Japanese, British, French, Iraqi
+_SIDE_NAMES = frozenset({"soviet", "union", "confederate", "allied", "allies", "axis", "greek", "swiss", "thai"})
+_SIDE_REACH = 10  # tokens back from a number that may name its side
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.\u00a0]*\+?|[;:()\[\]]|[.,!?]")
 _SOURCE = re.compile(
-    r"\b[Aa]ccording to (?:the |a |an )?(?P<according>[^,.;:()]{2,60}?)(?=[,.;:()]|$| \d)"
+    # "according to the U.S. Department of Defense,": a name runs to the clause's end; "U.S." keeps its dots.
+    r"\b[Aa]ccording to\s+(?:the\s+|an?\s+)?\s*"
+    r"(?P<according>(?:[^,.;:()]|(?<=\b[A-Z])\.){2,60}?)(?=[,;:()]|(?<!\b[A-Z])\.|$| \d)"
     r"|(?P<named>\b(?:the )?(?:[A-Z][\w'’-]*\s?){1,5}|\b(?:opposition|local|pro-\w+) (?:sources?|activists?|media)"
-    r"|\b(?:another|one|a second|other) (?:report|source)s?|\banother)"
+    r"|\b(?:another|one|a second|other) (?:report|source)s?|\banother"
+    r"|\b(?:an?|the) (?:[\w-]+ ){0,2}(?:source|report|monitor|estimate)s?)"
     r" (?:reported|said|stated|claimed|estimated|confirmed|put the)\b"
 )
 _SOURCE_HINT = re.compile(r"ccording|reported|said|stated|claimed|estimated|confirmed|put the")
@@ -117,6 +125,7 @@ _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|for a total of|
 _INCLUSIVE = re.compile(r"\b(?:including|among them|among whom|among those|among the dead|of those|such as)\b", re.I)
 _EXHAUSTIVE = re.compile(r"\b(?:of which|of whom|of them)\b|,\s*with\b|:", re.IGNORECASE)  # not "compared with"
 _OPENS_SPLIT = re.compile(r"[^.;:()\d]{0,40}\(")  # "1,408 casualties (200 killed, ..."
+_NEAR_CUE = 24  # characters from a cue ("including", "of which") to the first part it lists
 _CUE = re.compile(_INCLUSIVE.pattern + "|" + _EXHAUSTIVE.pattern + r"|\(", re.IGNORECASE)
 _HEADER = re.compile(r"^\W*(?P<name>[^\d:]{2,40}?)\s*:\s*(?P<rest>.*)$")
 _BREAKDOWN_LABEL = re.compile(r"casualt|loss|strength", re.IGNORECASE)
@@ -165,12 +174,13 @@ class Figures:
         return frozenset(part for b in self.breakdowns for part in (*b.parts, *b.extras))
 
 
-def same_side(a: Figure, b: Figure) -> bool:
+def same_side(a: Figure, b: Figure, loose: bool = False) -> bool:
     """Whether two counts are of the same people: both of everyone, or of a side both name.
 
-    "42 people" is not "21 rebel fighters": one includes the other.
+    "42 people" is not "21 rebel fighters": one includes the other. ``loose``, for reports the text
+    sets against each other, lets a count that names no side match one that does.
     """
-    return a.sides == b.sides or bool(a.sides & b.sides)
+    return a.sides == b.sides or bool(a.sides & b.sides) or (loose and not (a.sides and b.sides))
 
 
 def extract_figures(doc: Document) -> Figures:
@@ -203,7 +213,7 @@ def extract_figures(doc: Document) -> Figures:
             in_line = _sentence_breakdowns(masked, found)
             breakdowns.extend(in_line)
             inner.update(part for b in in_line for part in b.parts)
-            field_lines.append(_Line(start, end, masked[start:end], found))
+            field_lines.append(_Line(start, end, masked[start:end], found, _depth(doc.text, start)))
         breakdowns.extend(_field_breakdowns(field_lines, frozenset(inner)))
     figures.sort(key=lambda f: f.start)
     return Figures(tuple(figures), tuple(breakdowns))
@@ -269,9 +279,6 @@ def _unit_figures(
             category = verb  # "killed 46 captured fighters": "captured" describes them
         if not category and previous and _chained(tokens, previous[1], first):
             category = previous[0]
-        implied = not category and infobox
-        if implied:
-            category = default
         if category == {WOUNDED} and any(t.word == "fatal" for t in group):
             category = frozenset({DEAD})  # "171 fatal injuries"
         people = not (quantity.percent or _is_rate(tokens, after, group) or _not_people(group))
@@ -285,19 +292,29 @@ def _unit_figures(
                 quantity,
                 category,
                 " ".join(t.word for t in group),
-                _sides(group),
+                _sides(group) or _side_before(tokens, first),
                 block,
                 _source_of(quantity, sources),
                 competing,
                 period,
                 extra,
                 infobox,
-                implied,
+                False,
             )
         )
         uncounted.append(people and not category)
         previous = (category, after - 1) if category else None
-    return _inherit(text, found, uncounted)
+    found = _inherit(text, found, uncounted)
+    if infobox:  # what nothing in the text names, the field's label does ("Casualties": 979)
+        found = [
+            f._replace(category=default, implied=True) if still else f
+            for f, still in zip(found, _uncounted(found, uncounted), strict=True)
+        ]
+    return found
+
+
+def _uncounted(found: list[Figure], uncounted: list[bool]) -> list[bool]:
+    return [flag and not figure.category for figure, flag in zip(found, uncounted, strict=True)]
 
 
 def _inherit(text: str, found: list[Figure], uncounted: list[bool]) -> list[Figure]:
@@ -404,6 +421,8 @@ def _verb_before(tokens: list[_Token], index: int) -> frozenset[str]:
         word = tokens[position].word
         if word in _VERBS:
             return frozenset({_VERBS[word]})
+        if word in _LOSING:
+            return _LOSING[word]
         if word not in _SKIP_BEFORE:
             return frozenset()
     return frozenset()
@@ -450,6 +469,19 @@ def _sources(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return found
 
 
+def _side_before(tokens: list[_Token], index: int) -> frozenset[str]:
+    """The side a clause names before its number: "Soviet forces sustained 81,116 dead" (the nearest one)."""
+    for position in range(index - 1, max(-1, index - _SIDE_REACH), -1):
+        token = tokens[position]
+        if token.word in ";:.()" or token.word in _VERBS or token.word in _LOSING:
+            break  # "ISIL executed 50 prisoners": what comes before the verb names the killers
+        if token.text[:1].isupper() and (
+            token.word in _SIDES or token.word in _SIDE_NAMES or _DEMONYM.fullmatch(token.text)
+        ):
+            return frozenset({_SIDES.get(token.word, token.word)})
+    return frozenset()
+
+
 def _source_of(quantity: Quantity, sources: list[tuple[int, str]]) -> str | None:
     """The attribution nearest before a figure ("while another stated nearly 100"), else the first after."""
     before = [name for position, name in sources if position < quantity.start]
@@ -462,7 +494,8 @@ def _source_of(quantity: Quantity, sources: list[tuple[int, str]]) -> str | None
 
 
 def _sentence_breakdowns(text: str, figures: list[Figure]) -> list[Breakdown]:
-    counted = [f for f in figures if f.category and f.quantity.hedge is not Hedge.VAGUE]
+    # Extras ("with another 20,000 lost as prisoners") add to a total; they are not parts of it.
+    counted = [f for f in figures if f.category and f.quantity.hedge is not Hedge.VAGUE and not f.extra]
     found: list[Breakdown] = []
     used: set[int] = set()
     for index, total in enumerate(counted):
@@ -470,31 +503,35 @@ def _sentence_breakdowns(text: str, figures: list[Figure]) -> list[Breakdown]:
             continue
         rest = counted[index + 1 :]
         gap = text[total.end : rest[0].start] if rest else ""
-        if rest and _OPENS_SPLIT.match(gap):
-            inside = [f for f in rest if f.start < _closing(text, total.end)]
-            if inside:
-                inclusive = bool(_INCLUSIVE.search(text, total.end, inside[-1].end))
-                found.append(Breakdown(total, tuple(inside), (), len(inside) > 1 and not inclusive, "(…)"))
-                used.update(range(index + 1, index + 1 + len(inside)))
-                continue
-        if rest and _TOTAL_BEFORE.search(text, max(0, total.start - 20), total.start) and _CUE.search(gap):
-            parts = _list_after(text, rest)
-            found.append(Breakdown(total, tuple(parts), (), True, "a total of"))
-            used.update(range(index + 1, index + 1 + len(parts)))
-            continue
-        cue = _INCLUSIVE.search(gap) or _EXHAUSTIVE.search(gap)
-        if cue and rest and len(gap) - cue.end() < 40:
-            parts = _list_after(text, rest)
+        breakdown: Breakdown | None = None
+        if rest and (split := _OPENS_SPLIT.match(gap)):
+            # "1,408 casualties (200 killed, 969 wounded and 239 missing)"; not "7,000 (810 of which ...)"
+            closing = _closing(text, total.end)
+            parts = _list_after(text, total.end + split.end(), [f for f in rest if f.start < closing])
+            inside = text[total.end + split.end() : closing]
+            subset = bool(_INCLUSIVE.search(inside) or _EXHAUSTIVE.search(inside))
+            breakdown = Breakdown(total, tuple(parts), (), len(parts) > 1 and not subset, "(…)")
+        elif rest and _TOTAL_BEFORE.search(text, max(0, total.start - 20), total.start) and (cue := _CUE.search(gap)):
+            parts = _list_after(text, total.end + cue.end(), rest)
+            breakdown = Breakdown(total, tuple(parts), (), True, "a total of")
+        elif rest and (cue := _INCLUSIVE.search(gap) or _EXHAUSTIVE.search(gap)):
+            parts = _list_after(text, total.end + cue.end(), rest)
             inclusive = bool(_INCLUSIVE.match(cue.group(0)))
             demographic = any(set(p.group.split()) & _DEMOGRAPHIC for p in parts)
-            exhaustive = not inclusive and len(parts) > 1 and not demographic
-            found.append(Breakdown(total, tuple(parts), (), exhaustive, cue.group(0).lower()))
-            used.update(range(index + 1, index + 1 + len(parts)))
-            continue
-        if index and _TOTAL_AFTER.match(text, total.end) and not total.infobox:
+            breakdown = Breakdown(
+                total, tuple(parts), (), not inclusive and len(parts) > 1 and not demographic, cue.group(0).lower()
+            )
+        elif index and _TOTAL_AFTER.match(text, total.end) and not total.infobox:
             parts = [f for f in counted[:index] if f.start > total.start - 400]
-            found.append(Breakdown(total, tuple(parts), (), True, "total"))
-    return [b for b in found if b.parts]
+            breakdown = Breakdown(total, tuple(parts), (), True, "total")
+        if breakdown is None:
+            continue
+        parts = [p for p in breakdown.parts if _fits(p, total)]
+        if parts:
+            found.append(Breakdown(total, tuple(parts), (), breakdown.exhaustive, breakdown.cue))
+            if breakdown.cue != "total":
+                used.update(i for i, f in enumerate(counted) if f in parts)
+    return found
 
 
 def _closing(text: str, start: int) -> int:
@@ -503,8 +540,14 @@ def _closing(text: str, start: int) -> int:
     return closing if closing != -1 else len(text)
 
 
-def _list_after(text: str, rest: list[Figure]) -> list[Figure]:
-    """The figures listed after a cue: each joined to the last by a comma or "and", none far off."""
+def _list_after(text: str, cue_end: int, rest: list[Figure]) -> list[Figure]:
+    """The figures listed right after a cue, each joined to the last by a comma or "and".
+
+    The first must follow the cue closely: "including Major Max Gruber, II./KG 53's commander"
+    lists a person, not a count.
+    """
+    if not rest or rest[0].start - cue_end > _NEAR_CUE:
+        return []
     parts = [rest[0]]
     for figure in rest[1:]:
         between = text[parts[-1].end : figure.start]
@@ -522,14 +565,17 @@ class _Line(NamedTuple):
     end: int
     text: str
     figures: list[Figure]
+    depth: int  # list depth in the source ("* Netherlands: 17,000" under "Anglo-allies: 68,000")
 
 
-class _Group(NamedTuple):
+@dataclass
+class _Group:
     """A side's lines in a field ("United States:" and what follows), or one line outside any side."""
 
     total: Figure | None  # the group's own total, if it states one
     members: list[Figure]  # the figures its lines list, brackets left out
-    top: bool  # a field-wide "Total:" line
+    top: bool = False  # a field-wide "Total:" line
+    partial: bool = False  # a line names people without a count ("the rest were militia"): the list is incomplete
 
 
 def _infobox_fields(doc: Document, masked: str) -> list[tuple[str, list[tuple[int, int, int]]]]:
@@ -551,15 +597,24 @@ def _infobox_fields(doc: Document, masked: str) -> list[tuple[str, list[tuple[in
     return fields
 
 
+def _depth(source: str, start: int) -> int:
+    """How deep a line sits in a wikitext list: the bullets at its start in the source."""
+    line_start = source.rfind("\n", 0, start) + 1
+    head = source[line_start : start + 1].lstrip(" \t")
+    return len(head) - len(head.lstrip("*#:;"))
+
+
 def _field_breakdowns(lines: list[_Line], inner: frozenset[Figure]) -> list[Breakdown]:
     """Totals in an infobox field.
 
     A field-wide ``Total:`` line covers the groups before it, or, when it comes
     first, the groups after it. A side's group counts as its own total when it
     states one ("Anglo-allies: 17,000", "3,798 total"), else as the figures it
-    lists; a group's total is checked against the lines under it too. Lines in
-    brackets ("(2,112 in the United States)") and figures another figure's
-    "including" covers are not parts.
+    lists; a group's total is checked against the lines under it too, and a side
+    listed deeper under another ("* Netherlands: 17,000") is one of its lines.
+    Lines in brackets ("(2,112 in the United States)") and figures another
+    figure's "including" covers are not parts; a line that names people without
+    a count makes the list incomplete.
     """
     groups = _groups(lines, inner)
     found: list[Breakdown] = []
@@ -569,7 +624,8 @@ def _field_breakdowns(lines: list[_Line], inner: frozenset[Figure]) -> list[Brea
             continue
         if not group.top:
             parts = [f for f in group.members if _fits(f, group.total)]
-            found.append(Breakdown(group.total, tuple(parts), (), _exhaustive_split(group.total, parts), "total"))
+            exhaustive = _exhaustive_split(group.total, parts) and not group.partial
+            found.append(Breakdown(group.total, tuple(parts), (), exhaustive, "total"))
             continue
         before = groups[covered_until:position]
         after = list(takewhile(lambda g: not g.top, groups[position + 1 :]))
@@ -581,36 +637,63 @@ def _field_breakdowns(lines: list[_Line], inner: frozenset[Figure]) -> list[Brea
             for figure in [member.total] if member.total else member.members:
                 if _fits(figure, group.total):
                     (extras if figure.extra and not group.total.extra else parts).append(figure)
-        found.append(Breakdown(group.total, tuple(parts), tuple(extras), True, "Total:"))
+        complete = not any(member.partial for member in covered) and not group.partial
+        found.append(Breakdown(group.total, tuple(parts), tuple(extras), complete, "Total:"))
     return [b for b in found if b.parts]
 
 
 def _groups(lines: list[_Line], inner: frozenset[Figure]) -> list[_Group]:
     groups: list[_Group] = []
-    open_side = False  # whether lines now belong to the last side's group
+    side: int | None = None  # the depth of the open side's header; None when no side is open
     for line in lines:
         text = line.text.strip()
-        counted = [f for f in line.figures if f.category and f.quantity.hedge is not Hedge.VAGUE and f not in inner]
+        counted = [
+            f
+            for f in line.figures
+            if f.category and f.quantity.hedge is not Hedge.VAGUE and f not in inner and not _listed_within(line, f)
+        ]
         header = _HEADER.match(text)
         if _TOTAL_LINE.match(text):
-            groups.append(_Group(counted[0] if counted else None, counted[1:], True))
-            open_side = False
+            groups.append(_Group(counted[0] if counted else None, counted[1:], top=True))
+            side = None
         elif header and not re.search(r"\d", header["name"]):
-            groups.append(_Group(counted[0] if counted else None, counted[1:], False))
-            open_side = True
+            if side is not None and line.depth > side:
+                groups[-1].members.extend(counted)  # a side within the open one
+                continue
+            # "Anglo-allies: 17,000" states the side's total; "Germans: 1,800 killed in battle" one of its lines.
+            own = counted[0] if counted and counted[0].implied else None
+            groups.append(_Group(own, counted[1:] if own else counted))
+            side = line.depth
         elif text.startswith("("):
             continue
-        elif counted and (text.endswith(":") or _TOTAL_AFTER.match(text, counted[0].end - line.start)):
-            if open_side and groups[-1].total is None and not groups[-1].members:
-                groups[-1] = _Group(counted[0], counted[1:], False)  # "United States:" then "25,000 total dead"
+        elif counted and (text.endswith(":") or _TOTAL_AFTER.match(line.text, counted[0].end - line.start)):
+            if side is not None and groups[-1].total is None and not groups[-1].members:
+                groups[-1].total, groups[-1].members = counted[0], counted[1:]  # "United States:", "25,000 total"
             else:
-                groups.append(_Group(counted[0], counted[1:], False))
-                open_side = True
-        elif open_side:
+                groups.append(_Group(counted[0], counted[1:]))
+                side = line.depth
+        elif side is not None and groups:
             groups[-1].members.extend(counted)
+            groups[-1].partial |= not line.figures and _names_people_text(text)
         elif counted:
-            groups.append(_Group(None, counted, False))
+            groups.append(_Group(None, counted))
+        elif not line.figures and _names_people_text(text):
+            groups.append(_Group(None, [], partial=True))
     return groups
+
+
+def _listed_within(line: _Line, figure: Figure) -> bool:
+    """A figure an "including" or "of which" earlier in its line lists: part of another line's count."""
+    before = line.text[: figure.start - line.start]
+    return bool(_INCLUSIVE.search(before) or re.search(r"\bof (?:which|whom)\b", before, re.IGNORECASE))
+
+
+def _names_people_text(text: str) -> bool:
+    """A line such as "the rest were Hispanic Americans and militia": people, and no count of them."""
+    words = [word.lower() for word in re.findall(r"[A-Za-z]+", text)]
+    if "rest" in words or "others" in words:
+        return True
+    return len(words) >= 3 and any(word in _GENERIC or word.rstrip("s") in _GENERIC for word in words)
 
 
 def _fits(part: Figure, total: Figure) -> bool:

@@ -99,7 +99,7 @@ _HEDGE_BEFORE = (
 )
 _RANGE_JOIN = r"\s*(?:[–—‑-]|to|or)\s*"
 _QUANTITY = re.compile(
-    r"(?<![\w$£€¥.,/-])"
+    r"(?<![\w$£€¥.,/:-])"
     rf"(?i:{_HEDGE_BEFORE})"
     rf"(?:(?i:between|from)\s+(?P<b_low>{_NUMBER}){_SCALE.format('b_low_scale')}\s*(?P<pct_b>%)?\s+(?:and|to)\s+"
     rf"|(?P<low>{_NUMBER}){_SCALE.format('low_scale')}\s*(?P<pct_low>%|percent\b|per cent\b)?{_RANGE_JOIN})?"
@@ -111,17 +111,17 @@ _QUANTITY = re.compile(
 # it now runs only in a window around each digit or number word, found by these cheap searches.
 _DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_WORD = re.compile(
-    r"\b(?=[otfsenahOTFSENAH])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"\b(?=[otfsenahOTFSENAH])(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     r"|an? (?:dozen|hundred|thousand|million))\b"
 )
 RANGE_HINT = re.compile(r"\d\s*(?:[–—‑-]|to|and)\s*\d")  # where a range may be
 _LOOK_BACK = 24  # "approximately between" before the number
-_LOOK_AHEAD = 64  # "5,641–6,991 per cent" after it
+_LOOK_AHEAD = 240  # "5,641–6,991 per cent" after it, or a range whose halves a blanked ref keeps apart
 _VAGUE_PATTERN = re.compile(r"\b(?i:" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")\b")
-_ORDINAL_OR_ID = re.compile(r"(?:st|nd|rd|th|s)\b|[-/]\w|\.\d")
+_ORDINAL_OR_ID = re.compile(r"(?:st|nd|rd|th|s)\b|[-/]\w|\.\d|:\d\d")  # 46th, 1990s, A-10, 1.2.3, 15:50
 _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b|\s*(?:BC|AD|BCE|CE)\b|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC)\b")
-_CODE_BEFORE = re.compile(r"\b[A-Z][A-Z/]*[A-Z]\s*$")  # ISO, AS/NZS: a standard's name before its number
+_CODE_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][A-Z/.]*[A-Z]|Route|No\.|Article|Section)\s$")  # ISO 9001, KG 53
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
 _WORD_TOKENS = re.compile(r"[a-z]+")
 _HEDGES = {
@@ -183,6 +183,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None  # 46th, 1990s, A-10, 2/3, version 1.2.3
     if _DATE_AFTER.match(after) or _is_year(value_text, match) or _is_day(text, match):
         return None
+    if not match["hedge"] and _CODE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        return None  # "KG 53", "Route 66", "AS/NZS 4801": a name's number, not a count
     low_text = match["low"] or match["b_low"]
     if low_text and _DATE_AFTER.match(text, match.end("value")):
         return None
@@ -202,10 +204,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         joint = text[match.end("low") if match["low"] else match.end("b_low") : match.start("value")].strip()
         if words and joint in ("-", ""):
             low, value = low + value, low + value  # twenty-five
-        elif joint == "-" and (
-            _year(value_text) or _CODE_BEFORE.search(text, max(0, match.start() - 16), match.start())
-        ):
-            return None  # "AS/NZS 4801-2001", "EN 1090-2008": a standard and its year, not a range
+        elif joint == "-" and _year(value_text):
+            return None  # "EN 1090-2008": a standard and its year, not a range
         elif joint == "or" and min(low, value) < 10:
             return None  # "one or two" is vague talk, "2 or 3" a choice, not a range
     percent = bool(match["pct"] or match["pct_low"] or match["pct_b"])

@@ -45,6 +45,7 @@ looks back ("Background") may be reported. Dates counted from another
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -53,6 +54,9 @@ from ..extract.dates import AS_WRITTEN, DateMention, Precision
 from .base import Hit
 from .date_text import claim, described, line
 from .text import excerpt, identity
+
+# "Since January 2014 Angola has held ..." describes a state, not the next step of a narrative.
+_STATE = re.compile(r"\W*(?:Since|Until|As of|As at)\b", re.IGNORECASE)
 
 CODE = "DAT005"
 NAME = "chronology-order"
@@ -77,6 +81,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             and not mention.problem
             and (mention.explicit or mention.resolved.startswith("year"))
             and _opens_paragraph(doc, mention)
+            and not _STATE.match(doc.masked, doc.blocks[mention.block].span.start)
         ):
             openers[mention.block] = mention
     previous: DateMention | None = None

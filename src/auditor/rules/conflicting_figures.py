@@ -57,7 +57,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..document import Document, Span
-from ..extract.figures import Figure, as_losses, same_side
+from ..extract.figures import SUBSET, Figure, as_losses, same_side
 from ..extract.quantities import Hedge
 from .base import Hit
 from .figure_text import claim, phrase, place
@@ -74,6 +74,13 @@ _MOVES_ON = re.compile(
     r"The same|The following|At the same time|On \d|On the|By \d|In [A-Z]|\w+ days? later)\b"
 )
 _ALSO = re.compile(r"\b(?:also|another|more|further|additional)\b")
+_COMPETING_OPENING = re.compile(
+    r"\W*(?:However,?\s+)?(?:another|other|a second|a different|some|one)\s+(?:report|source|estimate|account)s?\b",
+    re.IGNORECASE,
+)
+_ESTIMATES_VARY = re.compile(r"\b(?:estimates|figures|accounts|reports)\b[^.]{0,40}\b(?:vary|varies|differ)", re.I)
+_SUBSET_BEFORE = re.compile(r"\b(?:the other|the remaining|the rest of|another|of whom|of which)\s+$", re.I)
+_TOTAL_SCOPE = re.compile(r"\b(?:in all|in total|altogether|overall|all told|from all causes)\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\b(?:in total|overall|a total of|altogether|in all|death toll|total)\b", re.IGNORECASE)
 _CASUALTY_SECTION = re.compile(r"casualt|losses|death toll|aftermath", re.IGNORECASE)
 
@@ -91,7 +98,11 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
     counts = [
         f
         for f in facts.figures
-        if f.category and not f.extra and (f.infobox or f not in parts) and f.quantity.hedge is not Hedge.VAGUE
+        if f.category
+        and not f.extra
+        and (f.infobox or f not in parts)
+        and f.quantity.hedge is not Hedge.VAGUE
+        and not _subset(doc, f)
     ]
     body = [f for f in counts if not f.infobox]
     by_block: dict[int, list[Figure]] = {}
@@ -99,7 +110,8 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         by_block.setdefault(figure.block, []).append(figure)
     for figures in by_block.values():
         for first, second in combinations(figures, 2):
-            if _answers(doc, first, second) and _disagree(first, second, loose=second.competing):
+            rivals = _rivals(doc, first, second)
+            if _answers(doc, first, second, rivals is not None) and _disagree(first, second, loose=bool(rivals)):
                 yield _hit(doc, first, second, "within a paragraph")
     totals = {b.total for b in facts.breakdowns if b.cue == "Total:"}
     for boxed in (f for f in counts if f.infobox):
@@ -108,14 +120,38 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
                 yield _hit(doc, boxed, stated, "between the infobox and the text")
 
 
-def _answers(doc: Document, first: Figure, second: Figure) -> bool:
+def _rivals(doc: Document, first: Figure, second: Figure) -> bool | None:
+    """Whether the text sets the two counts against each other as rival reports, and how plainly.
+
+    True, plainly: "according to one report, 30 ..., while another stated nearly 100" in one
+    sentence, "Another report put the number at 100" opening the next, or a paragraph opening
+    "Casualty estimates vary widely". Counts set so plainly against each other are compared even
+    when they name their categories or sides differently. False: the next sentence mentions other
+    sources somewhere ("Livy mentions that other sources claim 32,000"), and the counts must match
+    exactly. None: not set against each other.
+    """
+    a, b = doc.sentence_index(first.start), doc.sentence_index(second.start)
+    if a is None or b is None:
+        return None
+    if (a == b and second.competing) or _paragraph_competing(doc, second.block):
+        return True
+    if b == a + 1 and _COMPETING_OPENING.match(doc.masked, doc.sentences[b].span.start):
+        return True
+    if b == a + 1 and second.competing:
+        return False
+    return None
+
+
+def _answers(doc: Document, first: Figure, second: Figure, competing: bool) -> bool:
     """Whether the text ties the second count to the first as another report of it."""
     a, b = doc.sentence_index(first.start), doc.sentence_index(second.start)
     if a is None or b is None or not 0 <= b - a <= _NEARBY:
         return False
     if first.period != second.period:
         return False  # "since 9 April" counts a period, not the incident before it
-    if second.competing:
+    if _scope(doc, first) != _scope(doc, second):
+        return False  # "30 died on the spot" and "60 died in all" count different things
+    if competing:
         return True
     if a == b or not (second.source or first.source) or second.source == first.source:
         return False
@@ -126,10 +162,30 @@ def _answers(doc: Document, first: Figure, second: Figure) -> bool:
     return not any(_MOVES_ON.match(doc.masked, doc.sentences[i].span.start) for i in range(a + 1, b + 1))
 
 
+def _paragraph_competing(doc: Document, block: int) -> bool:
+    """A paragraph that opens "Casualty estimates for the battle vary widely" sets its counts against each other."""
+    span = doc.blocks[block].span
+    first = doc.sentence_at(span.start)
+    end = first.content_end if first else span.end
+    return bool(_ESTIMATES_VARY.search(doc.masked, span.start, end))
+
+
+def _subset(doc: Document, figure: Figure) -> bool:
+    """ "About 6,800 of these deaths", "the other 17,000": part of a count given before, not a rival to it."""
+    if SUBSET & set(figure.group.split()):
+        return True
+    return bool(_SUBSET_BEFORE.search(doc.masked, max(0, figure.start - 24), figure.start))
+
+
+def _scope(doc: Document, figure: Figure) -> bool:
+    """Whether a count claims everyone ("60 died in all") rather than one moment ("30 on the spot")."""
+    return bool(_TOTAL_SCOPE.search(doc.masked, max(0, figure.start - 30), figure.end + 50))
+
+
 def _disagree(first: Figure, second: Figure, loose: bool = False) -> bool:
     """Same category (overlapping, for competing reports), compatible sides, values that cannot both hold."""
     a, b = as_losses(first.category), as_losses(second.category)
-    if not (a & b if loose else first.category == second.category) or not same_side(first, second):
+    if not (a & b if loose else first.category == second.category) or not same_side(first, second, loose):
         return False
     low_a, high_a = first.quantity.bounds
     low_b, high_b = second.quantity.bounds

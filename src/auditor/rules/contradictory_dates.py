@@ -4,8 +4,11 @@
 Compares the start of the article's subject as the infobox dates it (the
 `Date` field: `2 January 2014 – ongoing`) with the start the text gives the
 same subject: a range or a "since", "began", "started" date in a sentence that
-names it. The subject is recognised by the most distinctive word of the title
-("inter-rebel" in "Inter-rebel conflict during the Syrian Civil War").
+names it. The subject must be named as the event: by the title's own phrase ("Battle of
+Peleliu"), or by the title's most distinctive word followed by a word for
+fighting ("inter-rebel fighting" for "Inter-rebel conflict during the Syrian
+Civil War"). A sentence about something else at the same place ("the
+bombardment of Peleliu began on 12 September") is not the subject's start.
 
 ## Why it matters
 Readers take the start date from whichever place they read first. When the
@@ -66,6 +69,7 @@ _GENERIC = frozenset(
     "the of and in on at during war conflict battle fighting civil campaign offensive siege crisis history".split()
 )
 _WORD = re.compile(r"[\w'’-]+")
+_EVENT_NOUNS = "fighting|infighting|conflict|war|battle|campaign|offensive|clashes|siege|rebellion|uprising|insurgency"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,13 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
     term = _subject_term(doc) if start else None
     if start is None or term is None:
         return
-    pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
+    # The subject named as the event: the title's own phrase ("Battle of Peleliu"), or its distinctive
+    # word with a word for fighting ("inter-rebel fighting"); not the place alone ("bombardment of Peleliu").
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{re.escape(_event_phrase(doc.title or ''))}"
+        rf"|{re.escape(term)}\s+(?:{_EVENT_NOUNS}))(?![\w-])",
+        re.IGNORECASE,
+    )
     for mention in dates.mentions:
         block = doc.blocks[mention.block]
         if block.kind is BlockKind.INFOBOX_FIELD or mention.precision is not Precision.DAY or mention.problem:
@@ -102,6 +112,11 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             key=f"start {identity(text)}",
             evidence={"infobox": start.first.isoformat(), "text": mention.first.isoformat(), "subject": term},
         )
+
+
+def _event_phrase(title: str) -> str:
+    """The title's name for the event: "Inter-rebel conflict during the Syrian Civil War" → "Inter-rebel conflict"."""
+    return re.split(r"\s+(?:during|in|of the|at)\s+(?=[A-Z])|\s*\(", title, maxsplit=1)[0].strip()
 
 
 def _infobox_start(doc: Document, mentions: tuple[DateMention, ...]) -> DateMention | None:

@@ -3,8 +3,9 @@
 ## What it does
 Finds ranges such as `5,000–3,000 killed` or `between 50 and 40 people`,
 where the first number is the larger. Abbreviated ranges (`263–65` for 263 to
-265, `1861–65`), years before Christ (`218–201 BC`) and small scores (`3–1`)
-are not ranges of this kind and are left alone.
+265, `1861–65`), years before Christ (`218–201 BC`), votes and scores
+(`3–1`, "defeated 210–105"), ratios ("eighteen to one") and changes ("reduced
+from 19 to 15") are not ranges of this kind and are left alone.
 
 ## Why it matters
 An inverted range is a typo or a transposition, and nobody can tell which
@@ -35,6 +36,7 @@ reference list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -48,6 +50,11 @@ CODE = "NUM004"
 NAME = "inverted-range"
 
 _SCORE = 10  # below this, "3–1" is a score or a vote, not a range
+_TALLY = re.compile(
+    r"\b(?:defeated|passed|carried|rejected|approved|voted?|votes|by a (?:vote|margin) of|won|lost|beat|beaten|"
+    r"scored?|score of|tally|record of|majority of)\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +67,8 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         quantity = figure.quantity
         if quantity.low <= quantity.high or _abbreviated(doc, quantity) or quantity.low < _SCORE:
             continue
+        if _not_a_range(doc, quantity, counts_losses=bool(figure.category)):
+            continue
         text = claim(doc, figure)
         yield Hit(
             span=Span(figure.start, figure.end),
@@ -71,6 +80,19 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             key=f"inverted {identity(text)}",
             evidence={"low": quantity.low, "high": quantity.high},
         )
+
+
+def _not_a_range(doc: Document, quantity: Quantity, counts_losses: bool) -> bool:
+    """A vote or score ("defeated 210–105"), a ratio ("eighteen to one"), a change ("reduced from 19 to 15").
+
+    A count of losses ("lost between 50 and 40 fighters") is never a score.
+    """
+    written = doc.masked[quantity.start : quantity.end].lower()
+    if quantity.high == 1 and " to " in written:
+        return True
+    if written.lstrip().startswith("from"):
+        return True
+    return not counts_losses and bool(_TALLY.search(doc.masked, max(0, quantity.start - 40), quantity.start))
 
 
 def _abbreviated(doc: Document, quantity: Quantity) -> bool:

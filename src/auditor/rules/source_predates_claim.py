@@ -68,7 +68,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         if reference is None or reference.group or published is None or published.problem:
             continue
         event = _event(doc, marker, by_block.get(marker.block, []))
-        if event is None or published.last >= event.first:
+        if event is None or published.last >= event.first or _supported_alongside(doc, marker, event):
             continue
         text = cited_claim(doc, marker)
         yield Hit(
@@ -86,6 +86,35 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
                 "resolved": event.resolved,
             },
         )
+
+
+def _supported_alongside(doc: Document, marker: Marker, event: DateMention) -> bool:
+    """Whether a ref cited together with this one ("2015,[4][5]") may support the claim: one with
+    text that is undated or dated on or after the event. Only a group whose every source predates
+    it, or says nothing, is reported."""
+    markers = doc.markers_by_block.get(marker.block, [])
+    group = _adjacent(doc, markers, marker)
+    for other in group:
+        reference = doc.references_by_key.get(other.key)
+        if other is marker or reference is None or reference.empty:
+            continue  # an empty footnote supports nothing
+        found = doc.dates.references.get(other.key)
+        published = found.published if found else None
+        if published is None or published.last >= event.first:
+            return True
+    return False
+
+
+def _adjacent(doc: Document, markers: list[Marker], marker: Marker) -> list[Marker]:
+    """The markers standing together with ``marker``, nothing but spaces between them."""
+    ordered = sorted(markers, key=lambda m: m.span.start)
+    index = ordered.index(marker)
+    start = end = index
+    while start > 0 and not doc.masked[ordered[start - 1].span.end : ordered[start].span.start].strip():
+        start -= 1
+    while end + 1 < len(ordered) and not doc.masked[ordered[end].span.end : ordered[end + 1].span.start].strip():
+        end += 1
+    return ordered[start : end + 1]
 
 
 def _event(doc: Document, marker: Marker, mentions: list[DateMention]) -> DateMention | None:
