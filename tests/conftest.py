@@ -10,6 +10,7 @@ import pytest
 
 from auditor.document import Document
 from auditor.readers import read_mirror
+from auditor.readers.wikitext import read_wikitext
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_285ae1a0c3e52f84.txt"
@@ -53,6 +54,11 @@ def pytest_configure(config: pytest.Config) -> None:
 def mirror(text: str, path: str = "snippet.txt") -> Document:
     """Read a plain-text copy given inline."""
     return read_mirror(path, text)
+
+
+def wikitext(text: str, path: str = "snippet.wikitext") -> Document:
+    """Read wikitext given inline."""
+    return read_wikitext(path, text)
 
 
 def corpus_file(relative: str) -> Path:

@@ -104,7 +104,9 @@ def test_unsupported_file_named_explicitly(tmp_path: Path, good: Path):
     (tmp_path / "table.csv").write_text("a,b\n", encoding="utf-8")
     result = run("check", "table.csv", "good.txt", cwd=tmp_path)
     assert result.returncode == 2
-    assert _error_lines(result) == ["auditor: error: table.csv: unsupported file type '.csv'; readable types: .txt"]
+    assert _error_lines(result) == [
+        "auditor: error: table.csv: unsupported file type '.csv'; readable types: .mediawiki, .txt, .wiki, .wikitext"
+    ]
 
 
 def test_clean_file_exits_0(tmp_path: Path, good: Path):

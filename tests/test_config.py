@@ -28,6 +28,8 @@ def test_defaults_enable_every_rule(tmp_path, monkeypatch):
         "backlink-mismatch",
         "unsourced-claim",
         "citation-needed",
+        "conflicting-reference",
+        "unclosed-reference",
         "figure-sum-mismatch",
         "conflicting-figures",
         "disputed-figure",

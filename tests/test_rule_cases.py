@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from auditor.rules import RULES
-from conftest import mirror
+from conftest import mirror, wikitext
 from rules_helper import run_rule
 
 CASES = Path(__file__).parent / "rule_cases"
-READERS = {"mirror": mirror}
+READERS = {"mirror": mirror, "wikitext": wikitext}
 
 
 def _cases() -> list[tuple[str, str, dict]]:

@@ -8,18 +8,23 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.cli import main
+from auditor.document import Document
 from auditor.rules import RULES
-from conftest import mirror
+from conftest import mirror, wikitext
 from rules_helper import run_rule
 
 SECTIONS = ["## What it does", "## Why it matters", "## Example", "## Use instead", "## Options", "## Limits"]
 
 
-def _block(doc: str, heading: str) -> str:
+READERS = {"text": mirror, "wikitext": wikitext}
+
+
+def _block(doc: str, heading: str) -> Document:
+    """The example under ``heading``, read as its fence says (```text is a plain-text copy)."""
     after = doc.split(heading, 1)[1]
-    match = re.search(r"```text\n(.*?)```", after, re.S)
-    assert match, f"no ```text block under {heading}"
-    return match.group(1)
+    match = re.search(r"```(text|wikitext)\n(.*?)```", after, re.S)
+    assert match, f"no ```text or ```wikitext block under {heading}"
+    return READERS[match.group(1)](match.group(2))
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
@@ -31,8 +36,8 @@ def test_docs_have_the_sections_in_order(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
 def test_example_fails_and_use_instead_passes(rule):
-    assert run_rule(rule.name, mirror(_block(rule.doc, "## Example")))
-    assert run_rule(rule.name, mirror(_block(rule.doc, "## Use instead"))) == ()
+    assert run_rule(rule.name, _block(rule.doc, "## Example"))
+    assert run_rule(rule.name, _block(rule.doc, "## Use instead")) == ()
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)

@@ -132,6 +132,16 @@ class Reference:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferenceProblem:
+    """A fault in how a source marks up a reference, as MediaWiki's cite errors report them."""
+
+    kind: str  # "redefined": a name defined again with other content; "unclosed": <ref> without </ref>
+    key: str
+    span: Span  # the faulty definition
+    first: Span | None = None  # for "redefined", the definition that counts
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a copy says it came from."""
 
@@ -157,6 +167,7 @@ class Document:
     provenance: Provenance = Provenance()
     notes: tuple[str, ...] = field(default=())  # reader observations, e.g. reversed order
     readable_text: str | None = None  # ``text`` with markup blanked, when the format has markup
+    reference_problems: tuple[ReferenceProblem, ...] = ()
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

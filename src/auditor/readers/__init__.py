@@ -11,6 +11,7 @@ from ..document import Document
 from ..errors import InputError
 from .mirror_flat import read_flat_mirror
 from .mirror_wrapped import looks_wrapped, read_wrapped_mirror
+from .wikitext import read_wikitext
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 _SNIFF = 8192
@@ -21,7 +22,12 @@ def read_mirror(path: str, text: str) -> Document:
 
 
 # Each suffix the tool reads, and the reader for it.
-READERS: dict[str, Callable[[str, str], Document]] = {".txt": read_mirror}
+READERS: dict[str, Callable[[str, str], Document]] = {
+    ".txt": read_mirror,
+    ".wikitext": read_wikitext,
+    ".wiki": read_wikitext,
+    ".mediawiki": read_wikitext,
+}
 
 
 @dataclass(frozen=True, slots=True)

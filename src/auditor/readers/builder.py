@@ -13,6 +13,7 @@ from ..document import (
     Provenance,
     Reference,
     ReferenceFields,
+    ReferenceProblem,
     Region,
     RegionKind,
     Section,
@@ -126,7 +127,13 @@ class DocumentBuilder:
                 block = self._reference_blocks[position]
                 self.blocks[block] = self.blocks[block]._replace(label=key)
 
-    def build(self, title: str | None, provenance: Provenance, notes: tuple[str, ...] = ()) -> Document:
+    def build(
+        self,
+        title: str | None,
+        provenance: Provenance,
+        notes: tuple[str, ...] = (),
+        problems: tuple[ReferenceProblem, ...] = (),
+    ) -> Document:
         return Document(
             path=self.path,
             text=self.text,
@@ -142,4 +149,5 @@ class DocumentBuilder:
             provenance=provenance,
             notes=notes,
             readable_text=self.readable,
+            reference_problems=problems,
         )

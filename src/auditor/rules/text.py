@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document import Document, Marker, Span
 from ..readers.builder import INLINE
 
@@ -10,8 +12,13 @@ def folded(text: str) -> str:
     return " ".join(text.split())
 
 
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
+
+
 def excerpt(doc: Document, span: Span) -> str:
-    return folded(doc.readable[span.start : span.end])
+    """The text of ``span`` as a reader sees it; a blanked link's brackets leave no gap before a comma."""
+    text = folded(doc.readable[span.start : span.end])
+    return _SPACE_BEFORE_PUNCTUATION.sub("", text) if doc.readable_text is not None else text
 
 
 def quote(text: str, limit: int = 80) -> str:
