@@ -3,7 +3,9 @@
 - whole-process wall time of ``auditor check`` on the seed, interpreter start included;
 - batch throughput: documents per second over the six plain-text copies of the
   corpus, audited in one process, with every rule and with the citation rules
-  alone (the second shows how loaded the machine was).
+  alone (the second shows how loaded the machine was);
+- wikitext: documents per second over the corpus's wikitext articles, parsing
+  with mwparserfromhell alone and ``auditor check`` with every rule, in one run.
 
 Run from the repository root: ``python3 benchmarks/run.py``.
 """
@@ -17,12 +19,15 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import mwparserfromhell
+
 from auditor.api import check_paths
 from auditor.config import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_285ae1a0c3e52f84.txt"
 MIRRORS = ROOT.parent / "shared" / "corpus" / "html" / "mirror_plaintext"
+WIKITEXT = ROOT.parent / "shared" / "corpus" / "wikitext"
 RUNS = 15
 
 
@@ -59,6 +64,32 @@ def batch_throughput(
     return len(paths) / statistics.median(times), len(paths) / min(times), size, len(report.findings)
 
 
+def wikitext_ratio(rounds: int = 3) -> tuple[float, float, int] | None:
+    """Documents per second over the wikitext articles: parsing alone, and ``check`` with every rule."""
+    paths = sorted(str(p) for p in WIKITEXT.rglob("*.wikitext"))
+    if not paths:
+        return None
+    texts = [Path(p).read_text(encoding="utf-8") for p in paths]
+    settings = load_settings()
+
+    def parse_only() -> None:
+        for text in texts:
+            mwparserfromhell.parse(text, skip_style_tags=True)
+
+    def check() -> None:
+        check_paths(paths, settings)
+
+    figures = []
+    for job in (parse_only, check):
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            job()
+            times.append(time.perf_counter() - start)
+        figures.append(len(paths) / statistics.median(times))
+    return figures[0], figures[1], len(paths)
+
+
 def main() -> None:
     times = process_wall_time()
     print(f"check seed, whole process: median {statistics.median(times):.3f} s, best {min(times):.3f} s ({RUNS} runs)")
@@ -73,6 +104,14 @@ def main() -> None:
             f"batch, {len(mirrors)} mirror copies ({size / 1024:.0f} KiB) in one process, {label}:"
             f" median {median:.0f} documents/s ({median * size / len(mirrors) / 2**20:.1f} MiB/s),"
             f" best {best:.0f} documents/s; {findings} findings per pass"
+        )
+
+    ratio = wikitext_ratio()
+    if ratio:
+        parse, check, count = ratio
+        print(
+            f"wikitext, {count} articles: parsing alone {parse:.0f} documents/s, check with every rule"
+            f" {check:.0f} documents/s ({check / parse:.2f} of parsing)"
         )
 
 
