@@ -366,6 +366,8 @@ def _after(tokens: list[_Token], index: int, infobox: bool) -> tuple[frozenset[s
                 break  # "two ISIL suicide bombers killed a number of rebels": they killed, not died
             adjective = position == index and following is not None and _names_people(following)
             return _category_run(tokens, position, kinds), group, adjective
+        if word == "as" and (kinds := _category_at(tokens, position + 1)):
+            return kinds, group, False  # "20,000 lost as prisoners"
         if word in _AUXILIARIES:
             auxiliary = True
         if token.number or word in ("and", "or"):
@@ -398,6 +400,8 @@ def _category_at(tokens: list[_Token], position: int) -> frozenset[str]:
         return _AGGREGATES[word]
     if word == "taken" and position + 1 < len(tokens) and tokens[position + 1].word == "prisoner":
         return frozenset({CAPTURED})
+    if word in ("prisoner", "prisoners") and position and tokens[position - 1].word == "as":
+        return frozenset({CAPTURED})  # "lost as prisoners", "taken as prisoners"
     kind = _KINDS.get(word)
     return frozenset({kind}) if kind else frozenset()
 
