@@ -82,6 +82,11 @@ def test_open_range_and_its_duration():
         ("On 3 May 2014, rebels attacked.[1] Two days later, they withdrew.[2]", ["3 May 2014", "5 May 2014"]),
         ("On 3 May 2014, rebels attacked.[1] One week later, they withdrew.[2]", ["3 May 2014", "10 May 2014"]),
         ("On 3 May 2014, rebels attacked.[1] The day before, they had withdrawn.[2]", ["3 May 2014", "2 May 2014"]),
+        # A partial date that would step months back is next year's: 26 December, then 2 January.
+        (
+            "On 26 December 2016, Turkish jets struck.[1] Between 2 and 3 January, they struck again.[2]",
+            ["26 December 2016", "2 January 2017 – 3 January 2017"],
+        ),
         # A date looking back inside a sentence does not move the narrative's year.
         (
             "On 6 January 2014, a photographer kidnapped since December 2013 was freed.[1] On 7 January, more.[2]",

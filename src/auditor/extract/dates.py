@@ -159,6 +159,7 @@ _OPENERS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     """.split()
 )
+_ROLL_OVER = 120  # days a partial date may step back before it is read as next year's
 _LOOK_BACK = 40  # "Between 28 " before "June", "Thursday, 3 " before "July"
 _ONGOING = re.compile(r"\s*[–—-]\s*(?:ongoing|present)\b", re.IGNORECASE)
 _DURATION = re.compile(
@@ -234,6 +235,7 @@ def _block_dates(doc: Document, text: str, index: int, state: _Context, anchors:
         mention = _mention(doc, text, match, index, state)
         if mention is None:
             continue
+        mention = _roll_over(doc, mention, state)
         found.append(mention)
         if mention.problem:
             continue
@@ -245,6 +247,27 @@ def _block_dates(doc: Document, text: str, index: int, state: _Context, anchors:
             state.year = (mention.last.year, doc.line_col(mention.span.start)[0])
         state.anchor = mention
     return found
+
+
+def _roll_over(doc: Document, mention: DateMention, state: _Context) -> DateMention:
+    """A partial date that would step months back from the last event is in the next year:
+    "26 December" (2016) and then "2 January" is 2 January 2017."""
+    anchor = state.anchor
+    if mention.explicit or not mention.resolved.startswith("year") or anchor is None:
+        return mention
+    if (anchor.first - mention.last).days <= _ROLL_OVER:
+        return mention
+    try:
+        first, last = (
+            mention.first.replace(year=mention.first.year + 1),
+            mention.last.replace(year=mention.last.year + 1),
+        )
+    except ValueError:  # 29 February
+        return mention
+    line = doc.line_col(anchor.span.start)[0]
+    how = f"year {first.year}, the one after {day_text(anchor.first)} (line {line})"
+    return DateMention(mention.span, first, last, mention.precision, how, mention.block, mention.ongoing,
+                       mention.is_range, mention.leading, mention.problem)  # fmt: skip
 
 
 def _date_matches(text: str, start: int, end: int, anchors: list[int]) -> Iterator[re.Match[str]]:

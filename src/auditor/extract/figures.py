@@ -123,7 +123,8 @@ _TOTAL_LINE = re.compile(r"^\W*(?:overall\s+)?total\b", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,2}total\b", re.IGNORECASE)  # "3,798 total", "24,500 men total"
 _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|for a total of|total of)\s+$", re.IGNORECASE)
 _INCLUSIVE = re.compile(r"\b(?:including|among them|among whom|among those|among the dead|of those|such as)\b", re.I)
-_EXHAUSTIVE = re.compile(r"\b(?:of which|of whom|of them)\b|,\s*with\b|:", re.IGNORECASE)  # not "compared with"
+# Not "compared with"; and not "of them", which follows the part ("10 civilians, 3 of them from Heesh").
+_EXHAUSTIVE = re.compile(r"\b(?:of which|of whom)\b|,\s*with\b|:", re.IGNORECASE)
 _OPENS_SPLIT = re.compile(r"[^.;:()\d]{0,40}\(")  # "1,408 casualties (200 killed, ..."
 _NEAR_CUE = 24  # characters from a cue ("including", "of which") to the first part it lists
 _CUE = re.compile(_INCLUSIVE.pattern + "|" + _EXHAUSTIVE.pattern + r"|\(", re.IGNORECASE)
@@ -194,7 +195,12 @@ def extract_figures(doc: Document) -> Figures:
     ranges = [m.start() for m in RANGE_HINT.finditer(masked, first, last)]
     for sentence in sentences:
         start, end = sentence.span.start, sentence.content_end
-        if doc.blocks[sentence.block].kind is BlockKind.INFOBOX_FIELD:
+        block = doc.blocks[sentence.block]
+        if block.kind is BlockKind.INFOBOX_FIELD:
+            if not block.label or not _label_category(block.label):  # "desc: 45 civilians dead ...": prose
+                found = _unit_figures(masked, start, end, sentence.block, frozenset(), infobox=True)
+                figures.extend(found)
+                breakdowns.extend(_sentence_breakdowns(masked, found))
             continue
         if not _any_between(losses, start, end):
             if _any_between(ranges, start, end):  # kept for inverted-range; they count nothing
@@ -204,7 +210,7 @@ def extract_figures(doc: Document) -> Figures:
         figures.extend(found)
         breakdowns.extend(_sentence_breakdowns(masked, found))
     for label, lines in _infobox_fields(doc, masked):
-        default = frozenset({"strength"}) if "strength" in label.casefold() else CASUALTIES
+        default = _label_category(label)
         field_lines = []
         inner: set[Figure] = set()
         for start, end, block in lines:
@@ -518,7 +524,7 @@ def _sentence_breakdowns(text: str, figures: list[Figure]) -> list[Breakdown]:
         elif rest and _TOTAL_BEFORE.search(text, max(0, total.start - 20), total.start) and (cue := _CUE.search(gap)):
             parts = _list_after(text, total.end + cue.end(), rest)
             breakdown = Breakdown(total, tuple(parts), (), True, "a total of")
-        elif rest and (cue := _INCLUSIVE.search(gap) or _EXHAUSTIVE.search(gap)):
+        elif rest and (cue := _INCLUSIVE.search(gap) or _EXHAUSTIVE.search(gap)) and cue.start() <= _NEAR_CUE:
             parts = _list_after(text, total.end + cue.end(), rest)
             inclusive = bool(_INCLUSIVE.match(cue.group(0)))
             demographic = any(set(p.group.split()) & _DEMOGRAPHIC for p in parts)
@@ -583,11 +589,12 @@ class _Group:
 
 
 def _infobox_fields(doc: Document, masked: str) -> list[tuple[str, list[tuple[int, int, int]]]]:
-    """Each casualty or strength field as its lines (start, end, block); a copy gives one block per line."""
+    """Each field that counts losses or strength, as its lines (start, end, block); a copy gives one block per
+    line. A field counts losses when its label says so: "casualties1", "Casualties and losses", "Reported killed"."""
     fields: list[tuple[str, list[tuple[int, int, int]]]] = []
     previous: str | None = None
     for index, block in enumerate(doc.blocks):
-        if block.kind is not BlockKind.INFOBOX_FIELD or not block.label or not _BREAKDOWN_LABEL.search(block.label):
+        if block.kind is not BlockKind.INFOBOX_FIELD or not block.label or not _label_category(block.label):
             previous = None
             continue
         if block.label != previous:
@@ -599,6 +606,14 @@ def _infobox_fields(doc: Document, masked: str) -> list[tuple[str, list[tuple[in
                 fields[-1][1].append((position, position + len(line), index))
             position += len(line) + 1
     return fields
+
+
+def _label_category(label: str) -> frozenset[str]:
+    """What the numbers of a field count, from its label: "casualties1", "strength2", "Reported killed"."""
+    if _BREAKDOWN_LABEL.search(label):
+        return frozenset({"strength"}) if "strength" in label.casefold() else CASUALTIES
+    kinds = {_KINDS[word] for word in re.findall(r"[a-z]+", label.casefold()) if word in _KINDS}
+    return frozenset(kinds)
 
 
 def _depth(source: str, start: int) -> int:

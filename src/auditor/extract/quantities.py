@@ -122,6 +122,7 @@ _VAGUE_PATTERN = re.compile(r"\b(?i:" + "|".join(sorted(_VAGUE, key=len, reverse
 _ORDINAL_OR_ID = re.compile(r"(?:st|nd|rd|th|s)\b|[-/]\w|\.\d|:\d\d")  # 46th, 1990s, A-10, 1.2.3, 15:50
 _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b|\s*(?:BC|AD|BCE|CE)\b|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC)\b")
 _CODE_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][A-Z/.]*[A-Z]|Route|No\.|Article|Section)\s$")  # ISO 9001, KG 53
+_DAY_RANGE_AFTER = re.compile(rf"\s*(?:and|to|[–-])\s*\d{{1,2}}\s+(?:{_MONTHS})\b")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
 _WORD_TOKENS = re.compile(r"[a-z]+")
 _HEDGES = {
@@ -185,6 +186,10 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if not match["hedge"] and _CODE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
         return None  # "KG 53", "Route 66", "AS/NZS 4801": a name's number, not a count
+    if any(t.isdigit() and len(t) >= 7 for t in (value_text, match["low"] or "", match["b_low"] or "")):
+        return None  # "30000892": an identifier; counts that large are written with separators
+    if _DAY_RANGE_AFTER.match(text, match.end()) and value_text.isdigit() and int(value_text) <= 31:
+        return None  # "between just 6 and 31 January": days
     low_text = match["low"] or match["b_low"]
     if low_text and _DATE_AFTER.match(text, match.end("value")):
         return None

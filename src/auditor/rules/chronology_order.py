@@ -38,8 +38,9 @@ On 12 May 2014, ISIL retook it.[2]
 None.
 
 ## Limits
-Only the date a paragraph opens with counts; a section that deliberately
-looks back ("Background") may be reported. Dates counted from another
+Only the date a paragraph opens with counts, and only in a section whose
+dates otherwise run forward: a section that steps back more than once is
+ordered by something else (sources, topics) and is left alone. Dates counted from another
 ("the next day") follow their anchor and are never out of order.
 """
 
@@ -84,10 +85,25 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             and not _STATE.match(doc.masked, doc.blocks[mention.block].span.start)
         ):
             openers[mention.block] = mention
+    # A date out of order only means something in a section that otherwise runs forward: one that
+    # steps back more than once is ordered by something else (sources, topics), not by time.
+    steps: dict[int, int] = {}
     previous: DateMention | None = None
     for index in dates.reading_order:
         mention = openers.get(index)
         if mention is None:
+            continue
+        section = doc.blocks[index].section
+        if previous is not None and doc.blocks[previous.block].section == section and mention.last < previous.first:
+            steps[section] = steps.get(section, 0) + 1
+        previous = mention
+    previous = None
+    for index in dates.reading_order:
+        mention = openers.get(index)
+        if mention is None:
+            continue
+        if steps.get(doc.blocks[index].section, 0) > 1:
+            previous = mention
             continue
         same_section = previous is not None and doc.blocks[previous.block].section == doc.blocks[index].section
         if previous is not None and same_section and mention.last < previous.first:
