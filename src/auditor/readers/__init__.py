@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from .markdown import read_markdown
 from .mirror_flat import read_flat_mirror
 from .mirror_wrapped import looks_wrapped, read_wrapped_mirror
 from .wikitext import read_wikitext
@@ -27,6 +28,8 @@ READERS: dict[str, Callable[[str, str], Document]] = {
     ".wikitext": read_wikitext,
     ".wiki": read_wikitext,
     ".mediawiki": read_wikitext,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
 }
 
 
