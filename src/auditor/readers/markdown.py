@@ -17,7 +17,6 @@ infobox fields, so the figure and date rules compare them with the body
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
@@ -26,6 +25,8 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ..document import BlockKind, Document, Provenance, ReferenceFields, RegionKind, Span
 from ..errors import InputError
 from .builder import INLINE, DocumentBuilder
+from .lines import split_lines
+from .masking import BlockLocator, blank
 
 _PARSER = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable("table")
 
@@ -64,7 +65,7 @@ def read_markdown(path: str, text: str) -> Document:
         start, end = lines[front.map[0]], lines[min(front.map[1], len(lines) - 1)]
         fields.extend(_front_fields(text, start, end))
         b.region(RegionKind.CHROME, start, end)
-        _blank(readable, text, start, end)
+        blank(readable, text, start, end)
         for _, value in fields:  # the keys and fences are markup, the values are claims
             readable[value.start : value.end] = text[value.start : value.end]
         title = next((_unquote(text[s.start : s.end]) for k, s in fields if k.lower() in ("title", "subject")), None)
@@ -99,7 +100,7 @@ def read_markdown(path: str, text: str) -> Document:
             section = b.section(heading_text, tuple(t for _, t in path_titles), Span(line_start, span.end), level)
             sources_section = bool(_SOURCE_SECTIONS.match(heading_text))
             navigation = bool(_NAVIGATION.match(heading_text))
-            _blank(readable, text, line_start, span.end)
+            blank(readable, text, line_start, span.end)
             continue
         if navigation:
             b.region(RegionKind.NAVIGATION, span.start, span.end)
@@ -112,7 +113,7 @@ def read_markdown(path: str, text: str) -> Document:
         label = None
         if kind is BlockKind.LIST_ITEM and (field := _FIELD.match(text, span.start, span.end)):
             kind, label = BlockKind.INFOBOX_FIELD, field["key"].strip()  # "Reported killed: 45"
-            _blank(readable, text, span.start, field.end())
+            blank(readable, text, span.start, field.end())
             span = Span(field.end(), span.end)
         blocks.append((kind, span, section, label))
 
@@ -127,7 +128,7 @@ def read_markdown(path: str, text: str) -> Document:
         _mask_inline(readable, text, span, markers, links)
         _unquote_in_place(readable, text, span)
     for _, whole, content in footnotes:
-        _blank(readable, text, whole.start, content.start)  # "[^1]:"
+        blank(readable, text, whole.start, content.start)  # "[^1]:"
         _mask_inline(readable, text, content, [], {})
     b.readable = "".join(readable)
 
@@ -143,13 +144,7 @@ def read_markdown(path: str, text: str) -> Document:
             continue
         if b.readable[span.start : span.end].strip():
             block_index.append((b.block(kind, span.start, span.end, sec, label), span))
-    block_index.sort(key=lambda item: item[1].start)
-    starts = [span.start for _, span in block_index]
-
-    def block_at(offset: int) -> int:
-        position = bisect_right(starts, offset) - 1
-        return block_index[position][0] if position >= 0 and block_index[position][1].contains(offset) else -1
-
+    block_at = BlockLocator(block_index)
     for key, span in sorted(markers, key=lambda item: item[1].start):
         b.marker(key, span, block_at(span.start))
     for label, whole, content in footnotes:
@@ -176,13 +171,8 @@ def read_markdown(path: str, text: str) -> Document:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    index = text.find("\n")
-    while index != -1:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    starts.append(len(text))
-    return starts
+    """Where each line starts, and the end of the text: markdown-it maps blocks to line numbers."""
+    return [line.start for line in split_lines(text)] + [len(text)]
 
 
 def _inline_span(text: str, lines: list[int], line_map: list[int]) -> Span | None:
@@ -236,37 +226,31 @@ def _unterminated_front_matter(text: str) -> bool:
 # --- masking ----------------------------------------------------------------------------------
 
 
-def _blank(readable: list[str], text: str, start: int, end: int) -> None:
-    for i in range(start, end):
-        if text[i] != "\n":
-            readable[i] = " "
-
-
 def _mask_inline(
     readable: list[str], text: str, span: Span, markers: list[tuple[str, Span]], links: dict[str, tuple[str, str]]
 ) -> None:
     """Blank inline markup in a block, recording footnote markers and links (each link cites its sentence)."""
     start, end = span.start, span.end
     for match in _IMAGE.finditer(text, start, end):
-        _blank(readable, text, match.start(), match.end())
+        blank(readable, text, match.start(), match.end())
     for match in _FOOTNOTE_REF.finditer(text, start, end):
-        _blank(readable, text, match.start(), match.end())
+        blank(readable, text, match.start(), match.end())
         markers.append((f"^{match.group(1)}", Span(match.start(), match.end())))  # apart from a list's "[1]"
     for match in _LINK.finditer(text, start, end):
-        _blank(readable, text, match.start(), match.start("text"))
-        _blank(readable, text, match.end("text"), match.end())
+        blank(readable, text, match.start(), match.start("text"))
+        blank(readable, text, match.end("text"), match.end())
         key = f"link {match['url']}"
         links.setdefault(key, (" ".join(match["text"].split()), match["url"]))
         markers.append((key, Span(match.end("text"), match.end())))
     for match in _AUTOLINK.finditer(text, start, end):
-        _blank(readable, text, match.start(), match.end())
+        blank(readable, text, match.start(), match.end())
     for pattern in (_HTML, _CODE, _ESCAPE):
         for match in pattern.finditer(text, start, end):
-            _blank(readable, text, match.start(), match.end())
+            blank(readable, text, match.start(), match.end())
     for pattern in (_STRONG, _EMPHASIS):
         for match in pattern.finditer(text, start, end):
-            _blank(readable, text, match.start(1), match.end(1))
-            _blank(readable, text, match.end(2), match.end())
+            blank(readable, text, match.start(1), match.end(1))
+            blank(readable, text, match.end(2), match.end())
 
 
 def _unquote(value: str) -> str:

@@ -22,6 +22,7 @@ markers, editors' tags and infobox fields are recorded with their spans:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import mwparserfromhell
@@ -41,6 +42,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..document import BlockKind, Document, Provenance, ReferenceFields, ReferenceProblem, RegionKind, Span
 from .builder import DocumentBuilder
+from .masking import BlockLocator, blank
 
 CITATION_NEEDED = frozenset(
     name.strip()
@@ -85,7 +87,6 @@ _NOT_A_CLAIM = re.compile(
     r"campaignbox|footnotes?|website|url|signature|module|embed|width|size|style|color|colour|name)"
 )
 _STYLE = re.compile(r"'{2,}")
-_NOT_NEWLINE = re.compile(r"[^\n]")
 _RAW_OPEN = re.compile(r"<ref(?P<attributes>\s[^<>]*?)?(?P<closed>/)?>", re.IGNORECASE)
 _RAW_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
 _LIST_LINE = re.compile(r"[*#:;]+[ \t]*")
@@ -245,8 +246,7 @@ class _Reader:
             self.blank(start, end)
 
     def blank(self, start: int, end: int) -> None:
-        if start < end:
-            self.readable[start:end] = _NOT_NEWLINE.sub(" ", self.source[start:end])
+        blank(self.readable, self.source, start, end)
 
     def length(self, piece: object) -> int:
         """The length of a piece's source text, from its parts, each measured once.
@@ -621,7 +621,7 @@ def _assemble(path: str, text: str, readable: str, reader: _Reader, title: str, 
         starts.append(span.start)
 
     def section_at(offset: int) -> int:
-        index = _last_at_or_before(starts, offset)
+        index = bisect_right(starts, offset) - 1
         return sections[index + 1] if index >= 0 else sections[0]
 
     navigation = {
@@ -637,7 +637,6 @@ def _assemble(path: str, text: str, readable: str, reader: _Reader, title: str, 
     spans.extend(_prose_blocks(text, readable, covered))
     spans.sort(key=lambda item: item[0].start)
 
-    block_starts = []
     block_index = []
     for span, kind, label in spans:
         section = section_at(span.start)
@@ -646,14 +645,8 @@ def _assemble(path: str, text: str, readable: str, reader: _Reader, title: str, 
             continue
         if not readable[span.start : span.end].strip():
             continue
-        block_starts.append(span.start)
         block_index.append((b.block(kind, span.start, span.end, section, label), span))
-
-    def block_at(offset: int) -> int:
-        index = _last_at_or_before(block_starts, offset)
-        if index >= 0 and block_index[index][1].contains(offset):
-            return block_index[index][0]
-        return -1
+    block_at = BlockLocator(block_index)
 
     definitions: dict[tuple[str | None, str], _Ref] = {}
     for ref in reader.refs:
@@ -692,12 +685,6 @@ def _redefined(refs: list[_Ref]) -> list[_Ref]:
         if seen != ref.text:
             found.append(ref)
     return found
-
-
-def _last_at_or_before(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
-    return bisect_right(starts, offset) - 1
 
 
 def _outermost(spans: list[Span]) -> list[Span]:

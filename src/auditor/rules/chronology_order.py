@@ -87,7 +87,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             openers[mention.block] = mention
     # A date out of order only means something in a section that otherwise runs forward: one that
     # steps back more than once is ordered by something else (sources, topics), not by time.
-    steps: dict[int, int] = {}
+    backwards: dict[int, list[tuple[DateMention, DateMention]]] = {}
     previous: DateMention | None = None
     for index in dates.reading_order:
         mention = openers.get(index)
@@ -95,31 +95,26 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             continue
         section = doc.blocks[index].section
         if previous is not None and doc.blocks[previous.block].section == section and mention.last < previous.first:
-            steps[section] = steps.get(section, 0) + 1
+            backwards.setdefault(section, []).append((previous, mention))
         previous = mention
-    previous = None
-    for index in dates.reading_order:
-        mention = openers.get(index)
-        if mention is None:
-            continue
-        if steps.get(doc.blocks[index].section, 0) > 1:
-            previous = mention
-            continue
-        same_section = previous is not None and doc.blocks[previous.block].section == doc.blocks[index].section
-        if previous is not None and same_section and mention.last < previous.first:
-            text = claim(doc, mention)
-            yield Hit(
-                span=mention.span,
-                message=(
-                    f"Chronology runs backwards in {_section(doc, index)}:"
-                    f" {described(doc, mention)} comes after {described(doc, previous)}"
-                    f" (line {line(doc, previous)})"
-                ),
-                excerpt=text,
-                key=f"backwards {identity(text)}",
-                evidence={"date": mention.first.isoformat(), "previous": previous.first.isoformat()},
-            )
-        previous = mention
+    for steps in backwards.values():
+        if len(steps) == 1:
+            yield _backwards(doc, *steps[0])
+
+
+def _backwards(doc: Document, previous: DateMention, mention: DateMention) -> Hit:
+    text = claim(doc, mention)
+    return Hit(
+        span=mention.span,
+        message=(
+            f"Chronology runs backwards in {_section(doc, mention.block)}:"
+            f" {described(doc, mention)} comes after {described(doc, previous)}"
+            f" (line {line(doc, previous)})"
+        ),
+        excerpt=text,
+        key=f"backwards {identity(text)}",
+        evidence={"date": mention.first.isoformat(), "previous": previous.first.isoformat()},
+    )
 
 
 def _section(doc: Document, block: int) -> str:

@@ -108,9 +108,10 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
     by_block: dict[int, list[Figure]] = {}
     for figure in body:
         by_block.setdefault(figure.block, []).append(figure)
-    for figures in by_block.values():
+    for block, figures in by_block.items():
+        estimates_vary = _paragraph_competing(doc, block)
         for first, second in combinations(figures, 2):
-            rivals = _rivals(doc, first, second)
+            rivals = _rivals(doc, first, second, estimates_vary)
             if _answers(doc, first, second, rivals is not None) and _disagree(first, second, loose=bool(rivals)):
                 yield _hit(doc, first, second, "within a paragraph")
     totals = {b.total for b in facts.breakdowns if b.cue == "Total:"}
@@ -120,12 +121,12 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
                 yield _hit(doc, boxed, stated, "between the infobox and the text")
 
 
-def _rivals(doc: Document, first: Figure, second: Figure) -> bool | None:
+def _rivals(doc: Document, first: Figure, second: Figure, estimates_vary: bool) -> bool | None:
     """Whether the text sets the two counts against each other as rival reports, and how plainly.
 
     True, plainly: "according to one report, 30 ..., while another stated nearly 100" in one
     sentence, "Another report put the number at 100" opening the next, or a paragraph opening
-    "Casualty estimates vary widely". Counts set so plainly against each other are compared even
+    "Casualty estimates vary widely" (``estimates_vary``). Counts set so plainly against each other are compared even
     when they name their categories or sides differently. False: the next sentence mentions other
     sources somewhere ("Livy mentions that other sources claim 32,000"), and the counts must match
     exactly. None: not set against each other.
@@ -133,7 +134,7 @@ def _rivals(doc: Document, first: Figure, second: Figure) -> bool | None:
     a, b = doc.sentence_index(first.start), doc.sentence_index(second.start)
     if a is None or b is None:
         return None
-    if (a == b and second.competing) or _paragraph_competing(doc, second.block):
+    if (a == b and second.competing) or estimates_vary:
         return True
     if b == a + 1 and _COMPETING_OPENING.match(doc.masked, doc.sentences[b].span.start):
         return True

@@ -1,0 +1,32 @@
+"""Shared by the readers of formats with markup: a same-length readable copy, and blocks by offset."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from ..document import Span
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank(readable: list[str], source: str, start: int, end: int) -> None:
+    """Blank ``source[start:end]`` to spaces in ``readable``, keeping line breaks so line numbers hold."""
+    if start < end:
+        readable[start:end] = _NOT_NEWLINE.sub(" ", source[start:end])
+
+
+class BlockLocator:
+    """Which block holds an offset, from the (block index, span) pairs a reader added."""
+
+    def __init__(self, blocks: Iterable[tuple[int, Span]]) -> None:
+        self._blocks = sorted(blocks, key=lambda item: item[1].start)
+        self._starts = [span.start for _, span in self._blocks]
+
+    def __call__(self, offset: int) -> int:
+        """The block holding ``offset``, or -1 when it lies outside every block."""
+        position = bisect_right(self._starts, offset) - 1
+        if position >= 0 and self._blocks[position][1].contains(offset):
+            return self._blocks[position][0]
+        return -1
