@@ -34,6 +34,9 @@ _NUMBER_WORDS = frozenset(
 )
 _QUOTATION = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Words that open a clause after a colon ("Proof: If ...", "Note: The ..."), where a name would not.
+_CLAUSE_OPENERS = frozenset("if when where then thus so the a an this that these it note proof see for".split())
+_AFTER_COLON = re.compile(r":\s+([^\W\d_][\w'’-]*)")
 _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for by and or but with from as al el bin ibn de la le von van der".split()
 )
@@ -70,7 +73,15 @@ def checkable(text: str, named_party: bool = True) -> Checkability | None:
         return Checkability("quotation", match.group(0))
     if not named_party or len(words) < _MIN_PROSE_WORDS:
         return None
-    named = next((w for w in islice(words, 1, None) if (w[0].isupper() and w != "I") or _particle_name(w)), None)
+    initial = {w for w in _AFTER_COLON.findall(text) if w.lower() in _CLAUSE_OPENERS} if ":" in text else set()
+    named = next(
+        (
+            w
+            for w in islice(words, 1, None)
+            if ((w[0].isupper() and w != "I") or _particle_name(w)) and w not in initial
+        ),
+        None,
+    )
     if named is None:
         return None
     content = 0

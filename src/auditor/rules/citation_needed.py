@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Span
 from .base import Hit
-from .text import folded, identity, quote
+from .text import excerpt, identity, quote
 
 CODE = "CIT006"
 NAME = "citation-needed"
@@ -52,7 +52,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         # The tag follows the claim it marks, so look just before it.
         sentence = doc.sentence_at(max(tag.span.start - 1, 0))
         span = Span(sentence.span.start, sentence.content_end) if sentence else tag.span
-        claim = folded(doc.readable[span.start : span.end])
+        claim = excerpt(doc, span)
         yield Hit(
             span=span,
             message=f"Claim tagged [citation needed]: {quote(claim)}",

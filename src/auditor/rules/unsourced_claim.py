@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from ..document import BlockKind, Document, Span
 from ..extract.claims import checkable, uncovered_sentences, uncovered_text
 from .base import Hit
-from .text import folded, identity, quote
+from .text import excerpt, identity, quote
 
 CODE = "CIT005"
 NAME = "unsourced-claim"
@@ -99,15 +99,16 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             continue
         if block.kind is not BlockKind.INFOBOX_FIELD and _words(text) < MIN_WORDS:
             continue  # a label, a link or a fragment of a table, not a statement
+        shown = excerpt(doc, Span(start, end))
         partial = start > sentence.span.start
         where = "after the last citation " if partial else ""
         field = f"infobox field {block.label!r}: " if block.kind is BlockKind.INFOBOX_FIELD and block.label else ""
         yield Hit(
             span=Span(start, end),
             message=(
-                f"Unsourced claim {where}states a {found.reason} ({quote(found.evidence, 40)}): {field}{quote(text)}"
+                f"Unsourced claim {where}states a {found.reason} ({quote(found.evidence, 40)}): {field}{quote(shown)}"
             ),
-            excerpt=folded(text),
+            excerpt=shown,
             key=identity(text),
             evidence={"reason": found.reason, "cue": found.evidence, "partly_cited": partial},
         )
