@@ -15,6 +15,7 @@ from auditor.readers.wikitext import read_wikitext
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_285ae1a0c3e52f84.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
+DATA = Path(__file__).resolve().parent / "data"  # pages built for tests
 
 
 class NetworkBlocked(RuntimeError):

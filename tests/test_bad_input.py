@@ -105,8 +105,8 @@ def test_unsupported_file_named_explicitly(tmp_path: Path, good: Path):
     result = run("check", "table.csv", "good.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert _error_lines(result) == [
-        "auditor: error: table.csv: unsupported file type '.csv';"
-        " readable types: .markdown, .md, .mediawiki, .txt, .wiki, .wikitext"
+        "auditor: error: table.csv: cannot tell the format from the name 'table.csv' or the content;"
+        " name it with --input-format (mirror, wikitext, markdown, html)"
     ]
 
 

@@ -9,15 +9,18 @@ from .readers import discover, read_document
 from .report import FileReport, InputProblem, Report, Summary
 
 
-def check_paths(paths: list[str], settings: Settings | None = None) -> Report:
-    """Audit every readable file under ``paths``; a file that fails never stops the others."""
+def check_paths(paths: list[str], settings: Settings | None = None, input_format: str | None = None) -> Report:
+    """Audit every readable file under ``paths``; a file that fails never stops the others.
+
+    ``input_format`` names the reader for every file, over what names and contents say.
+    """
     settings = settings or load_settings()
     found = discover(paths)
     errors = [InputProblem(e.path, e.message) for e in found.errors]
     files = []
     for path, shown in found.files:
         try:
-            doc = read_document(path, shown, settings.max_bytes)
+            doc = read_document(path, shown, settings.max_bytes, input_format)
             findings = audit(doc, settings.rules)
         except InputError as error:
             errors.append(InputProblem(error.path, error.message))

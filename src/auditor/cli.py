@@ -39,6 +39,11 @@ def main() -> None:
 @click.option("--ignore", multiple=True, help="Skip these rules: names, codes or code prefixes (comma-separated).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @click.option("--max-size", type=click.FloatRange(min=0, min_open=True), help="Largest file to read, in MiB.")
+@click.option(
+    "--input-format",
+    type=click.Choice(["mirror", "wikitext", "markdown", "html"]),
+    help="Read every file as this format (default: by extension, then by content).",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -46,6 +51,7 @@ def check(
     ignore: tuple[str, ...],
     config_path: str | None,
     max_size: float | None,
+    input_format: str | None,
 ) -> None:
     """Check documents (files or directories) and report their findings.
 
@@ -59,7 +65,7 @@ def check(
         settings = load_settings(config_path, _split(select), _split(ignore), max_size)
     except AuditorError as error:
         raise UsageProblem(str(error)) from None
-    report = check_paths(list(paths), settings)
+    report = check_paths(list(paths), settings, input_format)
     for problem in report.errors:
         click.echo(f"auditor: error: {problem.path}: {problem.message}", err=True)
     sys.stdout.write(REPORTERS[output_format](report))

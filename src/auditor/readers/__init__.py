@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from .html import looks_like_html, read_html
 from .markdown import read_markdown
 from .mirror_flat import read_flat_mirror
 from .mirror_wrapped import looks_wrapped, read_wrapped_mirror
@@ -16,21 +18,64 @@ from .wikitext import read_wikitext
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 _SNIFF = 8192
+_SNIFF_TEXT = 65536
 
 
 def read_mirror(path: str, text: str) -> Document:
     return read_wrapped_mirror(path, text) if looks_wrapped(text) else read_flat_mirror(path, text)
 
 
-# Each suffix the tool reads, and the reader for it.
-READERS: dict[str, Callable[[str, str], Document]] = {
-    ".txt": read_mirror,
-    ".wikitext": read_wikitext,
-    ".wiki": read_wikitext,
-    ".mediawiki": read_wikitext,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
+# Each format the tool reads, by the name ``--input-format`` takes.
+FORMATS: dict[str, Callable[[str, str], Document]] = {
+    "mirror": read_mirror,
+    "wikitext": read_wikitext,
+    "markdown": read_markdown,
+    "html": read_html,
 }
+SUFFIXES = {
+    ".txt": "mirror",
+    ".wikitext": "wikitext",
+    ".wiki": "wikitext",
+    ".mediawiki": "wikitext",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+_WIKITEXT_SIGNS = (
+    re.compile(r"<ref[\s>/]", re.I),
+    re.compile(r"\{\{\s*(?:cite|citation|infobox|reflist|sfn)\b", re.I),
+    re.compile(r"^==+[^=\n]+==+[ \t]*$", re.M),
+    re.compile(r"\[\[[^\]\n|]+(?:\|[^\]\n]*)?\]\]"),
+)
+_MARKDOWN_SIGNS = (
+    re.compile(r"^\[\^[^\]\s]+\]:", re.M),
+    re.compile(r"^#{1,6}[ \t]+\S", re.M),
+    re.compile(r"\]\((?:https?://|/|#)[^)\s]*\)"),
+    re.compile(r"\A---[ \t]*\n(?:[A-Za-z_][\w-]*:.*\n)+---[ \t]*\n"),
+)
+
+
+def sniff(text: str) -> str | None:
+    """The format the content shows, on two or more signs of it (one could be chance), else None."""
+    if looks_like_html(text):
+        return "html"
+    head = text[:_SNIFF_TEXT]
+    if sum(1 for sign in _WIKITEXT_SIGNS if sign.search(head)) >= 2:
+        return "wikitext"
+    if sum(1 for sign in _MARKDOWN_SIGNS if sign.search(head)) >= 2:
+        return "markdown"
+    return None
+
+
+def detect_format(path: Path, text: str) -> str | None:
+    """The extension decides, except ``.txt`` (any copy is saved as one) and unknown ones: there the
+    content does, and a ``.txt`` that shows no other format is a plain-text copy."""
+    by_name = SUFFIXES.get(path.suffix.lower())
+    if by_name is not None and by_name != "mirror":
+        return by_name
+    return sniff(text) or by_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +95,7 @@ def discover(paths: list[str]) -> Discovery:
         if path.is_dir():
             for found in _walk(path):
                 shown = _display(found)
-                (files.append((found, shown)) if found.suffix.lower() in READERS else skipped.append(shown))
+                (files.append((found, shown)) if found.suffix.lower() in SUFFIXES else skipped.append(shown))
         elif path.exists():
             files.append((path, _display(path)))
         else:
@@ -73,11 +118,10 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        known = ", ".join(sorted(READERS))
-        raise InputError(shown, f"unsupported file type {path.suffix or '(none)'!r}; readable types: {known}")
+def read_document(
+    path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES, input_format: str | None = None
+) -> Document:
+    """Read one file, with the reader ``input_format`` names or the one its name and content call for."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -89,7 +133,15 @@ def read_document(path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
         data = path.read_bytes()
     except OSError as error:
         raise InputError(shown, error.strerror or str(error)) from None
-    return reader(shown, decode(data, shown))
+    text = decode(data, shown)
+    chosen = input_format or detect_format(path, text)
+    if chosen is None:
+        raise InputError(
+            shown,
+            f"cannot tell the format from the name {path.name!r} or the content;"
+            f" name it with --input-format ({', '.join(FORMATS)})",
+        )
+    return FORMATS[chosen](shown, text)
 
 
 def decode(data: bytes, shown: str) -> str:

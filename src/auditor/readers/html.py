@@ -1,0 +1,377 @@
+"""Rendered Wikipedia pages and other HTML with footnotes, read with BeautifulSoup.
+
+BeautifulSoup gives the structure; ``SourceMap`` gives where each element lies
+and a readable copy, so every span is an offset into the HTML source.
+
+- Markers: ``sup.reference`` (Wikipedia), ``a.footnote-ref`` and
+  ``a[role=doc-noteref]`` (pandoc, markdown-it), and any footnote anchor in a
+  ``<sup>``. Each points at an id; the list item holding it is the reference.
+  A marker whose id names no list item points nowhere.
+- References: ``ol.references`` items (with their ``^ a b`` backlinks), the
+  lists of ``.footnotes`` and ``doc-endnotes``, and any list holding a marker's
+  target. MediaWiki's own cite errors are read as such: an entry that is only
+  "Cite error: ... never defined" is a reference that does not exist, and the
+  inline error for ``<ref></ref>`` is an empty footnote.
+- Tags: the citation-needed superscript and the other inline maintenance
+  templates (``sup.Inline-Template``: dead link, failed verification, ...).
+- The infobox: one field per row, labelled by its header cell.
+- On pages other than Wikipedia's, an external link in prose cites its
+  sentence, as in Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup, Tag
+
+from ..citetext import parse_reference_text
+from ..document import BlockKind, Document, Provenance, ReferenceFields, RegionKind, Span
+from ..errors import InputError
+from .builder import DocumentBuilder
+from .html_source import SourceMap
+from .masking import BlockLocator, blank
+from .sections import NON_PROSE
+from .wikitext import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CONTAINERS = frozenset(
+    {"div", "section", "article", "main", "ul", "ol", "dl", "blockquote", "center", "figure", "body", "html", "span"}
+)
+_PROSE = frozenset({"p", "dd", "dt", "figcaption", "pre"})
+_LISTS = frozenset({"ul", "ol", "dl"})
+_HIDDEN = (
+    "script, style, noscript, template, link, meta, .mw-editsection, .mw-empty-elt, .shortdescription, .metadata,"
+    " .ambox, .mbox-small, .sistersitebox, .thumb, .gallery, .mw-cite-backlink, .citation-comment, .catlinks,"
+    " .printfooter, sup.reference, a.footnote-back, a[role=doc-backlink], .mw-ext-cite-error"
+)
+_REGIONS = (
+    (".toc, #toc, .toclimit-2, .toclimit-3, .toclimit-4", RegionKind.TABLE_OF_CONTENTS),
+    (".hatnote, .dablink, .rellink", RegionKind.HATNOTE),
+    (".navbox, .vertical-navbox, .sidebar, .navbox-styles, nav", RegionKind.NAVIGATION),
+)
+_NOT_SHOWN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_REFERENCE_LISTS = "ol.references, section.footnotes ol, div.footnotes ol, [role=doc-endnotes] ol, ol.footnotes"
+_MARKERS = "sup.reference, a.footnote-ref, a[role=doc-noteref], sup a[href*='#']"
+_FOOTNOTE_MARKERS = "sup.reference, a.footnote-ref, a[role=doc-noteref]"
+_TAG_SUPS = "sup.Inline-Template, sup.Template-Fact"
+_ARCHIVES = re.compile(r"^https?://(?:web\.archive\.org|archive\.(?:today|is|ph|org)|www\.webcitation\.org)/", re.I)
+_ARCHIVED_ORIGINAL = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?P<url>.+)$", re.I)
+_WITHOUT_CONTENT = re.compile(r"without content|must have content|no content", re.I)
+# A blanked tag leaves a space: "<i>Madhyamam</i>." reads "Madhyamam ." until it is closed up.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
+_LAST_EDITED = re.compile(r"last (?:edited|modified) on (?P<when>\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
+
+
+def read_html(path: str, text: str) -> Document:
+    try:
+        source = SourceMap(text)
+        soup = BeautifulSoup(text, "html.parser")
+    except (AssertionError, ValueError) as error:  # the tokenizer's own complaints about broken markup
+        raise InputError(path, f"HTML the parser cannot read: {error}") from None
+    return _HtmlReader(path, text, source, soup).read()
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a file without a telling extension holds HTML: a doctype or an ``<html>`` root."""
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<html" in head and "<body" in text[:65536].lower())
+
+
+class _HtmlReader:
+    def __init__(self, path: str, text: str, source: SourceMap, soup: BeautifulSoup) -> None:
+        self.text = text
+        self.source = source
+        self.soup = soup
+        self.readable = source.readable
+        self.wikipedia = soup.select_one(".mw-parser-output, #mw-content-text") is not None
+        self.root = self._root()
+        self.b = DocumentBuilder(path, text, "html", "")
+        self.blocks: list[tuple[BlockKind, Span, int, str | None]] = []
+        self.references: list[tuple[Tag, int]] = []  # list items, with their section
+        self.section = self.b.section(self._title() or "(lead)", (), None, 1)
+        self._path: list[tuple[int, str]] = []
+        self._navigation = False
+        self._holders: set[int] = set()  # elements that hold a list of references
+        self.ids = {str(element["id"]): element for element in soup.find_all(id=True)}
+
+    def _root(self) -> Tag:
+        for selector in (".mw-parser-output", "#mw-content-text", "article", "main", "body"):
+            if (found := self.soup.select_one(selector)) is not None:
+                return found
+        return self.soup  # type: ignore[return-value]
+
+    def read(self) -> Document:
+        root_span = self._span(self.root) if self.root is not self.soup else Span(0, len(self.text))
+        blank(self.readable, self.text, 0, root_span.start)
+        blank(self.readable, self.text, root_span.end, len(self.text))
+        self.b.region(RegionKind.CHROME, 0, root_span.start)
+        self.b.region(RegionKind.CHROME, root_span.end, len(self.text))
+        for element in self.root.select(_HIDDEN) + self._not_shown():
+            span = self._span(element)
+            blank(self.readable, self.text, span.start, span.end)
+        for selector, kind in _REGIONS:
+            for element in self.root.select(selector):
+                span = self._span(element)
+                self.b.region(kind, span.start, span.end)
+                blank(self.readable, self.text, span.start, span.end)
+        markers = self._markers()
+        tags = self._tags()
+        reference_lists = self._reference_lists(markers)
+        self._holders = {id(parent) for found in reference_lists for parent in found.parents}
+        self._visit(self.root, {id(found) for found in reference_lists})
+        self.b.readable = "".join(self.readable)
+        return self._assemble(markers, tags)
+
+    def _not_shown(self) -> list[Tag]:
+        return [e for e in self.root.find_all(style=True) if _NOT_SHOWN.search(str(e.get("style", "")))]
+
+    def _span(self, element: Tag) -> Span:
+        return self.source.span(element)
+
+    def _title(self) -> str | None:
+        heading = self.soup.select_one("h1#firstHeading, h1")
+        if heading is not None and (words := " ".join(heading.get_text(" ").split())):
+            return words
+        title = self.soup.title.get_text() if self.soup.title else ""
+        return " ".join(re.sub(r"\s+[-–—|]\s+Wikipedia\s*$", "", title).split()) or None
+
+    # --- structure ---
+
+    def _visit(self, element: Tag, lists: set[int]) -> None:
+        for child in element.children:
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            span = self._span(child)
+            if not "".join(self.readable[span.start : span.end]).strip():
+                continue  # hidden, or holds no text
+            if name in _HEADINGS:
+                self._heading(child, span)
+            elif id(child) in lists:
+                self.references.extend((item, self.section) for item in child.find_all("li", recursive=False))
+            elif id(child) in self._holders:
+                self._visit(child, lists)
+            elif name == "table":
+                self._table(child, span)
+            elif self._navigation:
+                self.b.region(RegionKind.NAVIGATION, span.start, span.end)
+            elif name in _PROSE:
+                self.blocks.append((BlockKind.PARAGRAPH, span, self.section, None))
+            elif name == "li":
+                self._list_item(child, span, lists)
+            elif name in _CONTAINERS and any(isinstance(c, Tag) and not _is_inline(c) for c in child.children):
+                self._visit(child, lists)
+            elif name in _CONTAINERS and name not in _LISTS:
+                self.blocks.append((BlockKind.PARAGRAPH, span, self.section, None))  # text straight in a <div>
+
+    def _heading(self, element: Tag, span: Span) -> None:
+        level = int(element.name[1])
+        words = " ".join("".join(self.readable[span.start : span.end]).split())
+        while self._path and self._path[-1][0] >= level:
+            self._path.pop()
+        self._path.append((level, words))
+        self.section = self.b.section(words, tuple(t for _, t in self._path), span, level)
+        self._navigation = words.lower() in NON_PROSE
+        blank(self.readable, self.text, span.start, span.end)
+
+    def _list_item(self, element: Tag, span: Span, lists: set[int]) -> None:
+        nested = element.find(_LISTS, recursive=False)
+        end = self.source.start(nested) if isinstance(nested, Tag) else span.end
+        if "".join(self.readable[span.start : end]).strip():
+            self.blocks.append((BlockKind.LIST_ITEM, Span(span.start, end), self.section, None))
+        for child in element.find_all(_LISTS, recursive=False):
+            self._visit(child, lists)
+
+    def _table(self, element: Tag, span: Span) -> None:
+        classes = element.get("class") or []
+        if "infobox" in classes or any(c.startswith("infobox") for c in classes):
+            self._infobox(element)
+        else:
+            self.blocks.append((BlockKind.TABLE, span, self.section, None))
+
+    def _infobox(self, table: Tag) -> None:
+        header = None
+        for row in table.find_all("tr"):
+            label_cell = row.find("th", recursive=False)
+            cells = [c for c in row.find_all("td", recursive=False) if c.find("table") is None]
+            label = " ".join(label_cell.get_text(" ").split()) if isinstance(label_cell, Tag) else None
+            if label and not cells:
+                header = label
+                continue
+            for cell in cells:
+                span = self._span(cell)
+                if "".join(self.readable[span.start : span.end]).strip():
+                    self.blocks.append((BlockKind.INFOBOX_FIELD, span, self.section, label or header))
+
+    # --- citations ---
+
+    def _markers(self) -> list[tuple[Tag, str]]:
+        """Each citation marker, with the id it points at, in text order."""
+        found: dict[int, tuple[Tag, str]] = {}
+        for element in self.root.select(_MARKERS):
+            anchor = element if element.name == "a" else element.find("a", href=re.compile("#"))
+            if not isinstance(anchor, Tag) or element.find_parent(class_="mw-cite-backlink") is not None:
+                continue  # a page number ({{rp}}) has no anchor; a backlink is not a citation
+            marker = (
+                element.parent if element.name == "a" and element.parent and element.parent.name == "sup" else element
+            )
+            target = unquote(str(anchor.get("href", "")).partition("#")[2])
+            known = any(e.css.match(_FOOTNOTE_MARKERS) for e in (marker, anchor))
+            in_page = str(anchor.get("href", "")).startswith("#")
+            if target and (known or in_page or target in self.ids):  # a link elsewhere must lead somewhere here
+                found.setdefault(id(marker), (marker, target))
+        for error in self.root.select(".mw-ext-cite-error"):
+            if error.find_parent(class_="references") is None and _WITHOUT_CONTENT.search(error.get_text(" ")):
+                found.setdefault(id(error), (error, ""))  # "<ref></ref>": a footnote with nothing in it
+        return sorted(found.values(), key=lambda item: self.source.start(item[0]))
+
+    def _reference_lists(self, markers: list[tuple[Tag, str]]) -> list[Tag]:
+        lists = {id(element): element for element in self.root.select(_REFERENCE_LISTS)}
+        for _, target in markers:
+            item = self.ids.get(target)
+            if isinstance(item, Tag) and item.name != "li":
+                item = item.find_parent("li")
+            if isinstance(item, Tag) and item.parent is not None and item.parent.name in ("ol", "ul"):
+                lists[id(item.parent)] = item.parent
+        return list(lists.values())
+
+    def _tags(self) -> list[tuple[Tag, str]]:
+        found = []
+        for element in self.root.select(_TAG_SUPS):
+            words = " ".join(element.get_text(" ").replace("[", " ").replace("]", " ").split()).lower()
+            name = words.rstrip("?")
+            if "Template-Fact" in (element.get("class") or []) or name in CITATION_NEEDED:
+                found.append((element, "citation needed"))
+            elif name in DEAD_LINK or name.startswith("dead link"):
+                found.append((element, "dead link"))
+            elif words:
+                found.append((element, OTHER_TAGS.get(name, words)))
+            span = self._span(element)
+            blank(self.readable, self.text, span.start, span.end)
+        return found
+
+    # --- assembling ---
+
+    def _assemble(self, markers: list[tuple[Tag, str]], tags: list[tuple[Tag, str]]) -> Document:
+        b = self.b
+        block_index = []
+        for kind, span, section, label in sorted(self.blocks, key=lambda item: item[1].start):
+            if kind is BlockKind.PARAGRAPH and section and self.b.sections[section].title.lower() in NON_PROSE:
+                continue
+            block_index.append((b.block(kind, span.start, span.end, section, label), span))
+        block_at = BlockLocator(block_index)
+
+        targets: dict[str, Tag] = {}
+        for item, _ in self.references:
+            for element in [item, *item.find_all(id=True)]:
+                targets.setdefault(str(element.get("id")), item)
+        keys: dict[int, str] = {}  # reference list item -> key
+        used: set[str] = set()
+        empty = 0
+        for marker, target in markers:
+            span = self._span(marker)
+            item = targets.get(target)
+            if not target:  # MediaWiki's error for a footnote with no content
+                empty += 1
+                key = f"empty {empty}"
+                b.reference(key, span, Span(span.end, span.end), "", None, self.section)
+            elif item is None or _only_cite_error(item):
+                key = _label(marker) or target
+            elif id(item) in keys:
+                key = keys[id(item)]
+            else:
+                key = _label(marker) or target
+                key = target if key in used else key
+                keys[id(item)] = key
+            used.add(key)
+            b.marker(key, span, block_at(span.start))
+        for item, section in self.references:
+            if _only_cite_error(item):
+                continue
+            key = keys.get(id(item)) or str(item.get("id") or len(b.references) + 1)
+            self._reference(item, key, section)
+        if not self.wikipedia:
+            self._links(block_at)
+        for element, name in tags:
+            span = self._span(element)
+            b.tag(name, span, block_at(span.start))
+        return b.build(self.b.sections[0].title, self._provenance())
+
+    def _reference(self, item: Tag, key: str, section: int) -> None:
+        span = self._span(item)
+        body = item.find(class_="reference-text")
+        content = self._span(body) if isinstance(body, Tag) else span
+        words = _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(self.b.readable[content.start : content.end].split()))
+        backlink = item.find(class_="mw-cite-backlink")
+        backlinks = (
+            backlink.find_all("a")
+            if isinstance(backlink, Tag)
+            else item.find_all("a", class_="footnote-back") + item.find_all("a", role="doc-backlink")
+        )
+        self.b.reference(
+            key, span, content, words, len(backlinks) or None, section, _fields(words, item) if words else None
+        )
+
+    def _links(self, block_at: BlockLocator) -> None:
+        """On pages other than Wikipedia's, an external link in prose cites its sentence."""
+        seen: set[str] = set()
+        for anchor in self.root.find_all("a", href=re.compile(r"^https?://")):
+            span = self._span(anchor)
+            block = block_at(span.start)
+            if block == -1 or self.b.blocks[block].kind is BlockKind.REFERENCE:
+                continue
+            url = str(anchor["href"])
+            key = f"link {url}"
+            self.b.marker(key, span, block)
+            if key not in seen:
+                seen.add(key)
+                words = " ".join(anchor.get_text(" ").split())
+                self.b.reference(
+                    key, Span(0, 0), Span(0, 0), f"{words} {url}".strip(), None, 0, ReferenceFields(url=url)
+                )
+
+    def _provenance(self) -> Provenance:
+        canonical = self.soup.find("link", rel="canonical")
+        source_url = str(canonical["href"]) if isinstance(canonical, Tag) and canonical.get("href") else None
+        footer = self.soup.select_one("#footer-info-lastmod, #footer-info")
+        edited = _LAST_EDITED.search(" ".join(footer.get_text(" ").split())) if isinstance(footer, Tag) else None
+        copyright_ = self.soup.select_one("#footer-info-copyright")
+        licence = "CC BY-SA" if copyright_ is not None and "ShareAlike" in copyright_.get_text() else None
+        return Provenance(
+            source_url=source_url,
+            retrieved=edited["when"] if edited else None,
+            publisher="Wikipedia" if self.wikipedia else None,
+            licence=licence,
+        )
+
+
+def _is_inline(element: Tag) -> bool:
+    return element.name in ("a", "b", "i", "em", "strong", "span", "sup", "sub", "small", "abbr", "code", "br", "img")
+
+
+def _label(marker: Tag) -> str:
+    return " ".join(marker.get_text(" ").replace("[", " ").replace("]", " ").split())
+
+
+def _only_cite_error(item: Tag) -> bool:
+    """A list entry MediaWiki wrote only to say the reference was never defined."""
+    error = item.find(class_="mw-ext-cite-error")
+    if error is None:
+        return False
+    body = item.find(class_="reference-text") or item
+    return " ".join(body.get_text(" ").split()) == " ".join(error.get_text(" ").split())
+
+
+def _fields(words: str, item: Tag) -> ReferenceFields:
+    """The citation's fields from its text, with its URLs from its links rather than its words."""
+    fields = parse_reference_text(words)
+    hrefs = [str(a["href"]) for a in item.find_all("a", href=re.compile(r"^(?:https?:)?//"))]
+    hrefs = ["https:" + h if h.startswith("//") else h for h in hrefs]
+    archive = next((h for h in hrefs if _ARCHIVES.match(h)), fields.archive_url)
+    url = next((h for h in hrefs if not _ARCHIVES.match(h) and "wikipedia.org/wiki/" not in h), fields.url)
+    if url is None and archive and (original := _ARCHIVED_ORIGINAL.match(archive)):
+        url = original["url"] if "://" in original["url"] else "http://" + original["url"]
+    return replace(fields, url=url, archive_url=archive)
