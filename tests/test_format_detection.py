@@ -11,8 +11,12 @@ import pytest
 from auditor.readers import detect_format, read_document, sniff
 from conftest import CORPUS, DATA, SEED
 
-WIKITEXT = "'''Example''' began in 2014.<ref>{{cite web |title=A |url=http://a.example}}</ref>\n\n== Aftermath ==\nMore."
-MARKDOWN = "---\ntitle: Report\n---\n\n# Report\n\nOn 7 June 2018 strikes hit the town.[^1]\n\n[^1]: Council, 8 June 2018.\n"
+WIKITEXT = (
+    "'''Example''' began in 2014.<ref>{{cite web |title=A |url=http://a.example}}</ref>\n\n== Aftermath ==\nMore."
+)
+MARKDOWN = (
+    "---\ntitle: Report\n---\n\n# Report\n\nOn 7 June 2018 strikes hit the town.[^1]\n\n[^1]: Council, 8 June 2018.\n"
+)
 
 
 def test_extension_decides_when_it_names_a_format(tmp_path: Path):
@@ -35,7 +39,12 @@ def test_one_sign_is_not_enough():
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
 def test_sniffing_names_every_corpus_file_for_what_it_is():
-    expected = {"wikitext": "wikitext", "reports": "markdown", "wikipedia_rendered": "html", "mirror_markdown": "markdown"}
+    expected = {
+        "wikitext": "wikitext",
+        "reports": "markdown",
+        "wikipedia_rendered": "html",
+        "mirror_markdown": "markdown",
+    }
     checked = 0
     for folder, name in expected.items():
         for path in sorted(CORPUS.rglob(f"{folder}/**/*.*")):

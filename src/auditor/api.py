@@ -1,47 +1,111 @@
-"""The Python API under the CLI: audit paths and return one Report."""
+"""The Python API under the CLI: audit paths and live articles, and return one Report."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+
+from .archive.http import HttpClient, HttpSettings, NetworkError
+from .archive.mediawiki import ArticleError, ArticleSpec, fetch_revision, parse_article_spec
 from .config import Settings, load_settings
+from .document import Document, Provenance
 from .engine import audit
 from .errors import InputError
 from .readers import discover, read_document
+from .readers.wikitext import read_wikitext
 from .report import FileReport, InputProblem, Report, Summary
 
 
-def check_paths(paths: list[str], settings: Settings | None = None, input_format: str | None = None) -> Report:
-    """Audit every readable file under ``paths``; a file that fails never stops the others.
+@dataclass(frozen=True, slots=True)
+class FetchOptions:
+    """How to fetch articles named by title or URL."""
 
-    ``input_format`` names the reader for every file, over what names and contents say.
-    """
+    revision: int | None = None
+    as_of: date | None = None
+    api_url: str | None = None  # another wiki's, or a test server's, instead of the article's own
+    http: HttpSettings = field(default_factory=HttpSettings)
+
+
+def check_paths(
+    paths: list[str],
+    settings: Settings | None = None,
+    input_format: str | None = None,
+    fetch: FetchOptions | None = None,
+) -> Report:
+    """Audit every readable file under ``paths`` and every article they name (``en:Title`` or a URL);
+    one that fails never stops the others. ``input_format`` names the reader for every file."""
     settings = settings or load_settings()
-    found = discover(paths)
-    errors = [InputProblem(e.path, e.message) for e in found.errors]
-    files = []
-    for path, shown in found.files:
-        try:
-            doc = read_document(path, shown, settings.max_bytes, input_format)
-            findings = audit(doc, settings.rules)
-        except InputError as error:
-            errors.append(InputProblem(error.path, error.message))
+    fetch = fetch or FetchOptions()
+    client: HttpClient | None = None
+    errors: list[InputProblem] = []
+    files: list[FileReport] = []
+    skipped: list[str] = []
+    found_any = False
+    for raw in paths:
+        spec = parse_article_spec(raw)
+        if spec is not None:
+            found_any = True
+            client = client or HttpClient(fetch.http)
+            outcome = _audit_one(partial(_fetch, client, spec, fetch), spec.shown, settings)
+            _collect(outcome, files, errors)
             continue
-        except RecursionError:
-            errors.append(InputProblem(shown, "document is nested too deeply to read"))
-            continue
-        except Exception as error:  # noqa: BLE001 - one bad document must not lose the others
-            errors.append(InputProblem(shown, f"internal error while checking: {type(error).__name__}: {error}"))
-            continue
-        files.append(
-            FileReport(
-                path=doc.path,
-                format=doc.format,
-                title=doc.title,
-                provenance=doc.provenance,
-                notes=doc.notes,
-                summary=Summary.of(doc, findings),
-                findings=findings,
-            )
-        )
-    if not found.files and not found.errors and not errors:
+        found = discover([raw])
+        errors.extend(InputProblem(e.path, e.message) for e in found.errors)
+        skipped.extend(found.skipped)
+        for path, shown in found.files:
+            found_any = True
+            read = partial(read_document, path, shown, settings.max_bytes, input_format)
+            outcome = _audit_one(read, shown, settings)
+            _collect(outcome, files, errors)
+    if not found_any and not errors:
         errors.append(InputProblem(", ".join(paths), "no readable documents found"))
-    return Report(tuple(files), tuple(errors), tuple(found.skipped))
+    return Report(tuple(files), tuple(errors), tuple(skipped))
+
+
+def _collect(outcome: FileReport | InputProblem, files: list[FileReport], errors: list[InputProblem]) -> None:
+    if isinstance(outcome, FileReport):
+        files.append(outcome)
+    else:
+        errors.append(outcome)
+
+
+def _audit_one(read: Callable[[], Document], shown: str, settings: Settings) -> FileReport | InputProblem:
+    """Read and audit one document; what went wrong, as one line, when that fails."""
+    try:
+        doc = read()
+        findings = audit(doc, settings.rules)
+    except InputError as error:
+        return InputProblem(error.path, error.message)
+    except RecursionError:
+        return InputProblem(shown, "document is nested too deeply to read")
+    except Exception as error:  # noqa: BLE001 - one bad document must not lose the others
+        return InputProblem(shown, f"internal error while checking: {type(error).__name__}: {error}")
+    return FileReport(
+        path=doc.path,
+        format=doc.format,
+        title=doc.title,
+        provenance=doc.provenance,
+        notes=doc.notes,
+        summary=Summary.of(doc, findings),
+        findings=findings,
+    )
+
+
+def _fetch(client: HttpClient, spec: ArticleSpec, options: FetchOptions) -> Document:
+    try:
+        found = fetch_revision(client, spec, options.revision, options.as_of, options.api_url)
+    except NetworkError as error:
+        raise InputError(spec.shown, f"cannot fetch the article: {error}") from None
+    except ArticleError as error:
+        raise InputError(spec.shown, str(error)) from None
+    provenance = Provenance(
+        source_url=found.permalink,
+        retrieved=found.timestamp,
+        publisher=found.site,
+        licence="CC BY-SA" if found.site.endswith("wikipedia.org") else None,
+        revision=found.revision,
+    )
+    shown = ArticleSpec(found.site, found.title).shown
+    return read_wikitext(shown, found.wikitext, title=found.title, provenance=provenance)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -44,6 +46,15 @@ def main() -> None:
     type=click.Choice(["mirror", "wikitext", "markdown", "html"]),
     help="Read every file as this format (default: by extension, then by content).",
 )
+@click.option("--revision", type=click.IntRange(min=1), help="Fetch this revision id of the article named.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Fetch the revision current at the end of this day (UTC), as YYYY-MM-DD.",
+)
+@click.option("--api-url", help="MediaWiki API to fetch articles from (default: the article's own wiki).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="HTTP cache directory (default: user cache).")
+@click.option("--offline", is_flag=True, help="Use only what the HTTP cache holds; fetch nothing.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -52,20 +63,46 @@ def check(
     config_path: str | None,
     max_size: float | None,
     input_format: str | None,
+    revision: int | None,
+    as_of: datetime | None,
+    api_url: str | None,
+    cache_dir: str | None,
+    offline: bool,
 ) -> None:
     """Check documents (files or directories) and report their findings.
 
+    A path may also name a live article: ``en:TITLE`` or its URL, fetched as
+    wikitext at one revision (the latest, ``--revision`` or ``--as-of``).
+
     Exit status: 0 clean, 1 findings, 2 when a document could not be checked.
     """
-    from .api import check_paths
+    from .api import FetchOptions, check_paths
+    from .archive.http import HttpSettings
+    from .archive.mediawiki import parse_article_spec
     from .config import load_settings
     from .reporters import REPORTERS
+
+    articles = [path for path in paths if parse_article_spec(path) is not None]
+    if (revision or as_of) and len(articles) != 1:
+        raise UsageProblem("--revision and --as-of need exactly one article (en:TITLE or its URL)")
+    if revision and as_of:
+        raise UsageProblem("--revision and --as-of cannot be used together")
+    fetch = FetchOptions(
+        revision=revision,
+        as_of=as_of.date() if as_of else None,
+        api_url=api_url,
+        http=HttpSettings(cache_dir=Path(cache_dir) if cache_dir else None, offline=offline),
+    )
 
     try:
         settings = load_settings(config_path, _split(select), _split(ignore), max_size)
     except AuditorError as error:
         raise UsageProblem(str(error)) from None
-    report = check_paths(list(paths), settings, input_format)
+    report = check_paths(list(paths), settings, input_format, fetch)
+    for file in report.files:
+        if file.provenance.revision is not None:
+            shown = f"auditor: {file.path}: revision {file.provenance.revision} of {file.provenance.retrieved}"
+            click.echo(shown, err=True)
     for problem in report.errors:
         click.echo(f"auditor: error: {problem.path}: {problem.message}", err=True)
     sys.stdout.write(REPORTERS[output_format](report))

@@ -149,6 +149,7 @@ class Provenance:
     retrieved: str | None = None
     publisher: str | None = None
     licence: str | None = None
+    revision: int | None = None  # the wiki revision a fetched article was read at
 
 
 @dataclass(frozen=True)

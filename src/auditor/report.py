@@ -9,7 +9,7 @@ from .document import Document, Provenance
 from .extract.claims import uncovered_sentences
 from .findings import Finding
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,134 @@
+"""The one HTTP client: a shared cached session, explicit timeouts, retries that honour Retry-After.
+
+Responses are cached on disk with requests-cache (SQLite, in the user cache
+directory unless ``--cache-dir`` says otherwise). Only 200 answers are cached,
+so an error is never remembered as an answer; a caller chooses how long an
+answer stays fresh. ``--offline`` answers from the cache alone.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+import requests_cache
+
+from .. import __version__
+
+USER_AGENT = f"auditor/{__version__} (citation-integrity linter; https://pypi.org/project/auditor/)"
+_RETRIED = frozenset({429, 500, 502, 503, 504})
+_OFFLINE_MISS = 504  # requests-cache's answer, with only_if_cached, for a request it has not seen
+
+
+class NetworkError(Exception):
+    """A request that failed after the retries it deserved: what, and where."""
+
+    def __init__(self, url: str, message: str) -> None:
+        super().__init__(f"{urlsplit(url).netloc or url}: {message}")
+        self.url = url
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class HttpSettings:
+    cache_dir: Path | None = None  # None: the user cache directory
+    offline: bool = False
+    connect_timeout: float = 5.0
+    read_timeout: float = 30.0
+    retries: int = 4  # after the first try, on 429 and 5xx
+    backoff: float = 1.0  # seconds, doubled at each retry that has no Retry-After
+    longest_wait: float = 60.0  # a Retry-After beyond this ends the retries
+
+
+@dataclass
+class HttpClient:
+    settings: HttpSettings = field(default_factory=HttpSettings)
+    sleep: Callable[[float], None] = time.sleep
+    counts: Counter[str] = field(default_factory=Counter)  # "cached", "fetched", "failed"
+
+    def __post_init__(self) -> None:
+        if self.settings.cache_dir is None:
+            name, in_user_cache = "auditor/http", True
+        else:
+            self.settings.cache_dir.mkdir(parents=True, exist_ok=True)
+            name, in_user_cache = str(self.settings.cache_dir / "http"), False
+        self.session = requests_cache.CachedSession(
+            name,
+            backend="sqlite",
+            use_cache_dir=in_user_cache,
+            allowable_codes=(200,),
+            expire_after=timedelta(days=1),
+            only_if_cached=self.settings.offline,
+        )
+        self.session.headers["User-Agent"] = USER_AGENT
+
+    def get_json(self, url: str, params: dict[str, str], fresh_for: timedelta | int) -> Any:
+        """GET ``url`` and decode its JSON; ``fresh_for`` is how long a cached answer may be reused
+        (``requests_cache.NEVER_EXPIRE`` for an answer that cannot change)."""
+        response = self._get(url, params, fresh_for)
+        try:
+            return response.json()
+        except ValueError:
+            self.session.cache.delete(response.cache_key)  # never reuse it
+            raise NetworkError(url, "answered with something that is not JSON") from None
+
+    def _get(self, url: str, params: dict[str, str], fresh_for: timedelta | int) -> requests.Response:
+        timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        for attempt in range(self.settings.retries + 1):
+            try:
+                response = self.session.get(url, params=params, timeout=timeout, expire_after=fresh_for)
+            except requests.Timeout:
+                self.counts["failed"] += 1
+                raise NetworkError(url, f"no answer within {self.settings.read_timeout:g} s") from None
+            except requests.ConnectionError as error:
+                self.counts["failed"] += 1
+                raise NetworkError(url, f"cannot connect ({_reason(error)})") from None
+            if self.settings.offline and response.status_code == _OFFLINE_MISS:
+                self.counts["failed"] += 1
+                raise NetworkError(url, "not in the cache, and --offline forbids fetching it")
+            if getattr(response, "from_cache", False):
+                self.counts["cached"] += 1
+                return response
+            self.counts["fetched"] += 1
+            if response.status_code == 200:
+                return response
+            if response.status_code not in _RETRIED or attempt == self.settings.retries:
+                break
+            wait = _retry_after(response) or self.settings.backoff * 2**attempt
+            if wait > self.settings.longest_wait:
+                self.counts["failed"] += 1
+                raise NetworkError(url, f"HTTP {response.status_code}, and asks to wait {wait:.0f} s; try again later")
+            self.sleep(wait)
+        self.counts["failed"] += 1
+        tries = f" after {self.settings.retries + 1} tries" if response.status_code in _RETRIED else ""
+        raise NetworkError(url, f"HTTP {response.status_code} {response.reason or ''}".rstrip() + tries)
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    """Seconds the server asks us to wait: ``Retry-After`` as seconds or as an HTTP date."""
+    value = response.headers.get("Retry-After", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def _reason(error: requests.ConnectionError) -> str:
+    text = str(error)
+    for known in ("Connection refused", "Name or service not known", "Temporary failure in name resolution",
+                  "Network is unreachable", "No route to host", "Connection reset"):  # fmt: skip
+        if known in text:
+            return known.lower()
+    return type(error).__name__
