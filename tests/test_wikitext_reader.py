@@ -57,7 +57,7 @@ def test_markers_references_and_tags(article):
 
 def test_infobox_fields_and_readable_text(article):
     fields = {b.label: b for b in article.blocks if b.kind is BlockKind.INFOBOX_FIELD}
-    assert set(fields) == {"conflict", "date", "casualties1"}  # image and coordinates are not claims
+    assert set(fields) == {"date", "casualties1"}  # the box's name, image and coordinates are not claims
     date = fields["date"].span
     assert article.readable[date.start : date.end].strip() == "30 July 1864"
     casualties = fields["casualties1"].span

@@ -232,6 +232,14 @@ class Document:
             return index
         return None
 
+    def sentence_before(self, offset: int, block: int) -> Sentence | None:
+        """The sentence of ``block`` that ends last at or before ``offset``: the one a marker just after
+        it cites, when markup the reader blanked keeps the marker out of the sentence's span."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and self.sentences[index].block == block and self.sentences[index].span.start <= offset:
+            return self.sentences[index]
+        return None
+
     def sentence_at(self, offset: int) -> Sentence | None:
         index = self.sentence_index(offset)
         return None if index is None else self.sentences[index]

@@ -84,9 +84,10 @@ _CITE_FIELDS = {
 # Infobox parameters that place, picture or style the box rather than state a fact.
 _NOT_A_CLAIM = re.compile(
     r"(?i)(?:image|caption|map|pushpin|alt|logo|flag|seal|coat|blank|coor|lat|long|coordinates|grid|"
-    r"campaignbox|footnotes?|website|url|signature|module|embed|width|size|style|color|colour|name)"
+    r"campaignbox|footnotes?|website|url|signature|module|embed|width|size|style|color|colour|name|conflict)"
 )
 _STYLE = re.compile(r"'{2,}")
+_HIDDEN_CODE = re.compile(r"<!--.*?(?:-->|$)|</?nowiki\s*/?>", re.DOTALL | re.IGNORECASE)
 _RAW_OPEN = re.compile(r"<ref(?P<attributes>\s[^<>]*?)?(?P<closed>/)?>", re.IGNORECASE)
 _RAW_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
 _LIST_LINE = re.compile(r"[*#:;]+[ \t]*")
@@ -556,7 +557,12 @@ def _cite_fields(node: Template) -> ReferenceFields:
     values: dict[str, str | None] = {}
     for attribute, names in _CITE_FIELDS.items():
         value = next((named[n] for n in names if n in named and str(named[n]).strip()), None)
-        values[attribute] = _fold(_visible(value)) if value is not None else None
+        if value is None:
+            values[attribute] = None
+        elif attribute in ("url", "archive_url"):  # the reader blanks a bare URL as markup: take it as written
+            values[attribute] = _fold(_HIDDEN_CODE.sub("", str(value))) or None
+        else:
+            values[attribute] = _fold(_visible(value))
     return ReferenceFields(**values)
 
 

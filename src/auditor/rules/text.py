@@ -37,5 +37,5 @@ def identity(text: str) -> str:
 
 def cited_claim(doc: Document, marker: Marker) -> str:
     """The sentence a marker stands in, as an excerpt ("" when it stands in none)."""
-    sentence = doc.sentence_at(marker.span.start)
+    sentence = doc.sentence_at(marker.span.start) or doc.sentence_before(marker.span.start, marker.block)
     return excerpt(doc, sentence.span) if sentence else ""
