@@ -42,7 +42,6 @@ def _citations(doc: Document) -> list[tuple[str, object]]:
 
 
 def test_same_claims(both: tuple[Document, Document]):
-    wikitext, html = both
     claims = [[(_words(d, s.span.start, s.span.end), d.blocks[s.block].kind) for s in d.claim_sentences] for d in both]
     assert claims[0] == claims[1]
     assert len(claims[0]) == 9
