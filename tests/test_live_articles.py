@@ -15,8 +15,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from auditor.archive.articles import ArticleSpec, parse_article_spec
 from auditor.archive.http import HttpClient, HttpSettings, NetworkError
-from auditor.archive.mediawiki import ArticleError, ArticleSpec, fetch_revision, parse_article_spec
+from auditor.archive.mediawiki import ArticleError, fetch_revision
 
 TITLE = "Battle of Example"
 REVISIONS = [  # (id, timestamp, wikitext), oldest first

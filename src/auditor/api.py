@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .archive.http import HttpClient, HttpSettings, NetworkError
-from .archive.mediawiki import ArticleError, ArticleSpec, fetch_revision, parse_article_spec
+from .archive.articles import ArticleSpec, parse_article_spec
 from .config import Settings, load_settings
 from .document import Document, Provenance
 from .engine import audit
 from .errors import InputError
 from .readers import discover, read_document
-from .readers.wikitext import read_wikitext
 from .report import FileReport, InputProblem, Report, Summary
+
+if TYPE_CHECKING:
+    from .archive.http import HttpClient
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,8 @@ class FetchOptions:
     revision: int | None = None
     as_of: date | None = None
     api_url: str | None = None  # another wiki's, or a test server's, instead of the article's own
-    http: HttpSettings = field(default_factory=HttpSettings)
+    cache_dir: Path | None = None  # the HTTP cache's; None: the user cache directory
+    offline: bool = False
 
 
 def check_paths(
@@ -38,7 +42,7 @@ def check_paths(
     one that fails never stops the others. ``input_format`` names the reader for every file."""
     settings = settings or load_settings()
     fetch = fetch or FetchOptions()
-    client: HttpClient | None = None
+    client: HttpClient | None = None  # made on the first article: local files need no network code
     errors: list[InputProblem] = []
     files: list[FileReport] = []
     skipped: list[str] = []
@@ -47,7 +51,7 @@ def check_paths(
         spec = parse_article_spec(raw)
         if spec is not None:
             found_any = True
-            client = client or HttpClient(fetch.http)
+            client = client or _client(fetch)
             outcome = _audit_one(partial(_fetch, client, spec, fetch), spec.shown, settings)
             _collect(outcome, files, errors)
             continue
@@ -93,7 +97,17 @@ def _audit_one(read: Callable[[], Document], shown: str, settings: Settings) -> 
     )
 
 
+def _client(options: FetchOptions) -> HttpClient:
+    from .archive.http import HttpClient, HttpSettings
+
+    return HttpClient(HttpSettings(cache_dir=options.cache_dir, offline=options.offline))
+
+
 def _fetch(client: HttpClient, spec: ArticleSpec, options: FetchOptions) -> Document:
+    from .archive.http import NetworkError
+    from .archive.mediawiki import ArticleError, fetch_revision
+    from .readers.wikitext import read_wikitext
+
     try:
         found = fetch_revision(client, spec, options.revision, options.as_of, options.api_url)
     except NetworkError as error:

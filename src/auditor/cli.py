@@ -77,8 +77,7 @@ def check(
     Exit status: 0 clean, 1 findings, 2 when a document could not be checked.
     """
     from .api import FetchOptions, check_paths
-    from .archive.http import HttpSettings
-    from .archive.mediawiki import parse_article_spec
+    from .archive.articles import parse_article_spec
     from .config import load_settings
     from .reporters import REPORTERS
 
@@ -91,7 +90,8 @@ def check(
         revision=revision,
         as_of=as_of.date() if as_of else None,
         api_url=api_url,
-        http=HttpSettings(cache_dir=Path(cache_dir) if cache_dir else None, offline=offline),
+        cache_dir=Path(cache_dir) if cache_dir else None,
+        offline=offline,
     )
 
     try:

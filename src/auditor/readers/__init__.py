@@ -10,11 +10,8 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
-from .html import looks_like_html, read_html
-from .markdown import read_markdown
 from .mirror_flat import read_flat_mirror
 from .mirror_wrapped import looks_wrapped, read_wrapped_mirror
-from .wikitext import read_wikitext
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 _SNIFF = 8192
@@ -23,6 +20,25 @@ _SNIFF_TEXT = 65536
 
 def read_mirror(path: str, text: str) -> Document:
     return read_wrapped_mirror(path, text) if looks_wrapped(text) else read_flat_mirror(path, text)
+
+
+# The parsers behind these readers take a tenth of a second to import: a run pays only for the ones it uses.
+def read_wikitext(path: str, text: str) -> Document:
+    from .wikitext import read_wikitext
+
+    return read_wikitext(path, text)
+
+
+def read_markdown(path: str, text: str) -> Document:
+    from .markdown import read_markdown
+
+    return read_markdown(path, text)
+
+
+def read_html(path: str, text: str) -> Document:
+    from .html import read_html
+
+    return read_html(path, text)
 
 
 # Each format the tool reads, by the name ``--input-format`` takes.
@@ -55,6 +71,12 @@ _MARKDOWN_SIGNS = (
     re.compile(r"\]\((?:https?://|/|#)[^)\s]*\)"),
     re.compile(r"\A---[ \t]*\n(?:[A-Za-z_][\w-]*:.*\n)+---[ \t]*\n"),
 )
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a file without a telling extension holds HTML: a doctype or an ``<html>`` root."""
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<html" in head and "<body" in text[:_SNIFF_TEXT].lower())
 
 
 def sniff(text: str) -> str | None:

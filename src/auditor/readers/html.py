@@ -74,12 +74,6 @@ def read_html(path: str, text: str) -> Document:
     return _HtmlReader(path, text, source, soup).read()
 
 
-def looks_like_html(text: str) -> bool:
-    """Whether a file without a telling extension holds HTML: a doctype or an ``<html>`` root."""
-    head = text[:1024].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<html" in head and "<body" in text[:65536].lower())
-
-
 class _HtmlReader:
     def __init__(self, path: str, text: str, source: SourceMap, soup: BeautifulSoup) -> None:
         self.text = text

@@ -87,6 +87,7 @@ _NOT_A_CLAIM = re.compile(
     r"campaignbox|footnotes?|website|url|signature|module|embed|width|size|style|color|colour|name|conflict)"
 )
 _STYLE = re.compile(r"'{2,}")
+_REF_HINT = re.compile(r"<ref", re.IGNORECASE).search  # a ref the parser left as text
 _HIDDEN_CODE = re.compile(r"<!--.*?(?:-->|$)|</?nowiki\s*/?>", re.DOTALL | re.IGNORECASE)
 _RAW_OPEN = re.compile(r"<ref(?P<attributes>\s[^<>]*?)?(?P<closed>/)?>", re.IGNORECASE)
 _RAW_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
@@ -147,7 +148,7 @@ class _Reader:
         pending: tuple[int, int, str, str | None] | None = None  # a ref the parser left as text
         for node in code.nodes:
             length = self.length(node)
-            if pending is not None or (isinstance(node, Text) and "<ref" in node.value.lower()):
+            if pending is not None or (type(node) is Text and "<" in node.value and _REF_HINT(node.value)):
                 pending = self.raw_refs(node, offset, length, pending, in_reflist)
             else:
                 self.node(node, offset, length, in_reflist)
@@ -255,12 +256,14 @@ class _Reader:
         NOTE: ``len(str(node))`` rebuilds the whole subtree's text each time it is asked, and the
         walk asks at every level: measuring that way took longer than parsing.
         """
+        if type(piece) is Text:  # most nodes: measured directly, without the memo
+            return len(piece.value)
         key = id(piece)
         known = self._lengths.get(key)
         if known is not None:
             return known
         if isinstance(piece, Wikicode):
-            size = sum(self.length(node) for node in piece.nodes)
+            size = sum(map(self.length, piece.nodes))
         elif isinstance(piece, Text):
             size = len(piece.value)
         elif isinstance(piece, Template):
