@@ -5,7 +5,8 @@
   corpus, audited in one process, with every rule and with the citation rules
   alone (the second shows how loaded the machine was);
 - wikitext: documents per second over the corpus's wikitext articles, parsing
-  with mwparserfromhell alone and ``auditor check`` with every rule, in one run.
+  with mwparserfromhell alone and ``auditor check`` with every rule, in one
+  process and with its default workers (one per core), in one run.
 
 Run from the repository root: ``python3 benchmarks/run.py``.
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import mwparserfromhell
 
-from auditor.api import check_paths
+from auditor.api import available_cores, check_paths
 from auditor.config import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,18 +55,19 @@ def batch_throughput(
     settings = load_settings()
     if families:
         settings = replace(settings, rules=tuple(a for a in settings.rules if a.rule.code.startswith(families)))
-    check_paths(paths, settings)  # warm up
+    check_paths(paths, settings, jobs=1)  # warm up
     times = []
     for _ in range(rounds):
         start = time.perf_counter()
-        report = check_paths(paths, settings)
+        report = check_paths(paths, settings, jobs=1)
         times.append(time.perf_counter() - start)
     size = sum(Path(p).stat().st_size for p in paths)
     return len(paths) / statistics.median(times), len(paths) / min(times), size, len(report.findings)
 
 
-def wikitext_ratio(rounds: int = 3) -> tuple[float, float, int] | None:
-    """Documents per second over the wikitext articles: parsing alone, and ``check`` with every rule."""
+def wikitext_ratio(rounds: int = 3) -> tuple[float, float, float, int] | None:
+    """Documents per second over the wikitext articles: parsing alone (one process), and ``check``
+    with every rule in one process and with its default worker processes (one per core)."""
     paths = sorted(str(p) for p in WIKITEXT.rglob("*.wikitext"))
     if not paths:
         return None
@@ -76,18 +78,21 @@ def wikitext_ratio(rounds: int = 3) -> tuple[float, float, int] | None:
         for text in texts:
             mwparserfromhell.parse(text, skip_style_tags=True)
 
+    def check_one_process() -> None:
+        check_paths(paths, settings, jobs=1)
+
     def check() -> None:
         check_paths(paths, settings)
 
     figures = []
-    for job in (parse_only, check):
+    for job in (parse_only, check_one_process, check):
         times = []
         for _ in range(rounds):
             start = time.perf_counter()
             job()
             times.append(time.perf_counter() - start)
         figures.append(len(paths) / statistics.median(times))
-    return figures[0], figures[1], len(paths)
+    return figures[0], figures[1], figures[2], len(paths)
 
 
 def main() -> None:
@@ -108,10 +113,11 @@ def main() -> None:
 
     ratio = wikitext_ratio()
     if ratio:
-        parse, check, count = ratio
+        parse, one, default, count = ratio
         print(
-            f"wikitext, {count} articles: parsing alone {parse:.0f} documents/s, check with every rule"
-            f" {check:.0f} documents/s ({check / parse:.2f} of parsing)"
+            f"wikitext, {count} articles: parsing alone {parse:.0f} documents/s; check with every rule:"
+            f" one process {one:.0f} documents/s ({one / parse:.2f} of parsing),"
+            f" default {available_cores()} workers {default:.0f} documents/s ({default / parse:.2f} of parsing)"
         )
 
 

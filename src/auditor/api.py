@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -37,42 +40,65 @@ def check_paths(
     settings: Settings | None = None,
     input_format: str | None = None,
     fetch: FetchOptions | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Audit every readable file under ``paths`` and every article they name (``en:Title`` or a URL);
-    one that fails never stops the others. ``input_format`` names the reader for every file."""
+    one that fails never stops the others. ``input_format`` names the reader for every file.
+
+    Files are read and audited by ``jobs`` worker processes (default: one per core), results kept in
+    input order; articles are fetched here, through the one HTTP client and its cache.
+    """
     settings = settings or load_settings()
     fetch = fetch or FetchOptions()
     client: HttpClient | None = None  # made on the first article: local files need no network code
     errors: list[InputProblem] = []
-    files: list[FileReport] = []
     skipped: list[str] = []
-    found_any = False
+    outcomes: list[FileReport | InputProblem | None] = []
+    local: list[tuple[int, Path, str]] = []  # (place in outcomes, path, how to show it)
     for raw in paths:
         spec = parse_article_spec(raw)
         if spec is not None:
-            found_any = True
             client = client or _client(fetch)
-            outcome = _audit_one(partial(_fetch, client, spec, fetch), spec.shown, settings)
-            _collect(outcome, files, errors)
+            outcomes.append(_audit_one(partial(_fetch, client, spec, fetch), spec.shown, settings))
             continue
         found = discover([raw])
         errors.extend(InputProblem(e.path, e.message) for e in found.errors)
         skipped.extend(found.skipped)
         for path, shown in found.files:
-            found_any = True
-            read = partial(read_document, path, shown, settings.max_bytes, input_format)
-            outcome = _audit_one(read, shown, settings)
-            _collect(outcome, files, errors)
-    if not found_any and not errors:
+            local.append((len(outcomes), path, shown))
+            outcomes.append(None)
+    work = [(path, shown, settings, input_format) for _, path, shown in local]
+    for (place, _, _), outcome in zip(local, _check_files(work, jobs or available_cores()), strict=True):
+        outcomes[place] = outcome
+    files = [outcome for outcome in outcomes if isinstance(outcome, FileReport)]
+    errors.extend(outcome for outcome in outcomes if isinstance(outcome, InputProblem))
+    if not outcomes and not errors:
         errors.append(InputProblem(", ".join(paths), "no readable documents found"))
     return Report(tuple(files), tuple(errors), tuple(skipped))
 
 
-def _collect(outcome: FileReport | InputProblem, files: list[FileReport], errors: list[InputProblem]) -> None:
-    if isinstance(outcome, FileReport):
-        files.append(outcome)
-    else:
-        errors.append(outcome)
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+_FileWork = tuple[Path, str, Settings, str | None]
+
+
+def _check_files(work: list[_FileWork], jobs: int) -> list[FileReport | InputProblem]:
+    if jobs < 2 or len(work) < 2:
+        return [_check_file(item) for item in work]
+    done: list[FileReport | InputProblem] = []
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+            done.extend(pool.map(_check_file, work))
+    except BrokenProcessPool:  # a worker died (killed, out of memory): finish here what it left
+        done.extend(_check_file(item) for item in work[len(done) :])
+    return done
+
+
+def _check_file(item: _FileWork) -> FileReport | InputProblem:
+    path, shown, settings, input_format = item
+    return _audit_one(partial(read_document, path, shown, settings.max_bytes, input_format), shown, settings)
 
 
 def _audit_one(read: Callable[[], Document], shown: str, settings: Settings) -> FileReport | InputProblem:

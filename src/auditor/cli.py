@@ -55,6 +55,7 @@ def main() -> None:
 @click.option("--api-url", help="MediaWiki API to fetch articles from (default: the article's own wiki).")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="HTTP cache directory (default: user cache).")
 @click.option("--offline", is_flag=True, help="Use only what the HTTP cache holds; fetch nothing.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for files (default: one per core).")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -68,6 +69,7 @@ def check(
     api_url: str | None,
     cache_dir: str | None,
     offline: bool,
+    jobs: int | None,
 ) -> None:
     """Check documents (files or directories) and report their findings.
 
@@ -98,7 +100,7 @@ def check(
         settings = load_settings(config_path, _split(select), _split(ignore), max_size)
     except AuditorError as error:
         raise UsageProblem(str(error)) from None
-    report = check_paths(list(paths), settings, input_format, fetch)
+    report = check_paths(list(paths), settings, input_format, fetch, jobs)
     for file in report.files:
         if file.provenance.revision is not None:
             shown = f"auditor: {file.path}: revision {file.provenance.revision} of {file.provenance.retrieved}"
