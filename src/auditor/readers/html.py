@@ -45,7 +45,8 @@ _LISTS = frozenset({"ul", "ol", "dl"})
 _HIDDEN = (
     "script, style, noscript, template, link, meta, .mw-editsection, .mw-empty-elt, .shortdescription, .metadata,"
     " .ambox, .mbox-small, .sistersitebox, .thumb, .gallery, .mw-cite-backlink, .citation-comment, .catlinks,"
-    " .printfooter, sup.reference, a.footnote-back, a[role=doc-backlink], .mw-ext-cite-error"
+    " .printfooter, sup.reference, a.footnote-back, a[role=doc-backlink], .mw-ext-cite-error,"
+    " .geo-default, .geo-nondefault, .geo-multi-punct, #coordinates"  # coordinates place; they do not claim
 )
 _REGIONS = (
     (".toc, #toc, .toclimit-2, .toclimit-3, .toclimit-4", RegionKind.TABLE_OF_CONTENTS),
