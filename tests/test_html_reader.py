@@ -159,3 +159,11 @@ def test_rendered_corpus_counts_match_sources(path: Path):
     assert all(doc.text[r.span.start : r.span.start + 3] == "<li" for r in doc.references)
     marker_text = [html.unescape(re.sub(r"<[^>]+>", "", doc.text[m.span.start : m.span.end])) for m in doc.markers]
     assert all(f"[{m.key}]" == shown for m, shown in zip(doc.markers, marker_text, strict=True))
+
+
+def test_deeply_nested_page_is_read():
+    text = "<html><body>" + "<div>" * 5000 + "<p>Troops entered on 3 May 2015.</p>" + "</div>" * 5000 + "</body></html>"
+    doc = read_html("deep.html", text)
+    assert [" ".join(doc.readable[s.span.start : s.span.end].split()) for s in doc.sentences] == [
+        "Troops entered on 3 May 2015."
+    ]

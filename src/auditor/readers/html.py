@@ -22,10 +22,13 @@ and a readable copy, so every span is an offset into the HTML source.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
+from itertools import chain
 from urllib.parse import unquote
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, PageElement, Tag
 
 from ..citetext import parse_reference_text
 from ..document import BlockKind, Document, Provenance, ReferenceFields, RegionKind, Span
@@ -90,6 +93,8 @@ class _HtmlReader:
         self._path: list[tuple[int, str]] = []
         self._navigation = False
         self._holders: set[int] = set()  # elements that hold a list of references
+        self._run_starts: list[int] = []  # where each run of readable text starts, and ends
+        self._run_ends: list[int] = []
         self.ids = {str(element["id"]): element for element in soup.find_all(id=True)}
 
     def _root(self) -> Tag:
@@ -116,6 +121,9 @@ class _HtmlReader:
         tags = self._tags()
         reference_lists = self._reference_lists(markers)
         self._holders = {id(parent) for found in reference_lists for parent in found.parents}
+        runs = [match.span() for match in re.finditer(r"\S+", "".join(self.readable))]
+        self._run_starts = [start for start, _ in runs]
+        self._run_ends = [end for _, end in runs]
         self._visit(self.root, {id(found) for found in reference_lists})
         self.b.readable = "".join(self.readable)
         return self._assemble(markers, tags)
@@ -135,20 +143,26 @@ class _HtmlReader:
 
     # --- structure ---
 
-    def _visit(self, element: Tag, lists: set[int]) -> None:
-        for child in element.children:
+    def _visit(self, root: Tag, lists: set[int]) -> None:
+        """Walk the content in document order, with a stack rather than recursion: pages nest deeply."""
+        pending: list[Iterator[PageElement]] = [iter(root.children)]
+        while pending:
+            child = next(pending[-1], None)
+            if child is None:
+                pending.pop()
+                continue
             if not isinstance(child, Tag):
                 continue
             name = child.name
             span = self._span(child)
-            if not "".join(self.readable[span.start : span.end]).strip():
+            if not self._has_text(span):
                 continue  # hidden, or holds no text
             if name in _HEADINGS:
                 self._heading(child, span)
             elif id(child) in lists:
                 self.references.extend((item, self.section) for item in child.find_all("li", recursive=False))
             elif id(child) in self._holders:
-                self._visit(child, lists)
+                pending.append(iter(child.children))
             elif name == "table":
                 self._table(child, span)
             elif self._navigation:
@@ -156,11 +170,20 @@ class _HtmlReader:
             elif name in _PROSE:
                 self.blocks.append((BlockKind.PARAGRAPH, span, self.section, None))
             elif name == "li":
-                self._list_item(child, span, lists)
+                nested = child.find_all(_LISTS, recursive=False)
+                end = self.source.start(nested[0]) if nested else span.end
+                if self._has_text(Span(span.start, end)):
+                    self.blocks.append((BlockKind.LIST_ITEM, Span(span.start, end), self.section, None))
+                pending.append(chain.from_iterable(n.children for n in nested))  # a nested list: items of its own
             elif name in _CONTAINERS and any(isinstance(c, Tag) and not _is_inline(c) for c in child.children):
-                self._visit(child, lists)
+                pending.append(iter(child.children))
             elif name in _CONTAINERS and name not in _LISTS:
                 self.blocks.append((BlockKind.PARAGRAPH, span, self.section, None))  # text straight in a <div>
+
+    def _has_text(self, span: Span) -> bool:
+        """Whether any readable text lies in ``span``, from the runs of text found once before the walk."""
+        index = bisect_right(self._run_ends, span.start)
+        return index < len(self._run_starts) and self._run_starts[index] < span.end
 
     def _heading(self, element: Tag, span: Span) -> None:
         level = int(element.name[1])
@@ -171,14 +194,6 @@ class _HtmlReader:
         self.section = self.b.section(words, tuple(t for _, t in self._path), span, level)
         self._navigation = words.lower() in NON_PROSE
         blank(self.readable, self.text, span.start, span.end)
-
-    def _list_item(self, element: Tag, span: Span, lists: set[int]) -> None:
-        nested = element.find(_LISTS, recursive=False)
-        end = self.source.start(nested) if isinstance(nested, Tag) else span.end
-        if "".join(self.readable[span.start : end]).strip():
-            self.blocks.append((BlockKind.LIST_ITEM, Span(span.start, end), self.section, None))
-        for child in element.find_all(_LISTS, recursive=False):
-            self._visit(child, lists)
 
     def _table(self, element: Tag, span: Span) -> None:
         classes = element.get("class") or []
@@ -198,7 +213,7 @@ class _HtmlReader:
                 continue
             for cell in cells:
                 span = self._span(cell)
-                if "".join(self.readable[span.start : span.end]).strip():
+                if self._has_text(span):
                     self.blocks.append((BlockKind.INFOBOX_FIELD, span, self.section, label or header))
 
     # --- citations ---
