@@ -31,7 +31,8 @@ INLINE = re.compile(
 )
 
 
-def _tag_name(raw: str) -> str:
+def tag_name(raw: str) -> str:
+    """A tag's name as written in a copy ("citation_needed", "Citation needed"), as one spelling."""
     return re.sub(r"[\s_]+", " ", raw).lower()
 
 
@@ -76,7 +77,7 @@ class DocumentBuilder:
             if match.group("key"):
                 self.markers.append(Marker(match.group("key"), span, index))
             else:
-                self.tags.append(Tag(_tag_name(match.group("tag")), span, index))
+                self.tags.append(Tag(tag_name(match.group("tag")), span, index))
         text, append = self.text, self.sentences.append
         for s_start, s_end in split_sentences(text, start, end):
             ends = content_end(text, s_start, s_end) if has_brackets else s_end

@@ -35,7 +35,7 @@ from ..document import BlockKind, Document, Provenance, ReferenceFields, RegionK
 from ..errors import InputError
 from .builder import DocumentBuilder
 from .html_source import SourceMap
-from .masking import BlockLocator, blank
+from .masking import BlockLocator, blank, close_up
 from .sections import NON_PROSE
 from .wikitext import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
 
@@ -64,8 +64,6 @@ _TAG_SUPS = "sup.Inline-Template, sup.Template-Fact"
 _ARCHIVES = re.compile(r"^https?://(?:web\.archive\.org|archive\.(?:today|is|ph|org)|www\.webcitation\.org)/", re.I)
 _ARCHIVED_ORIGINAL = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?P<url>.+)$", re.I)
 _WITHOUT_CONTENT = re.compile(r"without content|must have content|no content", re.I)
-# A blanked tag leaves a space: "<i>Madhyamam</i>." reads "Madhyamam ." until it is closed up.
-_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
 _LAST_EDITED = re.compile(r"last (?:edited|modified) on (?P<when>\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
 
 
@@ -251,7 +249,7 @@ class _HtmlReader:
     def _tags(self) -> list[tuple[Tag, str]]:
         found = []
         for element in self.root.select(_TAG_SUPS):
-            words = " ".join(element.get_text(" ").replace("[", " ").replace("]", " ").split()).lower()
+            words = _label(element).lower()
             name = words.rstrip("?")
             if "Template-Fact" in (element.get("class") or []) or name in CITATION_NEEDED:
                 found.append((element, "citation needed"))
@@ -314,7 +312,7 @@ class _HtmlReader:
         span = self._span(item)
         body = item.find(class_="reference-text")
         content = self._span(body) if isinstance(body, Tag) else span
-        words = _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(self.b.readable[content.start : content.end].split()))
+        words = close_up(self.b.readable[content.start : content.end])
         backlink = item.find(class_="mw-cite-backlink")
         backlinks = (
             backlink.find_all("a")

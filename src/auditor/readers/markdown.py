@@ -24,7 +24,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..document import BlockKind, Document, Provenance, ReferenceFields, RegionKind, Span
 from ..errors import InputError
-from .builder import INLINE, DocumentBuilder
+from .builder import INLINE, DocumentBuilder, tag_name
 from .lines import split_lines
 from .masking import BlockLocator, blank
 
@@ -162,8 +162,7 @@ def read_markdown(path: str, text: str) -> Document:
             if match.group("key"):
                 b.marker(match.group("key"), Span(match.start(), match.end()), block_at(match.start()))
             else:
-                b.tag(" ".join(match.group("tag").replace("_", " ").split()).lower(), Span(match.start(), match.end()),
-                      block_at(match.start()))  # fmt: skip
+                b.tag(tag_name(match.group("tag")), Span(match.start(), match.end()), block_at(match.start()))
     return b.build(title, Provenance())
 
 

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from ..document import Document, Marker, Span
 from ..readers.builder import INLINE
+from ..readers.masking import close_up
 
 
 def folded(text: str) -> str:
     return " ".join(text.split())
 
 
-_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
-
-
 def excerpt(doc: Document, span: Span) -> str:
     """The text of ``span`` as a reader sees it; a blanked link's brackets leave no gap before a comma."""
-    text = folded(doc.readable[span.start : span.end])
-    return _SPACE_BEFORE_PUNCTUATION.sub("", text) if doc.readable_text is not None else text
+    text = doc.readable[span.start : span.end]
+    return close_up(text) if doc.readable_text is not None else folded(text)
 
 
 def quote(text: str, limit: int = 80) -> str:
