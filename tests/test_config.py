@@ -39,6 +39,9 @@ def test_defaults_enable_every_rule(tmp_path, monkeypatch):
         "source-predates-claim",
         "invalid-date",
         "chronology-order",
+        "archive-missing",
+        "archive-mismatch",
+        "unreachable-source",
     ]
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from auditor.rules import RULES
 from conftest import mirror, wikitext
-from rules_helper import run_rule
+from rules_helper import run_rule, with_archive
 
 CASES = Path(__file__).parent / "rule_cases"
 READERS = {"mirror": mirror, "wikitext": wikitext}
@@ -44,6 +44,8 @@ def test_case_files_name_real_rules():
 )
 def test_rule_case(rule: str, kind: str, case: dict):
     doc = READERS[case.get("format", "mirror")](case["text"])
+    if "archive" in case:
+        doc = with_archive(doc, case["archive"])
     findings = run_rule(rule, doc)
     if kind == "pass":
         assert findings == (), [f.message for f in findings]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
 from click.testing import CliRunner
@@ -11,7 +12,7 @@ from auditor.cli import main
 from auditor.document import Document
 from auditor.rules import RULES
 from conftest import mirror, wikitext
-from rules_helper import run_rule
+from rules_helper import run_rule, with_archive
 
 SECTIONS = ["## What it does", "## Why it matters", "## Example", "## Use instead", "## Options", "## Limits"]
 
@@ -20,11 +21,14 @@ READERS = {"text": mirror, "wikitext": wikitext}
 
 
 def _block(doc: str, heading: str) -> Document:
-    """The example under ``heading``, read as its fence says (```text is a plain-text copy)."""
-    after = doc.split(heading, 1)[1]
+    """The example under ``heading``, read as its fence says (```text is a plain-text copy); an ```archive
+    fence after it says, in TOML, what the archive answered (see ``with_archive``)."""
+    after = doc.split(heading, 1)[1].split("\n## ", 1)[0]
     match = re.search(r"```(text|wikitext)\n(.*?)```", after, re.S)
     assert match, f"no ```text or ```wikitext block under {heading}"
-    return READERS[match.group(1)](match.group(2))
+    read = READERS[match.group(1)](match.group(2))
+    said = re.search(r"```archive\n(.*?)```", after, re.S)
+    return with_archive(read, tomllib.loads(said.group(1))) if said else read
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
@@ -60,5 +64,5 @@ def test_codes_and_names_are_unique_and_well_formed():
     assert len({r.code for r in RULES}) == len(RULES)
     assert len({r.name for r in RULES}) == len(RULES)
     for rule in RULES:
-        assert re.fullmatch(r"(?:CIT|NUM|DAT)\d{3}", rule.code)
+        assert re.fullmatch(r"(?:CIT|NUM|DAT|ARC)\d{3}", rule.code)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.name)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from .extract.dates import Dates
     from .extract.figures import Figures
+    from .sources import ArchiveFacts
 
 
 class Span(NamedTuple):
@@ -169,6 +170,7 @@ class Document:
     notes: tuple[str, ...] = field(default=())  # reader observations, e.g. reversed order
     readable_text: str | None = None  # ``text`` with markup blanked, when the format has markup
     reference_problems: tuple[ReferenceProblem, ...] = ()
+    archive: ArchiveFacts | None = None  # what the archive phase found, when it ran (``check --archive``)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -4,6 +4,10 @@ Responses are cached on disk with requests-cache (SQLite, in the user cache
 directory unless ``--cache-dir`` says otherwise). Only 200 answers are cached,
 so an error is never remembered as an answer; a caller chooses how long an
 answer stays fresh. ``--offline`` answers from the cache alone.
+
+A server that keeps refusing with 429 is not asked again in this run: the
+Internet Archive blocks an address that ignores its 429s for a minute, for an
+hour and longer at each repeat.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +26,7 @@ import requests
 import requests_cache
 
 from .. import __version__
+from .ratelimit import LimitedAdapter, RateLimiter
 
 USER_AGENT = f"auditor/{__version__} (citation-integrity linter; https://pypi.org/project/auditor/)"
 _RETRIED = frozenset({429, 500, 502, 503, 504})
@@ -46,6 +51,7 @@ class HttpSettings:
     retries: int = 4  # after the first try, on 429 and 5xx
     backoff: float = 1.0  # seconds, doubled at each retry that has no Retry-After
     longest_wait: float = 60.0  # a Retry-After beyond this ends the retries
+    refusals_to_stop: int = 4  # 429s in a row, across requests, after which nothing more is asked
 
 
 @dataclass
@@ -69,6 +75,29 @@ class HttpClient:
             only_if_cached=self.settings.offline,
         )
         self.session.headers["User-Agent"] = USER_AGENT
+        self.refusals = 0  # 429s in a row
+        self.halted: str | None = None  # why nothing more is asked, once the server has said stop
+
+    def limit(self, prefix: str, limiter: RateLimiter) -> None:
+        """Send every request under ``prefix`` through ``limiter`` (answers from the cache pass freely)."""
+        self.session.mount(prefix, LimitedAdapter(limiter))
+
+    def get(
+        self, url: str, params: dict[str, str] | None, fresh_for: timedelta | int, accept: tuple[int, ...] = ()
+    ) -> requests.Response:
+        """GET ``url``: a 200 answer, or one whose status is in ``accept``; anything else raises NetworkError."""
+        return self._get(url, params or {}, fresh_for, accept)
+
+    def keep_for(self, response: requests.Response, fresh_for: timedelta) -> None:
+        """Keep a cached answer only ``fresh_for`` from now: an answer that may soon change ("no capture yet")."""
+        key = getattr(response, "cache_key", None)
+        if key and not getattr(response, "from_cache", False):
+            self.session.cache.save_response(response, key, expires=datetime.now(UTC) + fresh_for)
+
+    def forget(self, response: requests.Response) -> None:
+        """Drop an answer from the cache: it was unreadable, and must not be served again."""
+        if key := getattr(response, "cache_key", None):
+            self.session.cache.delete(key)
 
     def get_json(self, url: str, params: dict[str, str], fresh_for: timedelta | int) -> Any:
         """GET ``url`` and decode its JSON; ``fresh_for`` is how long a cached answer may be reused
@@ -77,17 +106,25 @@ class HttpClient:
         try:
             return response.json()
         except ValueError:
-            self.session.cache.delete(response.cache_key)  # never reuse it
+            self.forget(response)
             raise NetworkError(url, "answered with something that is not JSON") from None
 
-    def _get(self, url: str, params: dict[str, str], fresh_for: timedelta | int) -> requests.Response:
+    def _get(
+        self, url: str, params: dict[str, str], fresh_for: timedelta | int, accept: tuple[int, ...] = ()
+    ) -> requests.Response:
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         for attempt in range(self.settings.retries + 1):
+            if self.halted:
+                self.counts["failed"] += 1
+                raise NetworkError(url, self.halted)
             try:
                 response = self.session.get(url, params=params, timeout=timeout, expire_after=fresh_for)
             except requests.Timeout:
                 self.counts["failed"] += 1
                 raise NetworkError(url, f"no answer within {self.settings.read_timeout:g} s") from None
+            except requests.TooManyRedirects:
+                self.counts["failed"] += 1
+                raise NetworkError(url, "redirects in a loop") from None
             except requests.ConnectionError as error:
                 self.counts["failed"] += 1
                 raise NetworkError(url, f"cannot connect ({_reason(error)})") from None
@@ -98,7 +135,8 @@ class HttpClient:
                 self.counts["cached"] += 1
                 return response
             self.counts["fetched"] += 1
-            if response.status_code == 200:
+            self._note_refusal(response.status_code)
+            if response.status_code == 200 or response.status_code in accept:
                 return response
             if response.status_code not in _RETRIED or attempt == self.settings.retries:
                 break
@@ -110,6 +148,11 @@ class HttpClient:
         self.counts["failed"] += 1
         tries = f" after {self.settings.retries + 1} tries" if response.status_code in _RETRIED else ""
         raise NetworkError(url, f"HTTP {response.status_code} {response.reason or ''}".rstrip() + tries)
+
+    def _note_refusal(self, status: int) -> None:
+        self.refusals = self.refusals + 1 if status == 429 else 0
+        if self.refusals >= self.settings.refusals_to_stop:
+            self.halted = f"stopped asking after {self.refusals} refusals in a row (HTTP 429 Too Many Requests)"
 
 
 def _retry_after(response: requests.Response) -> float | None:

@@ -30,6 +30,7 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, PageElement, Tag
 
+from ..archive.urls import clean
 from ..citetext import parse_reference_text
 from ..document import BlockKind, Document, Provenance, ReferenceFields, RegionKind, Span
 from ..errors import InputError
@@ -62,6 +63,12 @@ _MARKERS = "sup.reference, a.footnote-ref, a[role=doc-noteref], sup a[href*='#']
 _FOOTNOTE_MARKERS = "sup.reference, a.footnote-ref, a[role=doc-noteref]"
 _TAG_SUPS = "sup.Inline-Template, sup.Template-Fact"
 _ARCHIVES = re.compile(r"^https?://(?:web\.archive\.org|archive\.(?:today|is|ph|org)|www\.webcitation\.org)/", re.I)
+_IDENTIFIERS = re.compile(
+    r"^https?://(?:dx\.)?(?:doi\.org|hdl\.handle\.net|www\.worldcat\.org/(?:issn|oclc)|api\.semanticscholar\.org"
+    r"|pubmed\.ncbi\.nlm\.nih\.gov|www\.ncbi\.nlm\.nih\.gov/pmc|ui\.adsabs\.harvard\.edu|zbmath\.org"
+    r"|www\.ams\.org/mathscinet-getitem|arxiv\.org/abs|www\.osti\.gov|www\.jstor\.org/stable)/",
+    re.I,
+)
 _ARCHIVED_ORIGINAL = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?P<url>.+)$", re.I)
 _WITHOUT_CONTENT = re.compile(r"without content|must have content|no content", re.I)
 _LAST_EDITED = re.compile(r"last (?:edited|modified) on (?P<when>\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
@@ -379,7 +386,19 @@ def _fields(words: str, item: Tag) -> ReferenceFields:
     hrefs = [str(a["href"]) for a in item.find_all("a", href=re.compile(r"^(?:https?:)?//"))]
     hrefs = ["https:" + h if h.startswith("//") else h for h in hrefs]
     archive = next((h for h in hrefs if _ARCHIVES.match(h)), fields.archive_url)
-    url = next((h for h in hrefs if not _ARCHIVES.match(h) and "wikipedia.org/wiki/" not in h), fields.url)
-    if url is None and archive and (original := _ARCHIVED_ORIGINAL.match(archive)):
-        url = original["url"] if "://" in original["url"] else "http://" + original["url"]
+    original = _ARCHIVED_ORIGINAL.match(archive) if archive else None
+    archived = None
+    if original is not None:
+        archived = original["url"] if "://" in original["url"] else "http://" + original["url"]
+    links = [h for h in hrefs if not _ARCHIVES.match(h) and "wikipedia.org/wiki/" not in h]
+    # The title's link is the source; a DOI or ISSN link beside it names the same work by identifier.
+    linked = [h for h in links if _same_page(h, archived)] or [h for h in links if not _IDENTIFIERS.match(h)] or links
+    url = next(iter(linked), fields.url) or archived
     return replace(fields, url=url, archive_url=archive)
+
+
+def _same_page(href: str, archived: str | None) -> bool:
+    if archived is None:
+        return False
+    one, other = clean(href), clean(archived)
+    return one is not None and other is not None and one.key == other.key

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from . import (
+    archive_mismatch,
+    archive_missing,
     backlink_mismatch,
     chronology_order,
     citation_needed,
@@ -18,6 +20,7 @@ from . import (
     inverted_range,
     source_predates_claim,
     unclosed_reference,
+    unreachable_source,
     unsourced_claim,
     unused_reference,
 )
@@ -43,6 +46,9 @@ RULES: tuple[Rule, ...] = tuple(
         source_predates_claim,
         invalid_date,
         chronology_order,
+        archive_missing,
+        archive_mismatch,
+        unreachable_source,
     )
 )
 

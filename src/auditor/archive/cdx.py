@@ -1,0 +1,186 @@
+"""CDX answers, whichever server gave them, read into one capture model.
+
+The Internet Archive answers in space-separated text (seven fields) or, with
+``output=json``, an array of arrays whose first row names the fields; pywb
+answers in CDXJ (``urlkey timestamp {json}``) or, with ``output=json``, one
+JSON object a line; CDX files on disk start with a `` CDX`` line that names
+their columns. A line that fits none of these, or whose timestamp is not a
+date, is set aside as malformed and never stops the others.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from .urls import parse_timestamp
+
+# Field names in every dialect, to ours.
+_NAMES = {
+    "urlkey": "urlkey",
+    "timestamp": "timestamp",
+    "original": "original",
+    "url": "original",
+    "mimetype": "mimetype",
+    "mime": "mimetype",
+    "statuscode": "status",
+    "status": "status",
+    "digest": "digest",
+    "length": "length",
+}
+_IA_TEXT = ("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length")
+# The letters of a CDX file's header line (the CDX specification's legend), to field names.
+_LETTERS = {"N": "urlkey", "b": "timestamp", "a": "original", "m": "mimetype", "s": "statuscode", "k": "digest"}
+USABLE_STATUS = frozenset({"200", "203", "206"})  # a page a reader can read, as InternetArchiveBot accepts
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    timestamp: str  # 14 digits
+    original: str
+    status: str | None  # None for a revisit, whose status is that of the capture it repeats
+    mimetype: str | None = None
+    digest: str | None = None
+
+    @property
+    def moment(self) -> datetime:
+        moment = parse_timestamp(self.timestamp)
+        assert moment is not None  # parse_cdx keeps only captures with a valid timestamp
+        return moment
+
+    @property
+    def usable(self) -> bool:
+        return self.status in USABLE_STATUS
+
+
+@dataclass(frozen=True, slots=True)
+class CdxAnswer:
+    captures: tuple[Capture, ...]
+    malformed: tuple[tuple[int, str], ...] = ()  # (line number, line)
+    resume_key: str | None = None
+    blocked: bool = False  # the archive refuses to show this site's captures
+
+
+def parse_cdx(body: str) -> CdxAnswer:
+    """Every capture ``body`` holds, in its order; what cannot be read is set aside, not fatal."""
+    text = body.lstrip("\ufeff")
+    stripped = text.lstrip()
+    if "AdministrativeAccessControlException" in text[:500] or "Blocked Site Error" in text[:500]:
+        return CdxAnswer((), blocked=True)
+    if stripped.startswith("["):
+        try:
+            return _from_json_rows(json.loads(stripped))
+        except ValueError:
+            pass  # a body cut short: read it line by line below, keeping what is whole
+    return _from_lines(text)
+
+
+def _from_json_rows(rows: object) -> CdxAnswer:
+    if not isinstance(rows, list) or not rows:
+        return CdxAnswer(())
+    header = rows[0] if isinstance(rows[0], list) else []
+    names = [_NAMES.get(str(name), str(name)) for name in header]
+    captures: list[Capture] = []
+    malformed: list[tuple[int, str]] = []
+    resume_key = None
+    for number, row in enumerate(rows[1:], start=2):
+        if not row:
+            continue  # the empty row before a resume key
+        if isinstance(row, list) and len(row) == 1:
+            resume_key = str(row[0])
+            continue
+        capture = _capture(dict(zip(names, row, strict=False))) if isinstance(row, list) else None
+        if capture is None:
+            malformed.append((number, json.dumps(row)))
+        else:
+            captures.append(capture)
+    return CdxAnswer(tuple(captures), tuple(malformed), resume_key)
+
+
+def _from_lines(text: str) -> CdxAnswer:
+    captures: list[Capture] = []
+    malformed: list[tuple[int, str]] = []
+    columns: tuple[str, ...] = _IA_TEXT
+    resume_key = None
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            rest = [later for later in lines[number:] if later.strip()]
+            if len(rest) == 1 and " " not in rest[0].strip():  # IA's resume key, after a blank line
+                resume_key = rest[0].strip()
+                break
+            continue
+        if line.startswith(" CDX "):
+            columns = tuple(_LETTERS.get(letter, letter) for letter in line.split()[1:])
+            continue
+        capture = _line_capture(line, columns)
+        if capture is None:
+            malformed.append((number, line))
+        else:
+            captures.append(capture)
+    return CdxAnswer(tuple(captures), tuple(malformed), resume_key)
+
+
+def _line_capture(line: str, columns: tuple[str, ...]) -> Capture | None:
+    stripped = line.strip()
+    if stripped.startswith("{"):  # pywb's output=json: one object a line
+        return _json_capture(stripped, {})
+    parts = stripped.split(" ", 2)
+    if len(parts) == 3 and parts[2].startswith("{"):  # CDXJ: urlkey timestamp {json}
+        return _json_capture(parts[2], {"urlkey": parts[0], "timestamp": parts[1]})
+    fields = stripped.split()
+    if len(fields) != len(columns):
+        return None
+    return _capture({_NAMES.get(name, name): value for name, value in zip(columns, fields, strict=True)})
+
+
+def _json_capture(text: str, known: dict[str, str]) -> Capture | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    return _capture({**known, **{_NAMES.get(k, k): str(v) for k, v in data.items()}})
+
+
+def _capture(fields: dict[str, str]) -> Capture | None:
+    timestamp = fields.get("timestamp", "")
+    original = fields.get("original", "")
+    if len(timestamp) != 14 or parse_timestamp(timestamp) is None or "://" not in original:
+        return None
+    if not original.startswith(("http://", "https://")) or " " in original:
+        return None
+    status = fields.get("status")
+    return Capture(
+        timestamp=timestamp,
+        original=original,
+        status=status if status and status != "-" else None,
+        mimetype=fields.get("mimetype") or None,
+        digest=fields.get("digest") or None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The capture a reader should open for a citation made at ``cited``."""
+
+    capture: Capture
+    direction: str  # "before" or "after" the citation date
+    days: int  # whole days between the citation date and the capture
+
+
+def choose(captures: tuple[Capture, ...], cited: datetime) -> Choice | None:
+    """The usable capture closest before ``cited``, else the closest after, as InternetArchiveBot picks:
+    a page as it stood when it was cited, and only then one saved later."""
+    usable = [c for c in captures if c.usable]
+    before = [c for c in usable if c.moment <= cited]
+    if before:
+        best = max(before, key=lambda c: c.moment)
+        return Choice(best, "before", (cited - best.moment).days)
+    after = [c for c in usable if c.moment > cited]
+    if after:
+        best = min(after, key=lambda c: c.moment)
+        return Choice(best, "after", (best.moment - cited).days)
+    return None

@@ -1,0 +1,131 @@
+"""Captures of cited URLs, from a Wayback-style CDX server (the Internet Archive's by default).
+
+One CDX request per canonical URL: the captures closest to the date it was
+cited (``sort=closest``), from which the usable one closest before that date is
+chosen, else the closest after. Every request goes through the shared HTTP
+client (its cache, timeouts and retries) and a rate limiter mounted on the CDX
+endpoint. A request that fails leaves the URL "unverified" with the reason;
+only an answer the archive gave can make it "missing".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..sources import CaptureFact, SourceLookup, Status
+from .cdx import Capture, CdxAnswer, choose, parse_cdx
+from .http import HttpClient, NetworkError
+from .ratelimit import RateLimiter
+from .urls import timestamp_of
+
+IA_CDX = "https://web.archive.org/cdx/search/cdx"
+IA_REPLAY = "https://web.archive.org/web/"
+NEARBY = 100  # captures asked for around the date; the choice is made among them
+CAPTURES_FRESH_FOR = timedelta(days=30)  # a past capture does not change
+NOTHING_FRESH_FOR = timedelta(days=1)  # "no capture yet" may change tomorrow
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveSettings:
+    cdx_url: str = IA_CDX
+    replay_url: str = IA_REPLAY  # ends with "/": captures are ``{replay_url}{timestamp}/{url}``
+    requests_per_minute: float = 24.0  # the Internet Archive's hard limit for CDX, as of 2026
+
+    def replay(self, timestamp: str, url: str, raw: bool = False) -> str:
+        return f"{self.replay_url}{timestamp}{'id_' if raw else ''}/{url}"
+
+
+class Wayback:
+    """Looks up captures; remembers each canonical URL's answer for the rest of the run."""
+
+    def __init__(self, client: HttpClient, settings: ArchiveSettings) -> None:
+        self.client = client
+        self.settings = settings
+        self.limiter = RateLimiter(settings.requests_per_minute, sleep=client.sleep)
+        client.limit(settings.cdx_url, self.limiter)
+        self.known: dict[str, SourceLookup] = {}
+        self.counts: Counter[str] = Counter()  # lookups: "cached", "fetched", "failed"
+
+    def lookup(self, key: str, url: str, around: datetime, cited: datetime) -> SourceLookup:
+        """The capture of ``url`` a reader should open for a citation made at ``cited``; the CDX server is
+        asked for the captures closest to ``around`` (the citation date, or the date of a given archive link)."""
+        if key in self.known:
+            return self.known[key]
+        found = self._lookup(key, url, around, cited)
+        self.known[key] = found
+        self.counts["failed" if found.status is Status.UNVERIFIED else "cached" if found.from_cache else "fetched"] += 1
+        return found
+
+    def _lookup(self, key: str, url: str, around: datetime, cited: datetime) -> SourceLookup:
+        try:
+            answer, from_cache = self._ask(url, around)
+        except NetworkError as error:
+            return SourceLookup(key, url, Status.UNVERIFIED, reason=f"the archive could not be asked: {error}")
+        if answer is None:
+            return SourceLookup(key, url, Status.UNVERIFIED, reason="the archive's answer could not be read")
+        nearby = tuple(self._fact(c) for c in answer.captures)
+        if answer.blocked:
+            reason = "the archive withholds this site's captures"
+            return SourceLookup(key, url, Status.MISSING, reason=reason, from_cache=from_cache)
+        choice = choose(answer.captures, cited)
+        if choice is None and len(answer.captures) >= NEARBY:  # all near ones unusable: ask for a usable one
+            try:
+                wider, _ = self._ask(url, around, only_ok=True)
+            except NetworkError as error:
+                reason = f"no usable capture near the date, and the archive could not be asked further: {error}"
+                return SourceLookup(key, url, Status.UNVERIFIED, reason=reason, nearby=nearby)
+            choice = choose(wider.captures, cited) if wider else None
+        if choice is None:
+            return SourceLookup(
+                key, url, Status.MISSING, reason=_why_none(answer.captures), from_cache=from_cache, nearby=nearby
+            )
+        return SourceLookup(
+            key,
+            url,
+            Status.ARCHIVED,
+            capture=self._fact(choice.capture),
+            direction=choice.direction,
+            days=choice.days,
+            from_cache=from_cache,
+            nearby=nearby,
+        )
+
+    def _ask(self, url: str, around: datetime, only_ok: bool = False) -> tuple[CdxAnswer | None, bool]:
+        params = {
+            "url": url,
+            "output": "json",
+            "sort": "closest",
+            "closest": timestamp_of(around)[:8],  # the day: one cached answer serves a day's citations
+            "limit": "1" if only_ok else str(NEARBY),
+            # NOTE: pywb otherwise answers an empty query with fuzzy matches of other URLs; IA ignores it.
+            "allowFuzzy": "0",
+        }
+        if only_ok:
+            params["filter"] = "statuscode:200"
+        response = self.client.get(self.settings.cdx_url, params, CAPTURES_FRESH_FOR, accept=(403, 404))
+        from_cache = bool(getattr(response, "from_cache", False))
+        answer = parse_cdx(response.text)
+        if response.status_code != 200 and not answer.blocked:
+            if response.status_code == 404 and not response.text.strip():
+                return CdxAnswer(()), from_cache  # some servers say "no captures" this way
+            raise NetworkError(self.settings.cdx_url, f"HTTP {response.status_code}")
+        if not answer.captures and answer.malformed:
+            self.client.forget(response)
+            return None, from_cache
+        if not answer.captures:
+            self.client.keep_for(response, NOTHING_FRESH_FOR)
+        return answer, from_cache
+
+    def _fact(self, capture: Capture) -> CaptureFact:
+        replay = self.settings.replay(capture.timestamp, capture.original)
+        return CaptureFact(capture.timestamp, capture.original, capture.status, replay)
+
+
+def _why_none(captures: tuple[Capture, ...]) -> str:
+    if not captures:
+        return "the archive has no capture of it"
+    statuses = Counter(c.status or "revisit" for c in captures)
+    shown = ", ".join(f"{status} ×{n}" if n > 1 else status for status, n in statuses.most_common())
+    return f"{len(captures)} capture{'s' if len(captures) != 1 else ''}, none of a readable page ({shown})"

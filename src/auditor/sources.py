@@ -1,0 +1,148 @@
+"""Cited sources and what the archive says of them: the facts archive rules read.
+
+``cited_sources`` is pure: it lists, for each reference with a web address,
+the address, its canonical key, the date it was cited, and any archive link the
+citation already gives. The archive phase (``archive.gather``) looks them up
+and returns ``ArchiveFacts``, which reach the rules on the document; rules
+never ask the network themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+
+from .archive.urls import ArchiveLink, clean, parse_archive_link
+from .document import Document, Reference
+
+
+class Status(StrEnum):
+    ARCHIVED = "archived"  # a usable capture exists
+    MISSING = "missing"  # the archive answered, and has no usable capture
+    UNVERIFIED = "unverified"  # the archive could not be asked, or gave no readable answer
+
+
+@dataclass(frozen=True, slots=True)
+class CitedSource:
+    reference: str  # the reference's key
+    url: str  # as cited
+    key: str  # canonical: one lookup per key
+    query_url: str  # what the archive is asked for
+    cited_on: date | None  # when it was cited: access date, else publication date
+    cited_basis: str  # "access-date", "date" or "unknown"
+    archive_link: ArchiveLink | None = None  # the archive link the citation gives, taken apart
+    archive_url: str | None = None
+    archive_date: date | None = None
+
+    @property
+    def cited_moment(self) -> datetime | None:
+        return None if self.cited_on is None else datetime.combine(self.cited_on, time(23, 59, 59), UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureFact:
+    timestamp: str
+    original: str
+    status: str | None  # HTTP status of the capture; None for a revisit
+    replay_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLookup:
+    """What the archive said about one canonical URL."""
+
+    key: str
+    url: str
+    status: Status
+    capture: CaptureFact | None = None  # the chosen one
+    direction: str | None = None  # "before" or "after" the date it was cited
+    days: int | None = None
+    reason: str | None = None  # for missing and unverified, in words
+    from_cache: bool = False
+    nearby: tuple[CaptureFact, ...] = ()  # captures around the date asked, for checking given archive links
+
+
+@dataclass(frozen=True, slots=True)
+class LiveCheck:
+    key: str
+    url: str
+    ok: bool
+    detail: str  # "HTTP 404", "cannot connect (connection refused)"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A capture that may be the source a reference names but no longer links: a guess with a score."""
+
+    url: str
+    capture: CaptureFact
+    score: float  # share of the title's words the URL's path holds, 0 to 1
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveredReference:
+    key: str  # the copy's footnote
+    text: str  # what the original says
+    url: str | None
+    capture: CaptureFact  # the capture of the original it was read from
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalCopy:
+    """The page a copy was made from, as recognised from its title and licence."""
+
+    url: str
+    as_of: date | None
+    as_of_basis: str
+    capture: CaptureFact | None = None
+    reason: str | None = None  # why no capture could be read, when none could
+
+
+@dataclass(frozen=True)
+class ArchiveFacts:
+    sources: tuple[CitedSource, ...] = ()
+    lookups: Mapping[str, SourceLookup] = field(default_factory=dict)  # by canonical key
+    live: Mapping[str, LiveCheck] = field(default_factory=dict)  # by canonical key, with --check-live
+    candidates: Mapping[str, tuple[Candidate, ...]] = field(default_factory=dict)  # by reference key
+    original: OriginalCopy | None = None
+    recovered: tuple[RecoveredReference, ...] = ()
+    saved: Mapping[str, str] = field(default_factory=dict)  # key -> new capture, with --save-missing
+
+
+def cited_sources(doc: Document) -> list[CitedSource]:
+    """Every reference that gives a web address, with the date it was cited and its archive link."""
+    found: list[CitedSource] = []
+    for reference in doc.references:
+        fields = reference.fields
+        if not fields.url:
+            continue
+        cleaned = clean(fields.url)
+        if cleaned is None:
+            continue
+        cited_on, basis = _cited_on(doc, reference)
+        archived = doc.dates.references.get(reference.key)
+        found.append(
+            CitedSource(
+                reference=reference.key,
+                url=fields.url,
+                key=cleaned.key,
+                query_url=cleaned.url,
+                cited_on=cited_on,
+                cited_basis=basis,
+                archive_link=parse_archive_link(fields.archive_url) if fields.archive_url else None,
+                archive_url=fields.archive_url,
+                archive_date=archived.archived.first if archived and archived.archived else None,
+            )
+        )
+    return found
+
+
+def _cited_on(doc: Document, reference: Reference) -> tuple[date | None, str]:
+    dates = doc.dates.references.get(reference.key)
+    if dates and dates.accessed and not dates.accessed.problem:
+        return dates.accessed.first, "access-date"
+    if dates and dates.published and not dates.published.problem:
+        return dates.published.first, "date"
+    return None, "unknown"
