@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
-from datetime import date
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +24,11 @@ from .readers import discover, read_document
 from .report import FileReport, InputProblem, Report, Summary
 
 if TYPE_CHECKING:
+    from .archive.gather import ArchiveOptions, Progress
     from .archive.http import HttpClient
+
+# Given the number of lookups to come, a context that yields a callback to count them off (a progress bar).
+ProgressFactory = Callable[[int], AbstractContextManager["Progress | None"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,25 +48,30 @@ def check_paths(
     input_format: str | None = None,
     fetch: FetchOptions | None = None,
     jobs: int | None = None,
+    archive: ArchiveOptions | None = None,
+    progress: ProgressFactory | None = None,
 ) -> Report:
     """Audit every readable file under ``paths`` and every article they name (``en:Title`` or a URL);
     one that fails never stops the others. ``input_format`` names the reader for every file.
 
-    Files are read and audited by ``jobs`` worker processes (default: one per core), results kept in
-    input order; articles are fetched here, through the one HTTP client and its cache.
+    Files are read (and, without ``archive``, audited) by ``jobs`` worker processes (default: one per
+    core), results kept in input order; articles are fetched here, through the one HTTP client and its
+    cache. With ``archive``, every document's cited sources are looked up in the archive, once per
+    canonical URL across all of them, before the rules run.
     """
     settings = settings or load_settings()
     fetch = fetch or FetchOptions()
-    client: HttpClient | None = None  # made on the first article: local files need no network code
+    clients: list[HttpClient] = []  # made on first need: local files without --archive need no network code
     errors: list[InputProblem] = []
     skipped: list[str] = []
-    outcomes: list[FileReport | InputProblem | None] = []
+    outcomes: list[FileReport | InputProblem | Document | None] = []
     local: list[tuple[int, Path, str]] = []  # (place in outcomes, path, how to show it)
     for raw in paths:
         spec = parse_article_spec(raw)
         if spec is not None:
-            client = client or _client(fetch)
-            outcomes.append(_audit_one(partial(_fetch, client, spec, fetch), spec.shown, settings))
+            client = _client(fetch, clients)
+            read = partial(_fetch, client, spec, fetch)
+            outcomes.append(_read_one(read, spec.shown) if archive else _audit_one(read, spec.shown, settings))
             continue
         found = discover([raw])
         errors.extend(InputProblem(e.path, e.message) for e in found.errors)
@@ -67,27 +79,59 @@ def check_paths(
         for path, shown in found.files:
             local.append((len(outcomes), path, shown))
             outcomes.append(None)
-    work = [(path, shown, settings, input_format) for _, path, shown in local]
+    work = [(path, shown, settings, input_format, archive is None) for _, path, shown in local]
     for (place, _, _), outcome in zip(local, _check_files(work, jobs or available_cores()), strict=True):
         outcomes[place] = outcome
+    counts: Counter[str] = Counter()
+    if archive is not None:
+        counts = _archive_phase(outcomes, _client(fetch, clients), archive, settings, progress, errors)
     files = [outcome for outcome in outcomes if isinstance(outcome, FileReport)]
     errors.extend(outcome for outcome in outcomes if isinstance(outcome, InputProblem))
     if not outcomes and not errors:
         errors.append(InputProblem(", ".join(paths), "no readable documents found"))
-    return Report(tuple(files), tuple(errors), tuple(skipped))
+    return Report(tuple(files), tuple(errors), tuple(skipped), dict(counts) if archive else None)
+
+
+def _archive_phase(
+    outcomes: list[FileReport | InputProblem | Document | None],
+    client: HttpClient,
+    options: ArchiveOptions,
+    settings: Settings,
+    progress: ProgressFactory | None,
+    errors: list[InputProblem],
+) -> Counter[str]:
+    """Look up the read documents' sources, then audit each with its facts, in place in ``outcomes``."""
+    from .archive.gather import gather, planned_lookups
+
+    places = [i for i, outcome in enumerate(outcomes) if isinstance(outcome, Document)]
+    docs = [outcomes[i] for i in places]
+    assert all(isinstance(doc, Document) for doc in docs)
+    counts: Counter[str] = Counter()
+    try:
+        with progress(planned_lookups(docs)) if progress else nullcontext() as tick:  # type: ignore[arg-type]
+            outcome = gather(docs, client, options, datetime.now(UTC).date(), tick)  # type: ignore[arg-type]
+        facts = outcome.facts
+        counts = outcome.counts
+    except (OSError, sqlite3.Error) as error:  # the cache directory: unwritable, full, corrupt
+        errors.append(InputProblem("archive", f"cannot use the HTTP cache: {error}"))
+        facts = [None] * len(docs)
+    for place, doc, found in zip(places, docs, facts, strict=True):
+        outcomes[place] = _audit_doc(replace(doc, archive=found), settings)  # type: ignore[arg-type]
+    return counts
 
 
 def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-_FileWork = tuple[Path, str, Settings, str | None]
+_FileWork = tuple[Path, str, Settings, str | None, bool]  # (path, shown, settings, format, audit it too)
+_Checked = FileReport | InputProblem | Document
 
 
-def _check_files(work: list[_FileWork], jobs: int) -> list[FileReport | InputProblem]:
+def _check_files(work: list[_FileWork], jobs: int) -> list[_Checked]:
     if jobs < 2 or len(work) < 2:
         return [_check_file(item) for item in work]
-    done: list[FileReport | InputProblem] = []
+    done: list[_Checked] = []
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
             done.extend(pool.map(_check_file, work))
@@ -96,22 +140,36 @@ def _check_files(work: list[_FileWork], jobs: int) -> list[FileReport | InputPro
     return done
 
 
-def _check_file(item: _FileWork) -> FileReport | InputProblem:
-    path, shown, settings, input_format = item
-    return _audit_one(partial(read_document, path, shown, settings.max_bytes, input_format), shown, settings)
+def _check_file(item: _FileWork) -> _Checked:
+    path, shown, settings, input_format, and_audit = item
+    read = partial(read_document, path, shown, settings.max_bytes, input_format)
+    return _audit_one(read, shown, settings) if and_audit else _read_one(read, shown)
 
 
 def _audit_one(read: Callable[[], Document], shown: str, settings: Settings) -> FileReport | InputProblem:
     """Read and audit one document; what went wrong, as one line, when that fails."""
+    doc = _read_one(read, shown)
+    return doc if isinstance(doc, InputProblem) else _audit_doc(doc, settings)
+
+
+def _read_one(read: Callable[[], Document], shown: str) -> Document | InputProblem:
     try:
-        doc = read()
-        findings = audit(doc, settings.rules)
+        return read()
     except InputError as error:
         return InputProblem(error.path, error.message)
     except RecursionError:
         return InputProblem(shown, "document is nested too deeply to read")
     except Exception as error:  # noqa: BLE001 - one bad document must not lose the others
-        return InputProblem(shown, f"internal error while checking: {type(error).__name__}: {error}")
+        return InputProblem(shown, f"internal error while reading: {type(error).__name__}: {error}")
+
+
+def _audit_doc(doc: Document, settings: Settings) -> FileReport | InputProblem:
+    try:
+        findings = audit(doc, settings.rules)
+    except RecursionError:
+        return InputProblem(doc.path, "document is nested too deeply to read")
+    except Exception as error:  # noqa: BLE001 - one bad document must not lose the others
+        return InputProblem(doc.path, f"internal error while checking: {type(error).__name__}: {error}")
     return FileReport(
         path=doc.path,
         format=doc.format,
@@ -120,13 +178,17 @@ def _audit_one(read: Callable[[], Document], shown: str, settings: Settings) -> 
         notes=doc.notes,
         summary=Summary.of(doc, findings),
         findings=findings,
+        archive=doc.archive,
     )
 
 
-def _client(options: FetchOptions) -> HttpClient:
-    from .archive.http import HttpClient, HttpSettings
+def _client(options: FetchOptions, made: list[HttpClient]) -> HttpClient:
+    """The run's one HTTP client, made on first use (``made`` holds it after)."""
+    if not made:
+        from .archive.http import HttpClient, HttpSettings
 
-    return HttpClient(HttpSettings(cache_dir=options.cache_dir, offline=options.offline))
+        made.append(HttpClient(HttpSettings(cache_dir=options.cache_dir, offline=options.offline)))
+    return made[0]
 
 
 def _fetch(client: HttpClient, spec: ArticleSpec, options: FetchOptions) -> Document:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +58,14 @@ def main() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="HTTP cache directory (default: user cache).")
 @click.option("--offline", is_flag=True, help="Use only what the HTTP cache holds; fetch nothing.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for files (default: one per core).")
+@click.option("--archive", "use_archive", is_flag=True, help="Look up every cited URL in the Wayback Machine first.")
+@click.option("--cdx-url", help="CDX search endpoint of the archive (default: the Internet Archive's).")
+@click.option("--replay-url", help="Replay prefix of the archive's captures (default: https://web.archive.org/web/).")
+@click.option(
+    "--archive-rate", type=click.FloatRange(min=0, min_open=True), help="Archive searches per minute (default: 24)."
+)
+@click.option("--check-live", is_flag=True, help="With --archive, also request each cited URL now (off by default).")
+@click.option("--save-missing", is_flag=True, help="With --archive, ask the archive to capture cited URLs it lacks.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -70,11 +80,22 @@ def check(
     cache_dir: str | None,
     offline: bool,
     jobs: int | None,
+    use_archive: bool,
+    cdx_url: str | None,
+    replay_url: str | None,
+    archive_rate: float | None,
+    check_live: bool,
+    save_missing: bool,
 ) -> None:
     """Check documents (files or directories) and report their findings.
 
     A path may also name a live article: ``en:TITLE`` or its URL, fetched as
     wikitext at one revision (the latest, ``--revision`` or ``--as-of``).
+
+    With --archive, each cited URL is looked up in the archive (once per
+    canonical URL, through an on-disk cache and a rate limit) before the rules
+    run: findings say which sources have no readable capture, and a copy's
+    lost references are recovered from the archived original where possible.
 
     Exit status: 0 clean, 1 findings, 2 when a document could not be checked.
     """
@@ -88,6 +109,8 @@ def check(
         raise UsageProblem("--revision and --as-of need exactly one article (en:TITLE or its URL)")
     if revision and as_of:
         raise UsageProblem("--revision and --as-of cannot be used together")
+    if (check_live or save_missing) and not use_archive:
+        raise UsageProblem("--check-live and --save-missing work with --archive")
     fetch = FetchOptions(
         revision=revision,
         as_of=as_of.date() if as_of else None,
@@ -96,19 +119,46 @@ def check(
         offline=offline,
     )
 
+    archive_overrides = {"cdx_url": cdx_url, "replay_url": replay_url, "requests_per_minute": archive_rate}
     try:
-        settings = load_settings(config_path, _split(select), _split(ignore), max_size)
+        settings = load_settings(config_path, _split(select), _split(ignore), max_size, archive_overrides)
     except AuditorError as error:
         raise UsageProblem(str(error)) from None
-    report = check_paths(list(paths), settings, input_format, fetch, jobs)
+    archive = None
+    if use_archive:
+        from .archive.gather import ArchiveOptions
+
+        archive = ArchiveOptions(settings.archive, check_live=check_live, save_missing=save_missing)
+    report = check_paths(list(paths), settings, input_format, fetch, jobs, archive, _progress_bar)
     for file in report.files:
         if file.provenance.revision is not None:
             shown = f"auditor: {file.path}: revision {file.provenance.revision} of {file.provenance.retrieved}"
             click.echo(shown, err=True)
     for problem in report.errors:
         click.echo(f"auditor: error: {problem.path}: {problem.message}", err=True)
+    if report.lookups is not None:
+        click.echo(f"auditor: archive: {_lookup_counts(report.lookups)}", err=True)
     sys.stdout.write(REPORTERS[output_format](report))
     sys.exit(report.exit_code)
+
+
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A bar for the archive lookups on a terminal; nothing when stderr is a file or a pipe."""
+    if total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label="archive lookups", file=sys.stderr) as bar:
+        yield bar.update
+
+
+def _lookup_counts(counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    if not total:
+        return "no cited URLs to look up"
+    parts = [f"{counts.get(kind, 0)} {kind}" for kind in ("cached", "fetched", "failed")]
+    failed = " (failed lookups are unverified, not missing)" if counts.get("failed") else ""
+    return f"{total} lookup{'s' if total != 1 else ''}: {', '.join(parts)}{failed}"
 
 
 @main.command("rules")

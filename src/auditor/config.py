@@ -7,17 +7,18 @@ errors that name the file and the key, so a typo never silently does nothing.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .archive.settings import ArchiveSettings, archive_settings
 from .errors import ConfigError
 from .readers import DEFAULT_MAX_BYTES
 from .ruleconfig import RuleDefaults, build_options, parse_severity, rule_defaults
 from .rules import Rule
 from .severity import Severity
 
-_TOP_KEYS = {"select", "ignore", "rules", "max-size"}
+_TOP_KEYS = {"select", "ignore", "rules", "max-size", "archive"}
 _RULE_KEYS = {"severity", "enabled"}
 
 
@@ -33,6 +34,7 @@ class Settings:
     rules: tuple[ActiveRule, ...]
     max_bytes: int = DEFAULT_MAX_BYTES
     source: str | None = None  # the configuration file used, if any
+    archive: ArchiveSettings = field(default_factory=ArchiveSettings)
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -62,6 +64,7 @@ def load_settings(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     max_size_mib: float | None = None,
+    archive: dict[str, Any] | None = None,
 ) -> Settings:
     if config_path:
         path = Path(config_path)
@@ -108,7 +111,8 @@ def load_settings(
 
     max_size = max_size_mib if max_size_mib is not None else data.get("max-size")
     max_bytes = DEFAULT_MAX_BYTES if max_size is None else _max_bytes(max_size, where)
-    return Settings(tuple(active), max_bytes, str(source) if source else None)
+    archive_config = archive_settings(data.get("archive"), where, archive)
+    return Settings(tuple(active), max_bytes, str(source) if source else None, archive_config)
 
 
 def _string_list(value: object, where: str, key: str) -> list[str] | None:

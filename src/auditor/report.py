@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from .document import Document, Provenance
 from .extract.claims import uncovered_sentences
 from .findings import Finding
+from .sources import ArchiveFacts
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class FileReport:
     notes: tuple[str, ...]
     summary: Summary
     findings: tuple[Finding, ...]
+    archive: ArchiveFacts | None = None  # with --archive: each cited source's capture, and what a copy lost
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,7 @@ class Report:
     files: tuple[FileReport, ...]
     errors: tuple[InputProblem, ...]
     skipped: tuple[str, ...] = ()
+    lookups: dict[str, int] | None = None  # with --archive: lookups answered from the cache, fetched, failed
 
     @property
     def findings(self) -> tuple[Finding, ...]:

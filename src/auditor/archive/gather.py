@@ -16,8 +16,9 @@ from datetime import UTC, date, datetime, time
 from ..document import Document
 from ..sources import ArchiveFacts, CitedSource, SourceLookup, cited_sources
 from .http import HttpClient
+from .settings import ArchiveSettings
 from .urls import parse_timestamp
-from .wayback import ArchiveSettings, Wayback
+from .wayback import Wayback
 
 Progress = Callable[[int], None]  # called with the number of lookups just finished
 

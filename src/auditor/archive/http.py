@@ -30,6 +30,7 @@ from .ratelimit import LimitedAdapter, RateLimiter
 
 USER_AGENT = f"auditor/{__version__} (citation-integrity linter; https://pypi.org/project/auditor/)"
 _RETRIED = frozenset({429, 500, 502, 503, 504})
+_TIMEOUTS_TO_GIVE_UP = 2  # a host that lets two requests time out is not waited on a third time
 _OFFLINE_MISS = 504  # requests-cache's answer, with only_if_cached, for a request it has not seen
 
 
@@ -77,6 +78,8 @@ class HttpClient:
         self.session.headers["User-Agent"] = USER_AGENT
         self.refusals = 0  # 429s in a row
         self.halted: str | None = None  # why nothing more is asked, once the server has said stop
+        self.unreachable: dict[str, str] = {}  # host -> why: not tried again in this run
+        self._timeouts: Counter[str] = Counter()
 
     def limit(self, prefix: str, limiter: RateLimiter) -> None:
         """Send every request under ``prefix`` through ``limiter`` (answers from the cache pass freely)."""
@@ -113,21 +116,29 @@ class HttpClient:
         self, url: str, params: dict[str, str], fresh_for: timedelta | int, accept: tuple[int, ...] = ()
     ) -> requests.Response:
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        host = urlsplit(url).netloc
         for attempt in range(self.settings.retries + 1):
-            if self.halted:
+            if self.halted or host in self.unreachable:
                 self.counts["failed"] += 1
-                raise NetworkError(url, self.halted)
+                raise NetworkError(url, self.halted or self.unreachable[host])
             try:
                 response = self.session.get(url, params=params, timeout=timeout, expire_after=fresh_for)
             except requests.Timeout:
                 self.counts["failed"] += 1
-                raise NetworkError(url, f"no answer within {self.settings.read_timeout:g} s") from None
+                self._timeouts[host] += 1
+                reason = f"no answer within {self.settings.read_timeout:g} s"
+                if self._timeouts[host] >= _TIMEOUTS_TO_GIVE_UP:
+                    self.unreachable[host] = f"{reason}, {self._timeouts[host]} times: not asked again in this run"
+                raise NetworkError(url, reason) from None
             except requests.TooManyRedirects:
                 self.counts["failed"] += 1
                 raise NetworkError(url, "redirects in a loop") from None
             except requests.ConnectionError as error:
                 self.counts["failed"] += 1
-                raise NetworkError(url, f"cannot connect ({_reason(error)})") from None
+                reason = f"cannot connect ({_reason(error)})"
+                # NOTE: without this, a run with no network waits out every lookup's DNS timeout in turn.
+                self.unreachable[host] = reason
+                raise NetworkError(url, reason) from None
             if self.settings.offline and response.status_code == _OFFLINE_MISS:
                 self.counts["failed"] += 1
                 raise NetworkError(url, "not in the cache, and --offline forbids fetching it")

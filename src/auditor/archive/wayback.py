@@ -11,30 +11,18 @@ only an answer the archive gave can make it "missing".
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..sources import CaptureFact, SourceLookup, Status
 from .cdx import Capture, CdxAnswer, choose, parse_cdx
 from .http import HttpClient, NetworkError
 from .ratelimit import RateLimiter
+from .settings import ArchiveSettings
 from .urls import timestamp_of
 
-IA_CDX = "https://web.archive.org/cdx/search/cdx"
-IA_REPLAY = "https://web.archive.org/web/"
 NEARBY = 100  # captures asked for around the date; the choice is made among them
 CAPTURES_FRESH_FOR = timedelta(days=30)  # a past capture does not change
 NOTHING_FRESH_FOR = timedelta(days=1)  # "no capture yet" may change tomorrow
-
-
-@dataclass(frozen=True, slots=True)
-class ArchiveSettings:
-    cdx_url: str = IA_CDX
-    replay_url: str = IA_REPLAY  # ends with "/": captures are ``{replay_url}{timestamp}/{url}``
-    requests_per_minute: float = 24.0  # the Internet Archive's hard limit for CDX, as of 2026
-
-    def replay(self, timestamp: str, url: str, raw: bool = False) -> str:
-        return f"{self.replay_url}{timestamp}{'id_' if raw else ''}/{url}"
 
 
 class Wayback:
@@ -127,5 +115,6 @@ def _why_none(captures: tuple[Capture, ...]) -> str:
     if not captures:
         return "the archive has no capture of it"
     statuses = Counter(c.status or "revisit" for c in captures)
-    shown = ", ".join(f"{status} ×{n}" if n > 1 else status for status, n in statuses.most_common())
+    ordered = sorted(statuses.items(), key=lambda pair: (-pair[1], pair[0]))
+    shown = ", ".join(f"{status} ×{n}" if n > 1 else status for status, n in ordered)
     return f"{len(captures)} capture{'s' if len(captures) != 1 else ''}, none of a readable page ({shown})"

@@ -1,4 +1,4 @@
-"""One JSON object per run, described by ``schemas/check-1.1.json``."""
+"""One JSON object per run, described by ``schemas/check-1.2.json``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import Any
 
 from .. import __version__
 from ..findings import Finding
-from ..report import SCHEMA_VERSION, Report, Summary
+from ..report import SCHEMA_VERSION, FileReport, Report, Summary
+from ..sources import ArchiveFacts, CaptureFact
 
 
 def _finding(f: Finding) -> dict[str, Any]:
@@ -34,26 +35,83 @@ def _summary(s: Summary) -> dict[str, Any]:
     return asdict(s)
 
 
-def document(report: Report) -> dict[str, Any]:
+def _capture(c: CaptureFact | None) -> dict[str, Any] | None:
+    if c is None:
+        return None
+    return {"timestamp": c.timestamp, "original": c.original, "status": c.status, "url": c.replay_url}
+
+
+def _archive(facts: ArchiveFacts) -> dict[str, Any]:
+    sources = []
+    for source in facts.sources:
+        lookup = facts.lookups.get(source.key)
+        live = facts.live.get(source.key)
+        sources.append(
+            {
+                "reference": source.reference,
+                "url": source.url,
+                "canonical": source.key,
+                "cited_on": source.cited_on.isoformat() if source.cited_on else None,
+                "cited_basis": source.cited_basis,
+                "archive_url": source.archive_url,
+                "status": str(lookup.status) if lookup else "unverified",
+                "capture": _capture(lookup.capture) if lookup else None,
+                "direction": lookup.direction if lookup else None,
+                "days": lookup.days if lookup else None,
+                "reason": lookup.reason if lookup else "not looked up",
+                "live": {"ok": live.ok, "detail": live.detail} if live else None,
+                "saved": facts.saved.get(source.key),
+            }
+        )
+    original = facts.original
     return {
+        "sources": sources,
+        "original": None
+        if original is None
+        else {
+            "url": original.url,
+            "as_of": original.as_of.isoformat() if original.as_of else None,
+            "as_of_basis": original.as_of_basis,
+            "capture": _capture(original.capture),
+            "reason": original.reason,
+        },
+        "recovered": [
+            {"reference": r.key, "text": r.text, "url": r.url, "capture": _capture(r.capture)} for r in facts.recovered
+        ],
+        "candidates": {
+            key: [{"url": c.url, "score": round(c.score, 3), "capture": _capture(c.capture)} for c in found]
+            for key, found in facts.candidates.items()
+        },
+    }
+
+
+def _file(file: FileReport) -> dict[str, Any]:
+    shown = {
+        "path": file.path,
+        "format": file.format,
+        "title": file.title,
+        "provenance": asdict(file.provenance),
+        "notes": list(file.notes),
+        "summary": _summary(file.summary),
+    }
+    if file.archive is not None:
+        shown["archive"] = _archive(file.archive)
+    return shown
+
+
+def document(report: Report) -> dict[str, Any]:
+    shown = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "auditor", "version": __version__},
         "summary": {**_summary(report.summary), "files": len(report.files), "errors": len(report.errors)},
-        "files": [
-            {
-                "path": file.path,
-                "format": file.format,
-                "title": file.title,
-                "provenance": asdict(file.provenance),
-                "notes": list(file.notes),
-                "summary": _summary(file.summary),
-            }
-            for file in report.files
-        ],
+        "files": [_file(file) for file in report.files],
         "findings": [_finding(f) for f in report.findings],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "skipped": list(report.skipped),
     }
+    if report.lookups is not None:
+        shown["lookups"] = {kind: report.lookups.get(kind, 0) for kind in ("cached", "fetched", "failed")}
+    return shown
 
 
 def render(report: Report) -> str:

@@ -1,12 +1,16 @@
-"""``path:line:col: CODE [severity] name: message``, one finding a line."""
+"""``path:line:col: CODE [severity] name: message``, one finding a line, then what the archive said."""
 
 from __future__ import annotations
 
-from ..report import Report
+from collections import Counter
+
+from ..report import FileReport, Report
 
 
 def render(report: Report) -> str:
     lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.rule}: {f.message}" for f in report.findings]
+    for file in report.files:
+        lines.extend(_provenance(file))
     summary = report.summary
     count = len(report.findings)
     checked = len(report.files)
@@ -19,3 +23,31 @@ def render(report: Report) -> str:
         tail += f"; {len(report.errors)} could not be checked"
     lines.append(tail)
     return "\n".join(lines) + "\n"
+
+
+def _provenance(file: FileReport) -> list[str]:
+    """Where the file's sources can be read: one line of counts, the original of a copy, what it lost."""
+    facts = file.archive
+    if facts is None:
+        return []
+    statuses = Counter(str(facts.lookups[s.key].status) for s in facts.sources if s.key in facts.lookups)
+    counted = ", ".join(f"{statuses[k]} {k}" for k in ("archived", "missing", "unverified") if statuses[k])
+    plural = "s" if len(facts.sources) != 1 else ""
+    lines = [f"{file.path}: archive: {len(facts.sources)} cited URL{plural}" + (f": {counted}" if counted else "")]
+    reasons = Counter(
+        facts.lookups[s.key].reason for s in facts.sources if str(facts.lookups[s.key].status) == "unverified"
+    )
+    lines += [f"{file.path}: archive: unverified ×{n}: {reason}" for reason, n in reasons.most_common(3)]
+    if (original := facts.original) is not None:
+        when = f" as of {original.as_of.isoformat()} ({original.as_of_basis})" if original.as_of else ""
+        where = f": capture {original.capture.replay_url}" if original.capture else f": {original.reason}"
+        lines.append(f"{file.path}: copy of {original.url}{when}{where}")
+    for found in facts.recovered:
+        link = f" <{found.url}>" if found.url else ""
+        taken = f"from capture {found.capture.timestamp}"
+        lines.append(f"{file.path}: recovered [{found.key}] {found.text}{link} ({taken})")
+    for key, candidates in facts.candidates.items():
+        best = candidates[0]
+        guess = f"score {best.score:.2f} (a guess, not a fact)"
+        lines.append(f"{file.path}: candidate for [{key}], {guess}: {best.capture.replay_url}")
+    return lines

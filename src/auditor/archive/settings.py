@@ -1,0 +1,54 @@
+"""Which archive to ask, and how fast: ``[tool.auditor.archive]`` and the command line's options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ConfigError
+
+IA_CDX = "https://web.archive.org/cdx/search/cdx"
+IA_REPLAY = "https://web.archive.org/web/"
+IA_SAVE = "https://web.archive.org/save/"
+
+_KEYS = {"cdx-url": "cdx_url", "replay-url": "replay_url", "requests-per-minute": "requests_per_minute"}
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveSettings:
+    cdx_url: str = IA_CDX
+    replay_url: str = IA_REPLAY  # captures are ``{replay_url}{timestamp}/{url}``
+    requests_per_minute: float = 24.0  # the Internet Archive's hard limit for CDX, as of 2026
+
+    def replay(self, timestamp: str, url: str, raw: bool = False) -> str:
+        """The address of a capture; ``raw`` asks for the page as captured, without the archive's rewriting."""
+        return f"{self.replay_url}{timestamp}{'id_' if raw else ''}/{url}"
+
+    @property
+    def is_internet_archive(self) -> bool:
+        return self.cdx_url == IA_CDX
+
+
+def archive_settings(table: Any, where: str, overrides: dict[str, Any] | None = None) -> ArchiveSettings:
+    """Settings from a configuration table (``where`` names it in errors), then command-line overrides."""
+    if table is None:
+        table = {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: 'archive' must be a table")
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in _KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} in [archive]")
+        values[_KEYS[key]] = value
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    for name in ("cdx_url", "replay_url"):
+        if name in values and (
+            not isinstance(values[name], str) or not values[name].startswith(("http://", "https://"))
+        ):
+            raise ConfigError(f"{where}: archive {name.replace('_', '-')} must be an http(s) URL")
+    if "replay_url" in values and not values["replay_url"].endswith("/"):
+        values["replay_url"] += "/"
+    rate = values.get("requests_per_minute")
+    if rate is not None and (isinstance(rate, bool) or not isinstance(rate, int | float) or rate <= 0):
+        raise ConfigError(f"{where}: archive requests-per-minute must be a positive number")
+    return ArchiveSettings(**values)
