@@ -131,3 +131,10 @@ def test_without_one_before_the_closest_after_is_taken():
 
 def test_nothing_readable_is_no_choice():
     assert choose((_at("20140503000000", "404"), _at("20140501000000", "-")), CITED) is None
+
+
+def test_a_lower_bound_date_prefers_the_closest_capture_after_it():
+    captures = (_at("20140420000000"), _at("20140510000000"), _at("20140601000000"))
+    choice = choose(captures, CITED, prefer="after")
+    assert (choice.capture.timestamp, choice.direction) == ("20140510000000", "after")
+    assert choose(captures[:1], CITED, prefer="after").direction == "before"

@@ -108,7 +108,7 @@ def _archive_phase(
     assert all(isinstance(doc, Document) for doc in docs)
     counts: Counter[str] = Counter()
     try:
-        with progress(planned_lookups(docs)) if progress else nullcontext() as tick:  # type: ignore[arg-type]
+        with progress(planned_lookups(docs, options)) if progress else nullcontext() as tick:  # type: ignore[arg-type]
             outcome = gather(docs, client, options, datetime.now(UTC).date(), tick)  # type: ignore[arg-type]
         facts = outcome.facts
         counts = outcome.counts

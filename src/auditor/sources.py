@@ -98,6 +98,7 @@ class OriginalCopy:
     as_of_basis: str
     capture: CaptureFact | None = None
     reason: str | None = None  # why no capture could be read, when none could
+    as_of_is_lower_bound: bool = False  # the copy was made on or after ``as_of``, not on it
 
 
 @dataclass(frozen=True)

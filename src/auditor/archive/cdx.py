@@ -171,16 +171,18 @@ class Choice:
     days: int  # whole days between the citation date and the capture
 
 
-def choose(captures: tuple[Capture, ...], cited: datetime) -> Choice | None:
+def choose(captures: tuple[Capture, ...], cited: datetime, prefer: str = "before") -> Choice | None:
     """The usable capture closest before ``cited``, else the closest after, as InternetArchiveBot picks:
-    a page as it stood when it was cited, and only then one saved later."""
+    a page as it stood when it was cited, and only then one saved later. ``prefer="after"`` turns the
+    order round, for a date that only bounds from below when the page was read."""
     usable = [c for c in captures if c.usable]
     before = [c for c in usable if c.moment <= cited]
-    if before:
-        best = max(before, key=lambda c: c.moment)
-        return Choice(best, "before", (cited - best.moment).days)
     after = [c for c in usable if c.moment > cited]
-    if after:
-        best = min(after, key=lambda c: c.moment)
-        return Choice(best, "after", (best.moment - cited).days)
+    for side in ("before", "after") if prefer == "before" else ("after", "before"):
+        if side == "before" and before:
+            best = max(before, key=lambda c: c.moment)
+            return Choice(best, "before", (cited - best.moment).days)
+        if side == "after" and after:
+            best = min(after, key=lambda c: c.moment)
+            return Choice(best, "after", (best.moment - cited).days)
     return None

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 
 from ..document import Document
-from ..sources import ArchiveFacts, CitedSource, SourceLookup, cited_sources
+from ..sources import ArchiveFacts, CitedSource, RecoveredReference, SourceLookup, cited_sources
 from .http import HttpClient
+from .recover import candidates_for, original_of, recover_lost
 from .settings import ArchiveSettings
 from .urls import parse_timestamp
 from .wayback import Wayback
@@ -37,9 +38,13 @@ class Outcome:
     counts: Counter[str]  # lookups: "cached", "fetched", "failed"
 
 
-def planned_lookups(docs: list[Document]) -> int:
-    """How many lookups the phase will make: one per canonical URL across ``docs``."""
-    return len({source.key for doc in docs for source in cited_sources(doc)})
+def planned_lookups(docs: list[Document], options: ArchiveOptions) -> int:
+    """How many lookups the phase will make: one per canonical URL across ``docs``, and the searches for
+    what copies lost."""
+    planned = len({source.key for doc in docs for source in cited_sources(doc)})
+    if options.recover:
+        planned += sum(len(_searches(doc)) for doc in docs)
+    return planned
 
 
 def gather(
@@ -63,8 +68,32 @@ def gather(
             lookups[source.key] = wayback.lookup(source.key, source.query_url, around, cited)
             if fresh and progress:
                 progress(1)
-        all_facts.append(ArchiveFacts(sources=tuple(sources), lookups=lookups))
+        facts = ArchiveFacts(sources=tuple(sources), lookups=lookups)
+        if options.recover:
+            facts = _recover(doc, facts, wayback, client, today, progress)
+        all_facts.append(facts)
     return Outcome(all_facts, wayback.counts)
+
+
+def _searches(doc: Document) -> list[str]:
+    """The recovery searches a document needs: its original, when it is a copy that lost footnotes."""
+    needed = ["original"] if original_of(doc) is not None and any(r.empty for r in doc.references) else []
+    return needed + [r.key for r in doc.references if not r.empty and not r.fields.url and r.fields.publisher]
+
+
+def _recover(
+    doc: Document, facts: ArchiveFacts, wayback: Wayback, client: HttpClient, today: date, progress: Progress | None
+) -> ArchiveFacts:
+    original = original_of(doc)
+    recovered: tuple[RecoveredReference, ...] = ()
+    if original is not None and any(r.empty for r in doc.references):
+        original, recovered = recover_lost(doc, original, wayback, client, today)
+        if progress:
+            progress(1)
+    candidates = candidates_for(doc, wayback, client)
+    if progress:
+        progress(len(_searches(doc)) - (1 if "original" in _searches(doc) else 0))
+    return replace(facts, original=original, recovered=recovered, candidates=candidates)
 
 
 def _anchors(source: CitedSource, fallback: date) -> tuple[datetime, datetime]:

@@ -36,17 +36,18 @@ class Wayback:
         self.known: dict[str, SourceLookup] = {}
         self.counts: Counter[str] = Counter()  # lookups: "cached", "fetched", "failed"
 
-    def lookup(self, key: str, url: str, around: datetime, cited: datetime) -> SourceLookup:
+    def lookup(self, key: str, url: str, around: datetime, cited: datetime, prefer: str = "before") -> SourceLookup:
         """The capture of ``url`` a reader should open for a citation made at ``cited``; the CDX server is
-        asked for the captures closest to ``around`` (the citation date, or the date of a given archive link)."""
+        asked for the captures closest to ``around`` (the citation date, or the date of a given archive link).
+        ``prefer="after"`` takes the closest capture after ``cited`` first."""
         if key in self.known:
             return self.known[key]
-        found = self._lookup(key, url, around, cited)
+        found = self._lookup(key, url, around, cited, prefer)
         self.known[key] = found
         self.counts["failed" if found.status is Status.UNVERIFIED else "cached" if found.from_cache else "fetched"] += 1
         return found
 
-    def _lookup(self, key: str, url: str, around: datetime, cited: datetime) -> SourceLookup:
+    def _lookup(self, key: str, url: str, around: datetime, cited: datetime, prefer: str) -> SourceLookup:
         try:
             answer, from_cache = self._ask(url, around)
         except NetworkError as error:
@@ -57,14 +58,14 @@ class Wayback:
         if answer.blocked:
             reason = "the archive withholds this site's captures"
             return SourceLookup(key, url, Status.MISSING, reason=reason, from_cache=from_cache)
-        choice = choose(answer.captures, cited)
+        choice = choose(answer.captures, cited, prefer)
         if choice is None and len(answer.captures) >= NEARBY:  # all near ones unusable: ask for a usable one
             try:
                 wider, _ = self._ask(url, around, only_ok=True)
             except NetworkError as error:
                 reason = f"no usable capture near the date, and the archive could not be asked further: {error}"
                 return SourceLookup(key, url, Status.UNVERIFIED, reason=reason, nearby=nearby)
-            choice = choose(wider.captures, cited) if wider else None
+            choice = choose(wider.captures, cited, prefer) if wider else None
         if choice is None:
             return SourceLookup(
                 key, url, Status.MISSING, reason=_why_none(answer.captures), from_cache=from_cache, nearby=nearby

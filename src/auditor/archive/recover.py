@@ -1,0 +1,203 @@
+"""Sources a copy lost, looked for in the archive.
+
+Two searches, both reported as what they are:
+- A copy of a Wikipedia article (recognised by its title and licence) has an
+  original. The capture of that original closest before the copy's as-of date
+  is read with the HTML reader, and each footnote the copy left empty takes
+  the text and link the original gives under the same number, once the
+  footnotes both still hold agree, so the numbering is known to line up.
+- A reference that names a title, a publisher and a date but no URL has
+  candidates: captures on the publisher's site in a window around the date,
+  ranked by how much of the title their address spells. A candidate is a
+  guess with a score, never a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+from difflib import SequenceMatcher
+from urllib.parse import quote, unquote, urlsplit
+
+from requests_cache import NEVER_EXPIRE
+
+from ..document import Document
+from ..sources import Candidate, CaptureFact, OriginalCopy, RecoveredReference, Status
+from .cdx import parse_cdx
+from .http import HttpClient, NetworkError
+from .urls import clean, timestamp_of
+from .wayback import CAPTURES_FRESH_FOR, Wayback
+
+WINDOW = timedelta(days=3)  # around a reference's date: news is captured within days of publication
+MIN_SCORE = 0.5
+MIN_AGREEMENT = 0.6  # share of the copy's kept footnotes the original must match under the same numbers
+_SIMILAR = 0.6
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    "a an and as at by for from in into is it its of on or the to with says said after over amid near".split()
+)
+# Publishers whose site is not their name plus ".com", as they appear in citations.
+PUBLISHER_SITES = {
+    "al jazeera": "aljazeera.com",
+    "al-jazeera": "aljazeera.com",
+    "al jazeera english": "aljazeera.com",
+    "the washington post": "washingtonpost.com",
+    "washington post": "washingtonpost.com",
+    "reuters": "reuters.com",
+    "bbc": "bbc.co.uk",
+    "bbc news": "bbc.co.uk",
+    "the guardian": "theguardian.com",
+    "the new york times": "nytimes.com",
+    "new york times": "nytimes.com",
+    "the daily telegraph": "telegraph.co.uk",
+    "the telegraph": "telegraph.co.uk",
+    "the independent": "independent.co.uk",
+    "los angeles times": "latimes.com",
+    "the wall street journal": "wsj.com",
+    "associated press": "apnews.com",
+    "al arabiya": "english.alarabiya.net",
+    "the daily star": "dailystar.com.lb",
+    "syrian observatory for human rights": "syriahr.com",
+    "the long war journal": "longwarjournal.org",
+    "long war journal": "longwarjournal.org",
+    "financial times": "ft.com",
+    "haaretz": "haaretz.com",
+    "the times of israel": "timesofisrael.com",
+    "hurriyet daily news": "hurriyetdailynews.com",
+    "asharq al-awsat": "aawsat.net",
+    "today's zaman": "todayszaman.com",
+    "npr": "npr.org",
+    "cnn": "cnn.com",
+    "afp": "afp.com",
+}
+
+
+def original_of(doc: Document) -> OriginalCopy | None:
+    """The Wikipedia article a copy was made from, and its as-of date; None for anything but a copy."""
+    if doc.format not in ("mirror", "markdown") or not doc.title:
+        return None
+    provenance = doc.provenance
+    if provenance.source_url and "wikipedia.org/wiki/" in provenance.source_url:
+        url = provenance.source_url
+    elif provenance.licence == "CC BY-SA":
+        url = "https://en.wikipedia.org/wiki/" + quote(doc.title.strip().replace(" ", "_"), safe="_(),'-")
+    else:
+        return None
+    as_of = doc.dates.as_of
+    if as_of is not None:
+        day, duration = as_of
+        start = f" from {duration.measures.first.isoformat()}" if duration.measures else ""
+        stated = duration.text.strip("()")
+        return OriginalCopy(url, day, f"the ongoing range{start} and its stated duration, {stated}")
+    latest = max((m.last for m in doc.dates.mentions if not m.problem), default=None)
+    if latest is None:
+        return OriginalCopy(url, None, "unknown")
+    return OriginalCopy(url, latest, "the latest date its text gives, a lower bound", as_of_is_lower_bound=True)
+
+
+def recover_lost(
+    doc: Document, original: OriginalCopy, wayback: Wayback, client: HttpClient, today: date
+) -> tuple[OriginalCopy, tuple[RecoveredReference, ...]]:
+    """The original's capture, and the text of each footnote the copy left empty, from that capture."""
+    when = datetime.combine(original.as_of or today, time(23, 59, 59), UTC)
+    prefer = "after" if original.as_of_is_lower_bound else "before"
+    cleaned = clean(original.url)
+    if cleaned is None:
+        return _without(original, "the original's address is not a web address"), ()
+    found = wayback.lookup(cleaned.key, cleaned.url, when, when, prefer)
+    if found.status is not Status.ARCHIVED or found.capture is None:
+        return _without(original, found.reason or "no capture of the original"), ()
+    capture = found.capture
+    if found.direction == "after" and not original.as_of_is_lower_bound:
+        return _without(original, f"the only captures are from after {when.date().isoformat()}", capture), ()
+    try:
+        response = client.get(
+            wayback.settings.replay(capture.timestamp, capture.original, raw=True), None, NEVER_EXPIRE
+        )
+    except NetworkError as error:
+        return _without(original, f"the capture could not be read: {error}", capture), ()
+    from ..readers.html import read_html
+
+    page = read_html(capture.replay_url, response.text)
+    theirs = page.references_by_key
+    kept = [r for r in doc.references if not r.empty and r.key in theirs]
+    agreeing = sum(1 for r in kept if _similar(r.text, theirs[r.key].text))
+    if kept and agreeing / len(kept) < MIN_AGREEMENT:
+        reason = f"its footnotes are numbered differently ({agreeing} of {len(kept)} kept footnotes agree)"
+        return _without(original, reason, capture), ()
+    recovered = tuple(
+        RecoveredReference(r.key, theirs[r.key].text, theirs[r.key].fields.url, capture)
+        for r in doc.references
+        if r.empty and r.key in theirs and not theirs[r.key].empty
+    )
+    return replace(original, capture=capture), recovered
+
+
+def candidates_for(doc: Document, wayback: Wayback, client: HttpClient) -> dict[str, tuple[Candidate, ...]]:
+    """Captures that may be the sources named without a URL, best first; only those scoring ``MIN_SCORE``."""
+    found: dict[str, tuple[Candidate, ...]] = {}
+    for reference in doc.references:
+        fields = reference.fields
+        if reference.empty or fields.url or not fields.title or not fields.publisher:
+            continue
+        site = site_of(fields.publisher)
+        dates = doc.dates.references.get(reference.key)
+        published = dates.published if dates else None
+        words = _words(fields.title)
+        if site is None or published is None or published.problem or len(words) < 3:
+            continue
+        ranked = _search(site, published.first, words, wayback, client)
+        if ranked:
+            found[reference.key] = ranked
+    return found
+
+
+def site_of(publisher: str) -> str | None:
+    name = " ".join(publisher.lower().replace("’", "'").split()).strip(" .,")
+    if name in PUBLISHER_SITES:
+        return PUBLISHER_SITES[name]
+    bare = re.sub(r"^the ", "", name)
+    return bare.replace(" ", "") + ".com" if re.fullmatch(r"[a-z][a-z ]{1,30}", bare) else None
+
+
+def _search(site: str, day: date, words: set[str], wayback: Wayback, client: HttpClient) -> tuple[Candidate, ...]:
+    params = {
+        "url": site,
+        "matchType": "domain",
+        "from": timestamp_of(datetime.combine(day - WINDOW, time(), UTC))[:8],
+        "to": timestamp_of(datetime.combine(day + WINDOW, time(), UTC))[:8],
+        "output": "json",
+        "limit": "5000",
+        "allowFuzzy": "0",
+    }
+    try:
+        response = client.get(wayback.settings.cdx_url, params, CAPTURES_FRESH_FOR)
+    except NetworkError:
+        wayback.counts["failed"] += 1
+        return ()
+    wayback.counts["cached" if getattr(response, "from_cache", False) else "fetched"] += 1
+    best: dict[str, Candidate] = {}
+    for capture in parse_cdx(response.text).captures:
+        if not capture.usable:
+            continue
+        score = len(words & _words(unquote(urlsplit(capture.original).path))) / len(words)
+        key = capture.original.split("://", 1)[-1].lower().removeprefix("www.")
+        if score >= MIN_SCORE and (key not in best or best[key].score < score):
+            replay = wayback.settings.replay(capture.timestamp, capture.original)
+            best[key] = Candidate(
+                capture.original, CaptureFact(capture.timestamp, capture.original, capture.status, replay), score
+            )
+    return tuple(sorted(best.values(), key=lambda c: (-c.score, c.url)))[:3]
+
+
+def _without(original: OriginalCopy, reason: str, capture: CaptureFact | None = None) -> OriginalCopy:
+    return replace(original, capture=capture, reason=reason)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1}
+
+
+def _similar(one: str, other: str) -> bool:
+    return SequenceMatcher(None, one.lower(), other.lower()).ratio() >= _SIMILAR or one.lower() in other.lower()
