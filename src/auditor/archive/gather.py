@@ -14,9 +14,11 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 
 from ..document import Document
-from ..sources import ArchiveFacts, CitedSource, RecoveredReference, SourceLookup, cited_sources
+from ..sources import ArchiveFacts, CitedSource, LiveCheck, RecoveredReference, SourceLookup, Status, cited_sources
 from .http import HttpClient
+from .live import check_live
 from .recover import candidates_for, original_of, recover_lost
+from .save import Saver
 from .settings import ArchiveSettings
 from .urls import parse_timestamp
 from .wayback import Wayback
@@ -56,6 +58,9 @@ def gather(
 ) -> Outcome:
     wayback = Wayback(client, options.settings)
     all_facts: list[ArchiveFacts] = []
+    live: dict[str, LiveCheck] = {}  # by canonical key, across documents
+    saved: dict[str, str] = {}
+    saver: Saver | None = None
     for doc in docs:
         sources = cited_sources(doc)
         fallback = _document_date(doc) or today
@@ -69,10 +74,32 @@ def gather(
             if fresh and progress:
                 progress(1)
         facts = ArchiveFacts(sources=tuple(sources), lookups=lookups)
+        if options.check_live:
+            facts = replace(
+                facts, live={key: live.get(key) or _live(client, key, lookups[key].url, live) for key in lookups}
+            )
+        if options.save_missing:
+            saver = saver or Saver(client, options.settings)
+            facts = replace(facts, saved=_save_missing(saver, lookups, saved))
         if options.recover:
             facts = _recover(doc, facts, wayback, client, today, progress)
         all_facts.append(facts)
     return Outcome(all_facts, wayback.counts)
+
+
+def _live(client: HttpClient, key: str, url: str, done: dict[str, LiveCheck]) -> LiveCheck:
+    done[key] = check_live(client, key, url)
+    return done[key]
+
+
+def _save_missing(saver: Saver, lookups: dict[str, SourceLookup], saved: dict[str, str]) -> dict[str, str]:
+    """Captures made now of this document's missing sources (each asked for once in a run)."""
+    for key, lookup in lookups.items():
+        if lookup.status is Status.MISSING and key not in saved:
+            capture, _ = saver.save(lookup.url)
+            if capture:
+                saved[key] = capture
+    return {key: saved[key] for key in lookups if key in saved}
 
 
 def _searches(doc: Document) -> list[str]:

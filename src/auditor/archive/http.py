@@ -135,7 +135,7 @@ class HttpClient:
                 raise NetworkError(url, "redirects in a loop") from None
             except requests.ConnectionError as error:
                 self.counts["failed"] += 1
-                reason = f"cannot connect ({_reason(error)})"
+                reason = f"cannot connect ({reason_of(error)})"
                 # NOTE: without this, a run with no network waits out every lookup's DNS timeout in turn.
                 self.unreachable[host] = reason
                 raise NetworkError(url, reason) from None
@@ -179,7 +179,7 @@ def _retry_after(response: requests.Response) -> float | None:
         return None
 
 
-def _reason(error: requests.ConnectionError) -> str:
+def reason_of(error: requests.ConnectionError) -> str:
     text = str(error)
     for known in ("Connection refused", "Name or service not known", "Temporary failure in name resolution",
                   "Network is unreachable", "No route to host", "Connection reset"):  # fmt: skip

@@ -11,14 +11,21 @@ IA_CDX = "https://web.archive.org/cdx/search/cdx"
 IA_REPLAY = "https://web.archive.org/web/"
 IA_SAVE = "https://web.archive.org/save/"
 
-_KEYS = {"cdx-url": "cdx_url", "replay-url": "replay_url", "requests-per-minute": "requests_per_minute"}
+_KEYS = {
+    "cdx-url": "cdx_url",
+    "replay-url": "replay_url",
+    "save-url": "save_url",
+    "requests-per-minute": "requests_per_minute",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class ArchiveSettings:
     cdx_url: str = IA_CDX
     replay_url: str = IA_REPLAY  # captures are ``{replay_url}{timestamp}/{url}``
+    save_url: str = IA_SAVE  # Save Page Now: ``{save_url}{url}`` asks for a capture made now
     requests_per_minute: float = 24.0  # the Internet Archive's hard limit for CDX, as of 2026
+    saves_per_minute: float = 4.0  # Save Page Now's limit for clients without an account
 
     def replay(self, timestamp: str, url: str, raw: bool = False) -> str:
         """The address of a capture; ``raw`` asks for the page as captured, without the archive's rewriting."""
@@ -41,13 +48,14 @@ def archive_settings(table: Any, where: str, overrides: dict[str, Any] | None = 
             raise ConfigError(f"{where}: unknown key {key!r} in [archive]")
         values[_KEYS[key]] = value
     values.update({k: v for k, v in (overrides or {}).items() if v is not None})
-    for name in ("cdx_url", "replay_url"):
+    for name in ("cdx_url", "replay_url", "save_url"):
         if name in values and (
             not isinstance(values[name], str) or not values[name].startswith(("http://", "https://"))
         ):
             raise ConfigError(f"{where}: archive {name.replace('_', '-')} must be an http(s) URL")
-    if "replay_url" in values and not values["replay_url"].endswith("/"):
-        values["replay_url"] += "/"
+    for name in ("replay_url", "save_url"):
+        if name in values and not values[name].endswith("/"):
+            values[name] += "/"
     rate = values.get("requests_per_minute")
     if rate is not None and (isinstance(rate, bool) or not isinstance(rate, int | float) or rate <= 0):
         raise ConfigError(f"{where}: archive requests-per-minute must be a positive number")

@@ -1,0 +1,136 @@
+"""--check-live requests each cited page as it is now; --save-missing asks the archive for a capture."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from auditor.archive.gather import ArchiveOptions, gather
+from auditor.archive.http import HttpClient, HttpSettings
+from auditor.archive.save import Saver
+from auditor.archive.settings import ArchiveSettings
+from auditor.sources import Status
+from conftest import wikitext
+from rules_helper import run_rule
+
+
+class Site(ThreadingHTTPServer):
+    """A cited site and an archive in one: pages, a CDX endpoint with no captures, and Save Page Now."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.saves: list[str] = []
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: Site
+
+    def _answer(self, status: int, headers: dict[str, str] | None = None, body: bytes = b"") -> None:
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_HEAD(self) -> None:
+        if self.path == "/no-head":
+            self._answer(405)
+        else:
+            self.do_GET()
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/cdx/"):
+            self._answer(200)  # the archive has nothing
+        elif self.path.startswith("/save/"):
+            self.server.saves.append(self.path.removeprefix("/save/"))
+            self._answer(200, {"Content-Location": f"/web/20261123101500/{self.path.removeprefix('/save/')}"})
+        elif self.path in ("/ok", "/no-head"):
+            self._answer(200, {"Content-Type": "text/html"}, b"<p>here</p>")
+        elif self.path == "/moved":
+            self._answer(301, {"Location": "/ok"})
+        else:
+            self._answer(404)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    server = Site()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def _article(site: Site) -> str:
+    return "".join(
+        f"Claim {page}.<ref>{{{{cite web |url={site.base}/{page} |title=Page {page}}}}}</ref>\n"
+        for page in ("ok", "gone", "no-head", "moved")
+    )
+
+
+def _options(site: Site, **flags: bool) -> ArchiveOptions:
+    settings = ArchiveSettings(
+        cdx_url=f"{site.base}/cdx/search/cdx",
+        replay_url="https://web.archive.org/web/",
+        save_url=f"{site.base}/save/",
+        requests_per_minute=60_000,
+        saves_per_minute=60_000,
+    )
+    return ArchiveOptions(settings, recover=False, **flags)
+
+
+def test_live_checks_say_what_failed_and_the_rule_says_one_failure_is_not_proof(site, tmp_path):
+    doc = wikitext(_article(site))
+    facts = gather([doc], HttpClient(HttpSettings(cache_dir=tmp_path)), _options(site, check_live=True), date.today())
+    live = {key.rsplit("/", 1)[1]: check for key, check in facts.facts[0].live.items()}
+    assert {page: (c.ok, c.detail) for page, c in live.items()} == {
+        "ok": (True, "HTTP 200"),
+        "gone": (False, "HTTP 404 Not Found"),
+        "no-head": (True, "HTTP 200"),  # refused HEAD, served GET
+        "moved": (True, "HTTP 200"),  # followed to where it went
+    }
+    findings = run_rule("unreachable-source", replace(doc, archive=facts.facts[0]))
+    assert [f.message.split(" failed")[0] for f in findings] == [f"{site.base}/gone"]
+    assert "one failure does not prove it is gone" in findings[0].message
+
+
+def test_live_checks_are_off_by_default(site, tmp_path):
+    facts = gather(
+        [wikitext(_article(site))], HttpClient(HttpSettings(cache_dir=tmp_path)), _options(site), date.today()
+    )
+    assert facts.facts[0].live == {}
+
+
+def test_missing_sources_are_saved_once_and_the_capture_recorded(site, tmp_path):
+    docs = [wikitext(_article(site), "one.wikitext"), wikitext(_article(site), "two.wikitext")]
+    client = HttpClient(HttpSettings(cache_dir=tmp_path))
+    facts = gather(docs, client, _options(site, save_missing=True), date.today())
+    assert all(lookup.status is Status.MISSING for lookup in facts.facts[0].lookups.values())
+    assert len(site.saves) == 4  # four pages, each saved once though two files cite them
+    saved = facts.facts[1].saved
+    assert saved[f"127.0.0.1:{site.server_address[1]}/gone"] == (
+        f"https://web.archive.org/web/20261123101500/{site.base}/gone"
+    )
+
+
+def test_a_refused_save_is_reported_not_raised(tmp_path):
+    client = HttpClient(HttpSettings(cache_dir=tmp_path))
+    saver = Saver(client, ArchiveSettings(save_url="http://127.0.0.1:9/save/", saves_per_minute=60_000))
+    capture, reason = saver.save("http://news.example/gone")
+    assert capture is None and "cannot connect (connection refused)" in reason
