@@ -175,14 +175,14 @@ def choose(captures: tuple[Capture, ...], cited: datetime, prefer: str = "before
     """The usable capture closest before ``cited``, else the closest after, as InternetArchiveBot picks:
     a page as it stood when it was cited, and only then one saved later. ``prefer="after"`` turns the
     order round, for a date that only bounds from below when the page was read."""
-    usable = [c for c in captures if c.usable]
-    before = [c for c in usable if c.moment <= cited]
-    after = [c for c in usable if c.moment > cited]
+    usable = [(c.moment, c) for c in captures if c.usable]
+    before = [pair for pair in usable if pair[0] <= cited]
+    after = [pair for pair in usable if pair[0] > cited]
     for side in ("before", "after") if prefer == "before" else ("after", "before"):
         if side == "before" and before:
-            best = max(before, key=lambda c: c.moment)
-            return Choice(best, "before", (cited - best.moment).days)
+            moment, best = max(before, key=lambda pair: pair[0])
+            return Choice(best, "before", (cited - moment).days)
         if side == "after" and after:
-            best = min(after, key=lambda c: c.moment)
-            return Choice(best, "after", (best.moment - cited).days)
+            moment, best = min(after, key=lambda pair: pair[0])
+            return Choice(best, "after", (moment - cited).days)
     return None

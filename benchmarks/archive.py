@@ -1,0 +1,117 @@
+"""Print the archive layer's figures, against a local pywb (the test suite's; needs the test extra).
+
+- cold: 500 distinct cited URLs, cited 1,500 times in 50 documents with their
+  spellings varied (scheme, ``www.``, trailing slash, fragment, tracking
+  parameters): requests made against distinct canonical URLs;
+- warm: the same run again in a new client over the same on-disk cache:
+  requests made, and lookups per second;
+- rate: a cold run of ``--rate-sample`` distinct URLs at the default limit
+  (24 a minute): wall time against requests ÷ rate. ``--full`` runs all 500
+  at the default rate instead (about 21 minutes).
+
+Run from the repository root: ``python3 benchmarks/archive.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from auditor.archive.gather import ArchiveOptions, gather  # noqa: E402
+from auditor.archive.http import HttpClient, HttpSettings  # noqa: E402
+from auditor.archive.settings import ArchiveSettings  # noqa: E402
+from auditor.readers.wikitext import read_wikitext  # noqa: E402
+from auditor.sources import cited_sources  # noqa: E402
+from wayback_fixture import Page, start_pywb  # noqa: E402
+
+DISTINCT = 500
+DOCUMENTS = 50
+VARIANTS = (
+    "http://{host}/story/{n}",
+    "https://www.{host}/story/{n}/",
+    "http://{host}/story/{n}?utm_source=feed#comments",
+)
+
+
+def _pages() -> list[Page]:
+    pages = []
+    for n in range(DISTINCT):
+        host = f"site{n % 25}.example"
+        pages.append(Page(f"http://{host}/story/{n}", f"2014{1 + n % 12:02d}15120000"))
+        pages.append(Page(f"http://{host}/story/{n}", "20200101000000"))
+    return pages
+
+
+def _documents():
+    docs = []
+    for d in range(DOCUMENTS):
+        refs = []
+        for i in range(30):  # 1,500 citations over 500 URLs, three spellings each
+            n = (d * 30 + i) % DISTINCT
+            url = VARIANTS[(d * 30 + i) // DISTINCT % 3].format(host=f"site{n % 25}.example", n=n)
+            refs.append(f"Claim {i}.<ref>{{{{cite web |url={url} |title=Story {n} |access-date=1 June 2015}}}}</ref>\n")
+        docs.append(read_wikitext(f"doc{d}.wikitext", "".join(refs)))
+    return docs
+
+
+def _run(docs, settings: ArchiveSettings, cache: Path) -> tuple[float, HttpClient, int]:
+    client = HttpClient(HttpSettings(cache_dir=cache))
+    started = time.perf_counter()
+    outcome = gather(docs, client, ArchiveOptions(settings, recover=False), date(2026, 11, 23))
+    return time.perf_counter() - started, client, sum(outcome.counts.values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rate-sample", type=int, default=25, help="distinct URLs in the rate-limited run")
+    parser.add_argument("--full", action="store_true", help="run all 500 URLs at the default rate")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        server = start_pywb(Path(scratch) / "wayback", _pages())
+        try:
+            docs = _documents()
+            citations = sum(len(cited_sources(doc)) for doc in docs)
+            keys = {source.key for doc in docs for source in cited_sources(doc)}
+            fast = ArchiveSettings(cdx_url=server.cdx_url, replay_url=server.replay_url, requests_per_minute=1e9)
+            cache = Path(scratch) / "cache"
+            seconds, client, lookups = _run(docs, fast, cache)
+            print(
+                f"cold: {citations} citations of {len(keys)} canonical URLs in {DOCUMENTS} documents:"
+                f" {client.counts['fetched']} requests, {lookups} lookups, {seconds:.2f} s"
+            )
+            best = 0.0
+            for _ in range(5):
+                seconds, client, lookups = _run(docs, fast, cache)
+                best = max(best, lookups / seconds)
+            warm = f"warm: {client.counts['fetched']} requests, {lookups} lookups from the cache"
+            print(f"{warm}, best {best:,.0f} lookups/s")
+            sample = docs if args.full else _sample(args.rate_sample)
+            default_rate = ArchiveSettings().requests_per_minute
+            limited = ArchiveSettings(cdx_url=server.cdx_url, replay_url=server.replay_url)
+            seconds, client, _ = _run(sample, limited, Path(scratch) / "cache-rate")
+            requests = client.counts["fetched"]
+            expected = requests / default_rate * 60
+            print(
+                f"rate: {requests} requests at the default {default_rate:g}/min in {seconds:.1f} s;"
+                f" requests ÷ rate = {expected:.1f} s ({(seconds - expected) / expected:+.1%})"
+            )
+        finally:
+            server.stop()
+
+
+def _sample(distinct: int):
+    """A document citing the first ``distinct`` of the URLs."""
+    cite = "C.<ref>{{{{cite web |url=http://site{site}.example/story/{n} |title=S |access-date=2015-06-01}}}}</ref>\n"
+    text = "".join(cite.format(site=n % 25, n=n) for n in range(distinct))
+    return [read_wikitext("sample.wikitext", text)]
+
+
+if __name__ == "__main__":
+    main()
