@@ -75,9 +75,10 @@ def gather(
                 progress(1)
         facts = ArchiveFacts(sources=tuple(sources), lookups=lookups)
         if options.check_live:
-            facts = replace(
-                facts, live={key: live.get(key) or _live(client, key, lookups[key].url, live) for key in lookups}
-            )
+            for key, lookup in lookups.items():
+                if key not in live:
+                    live[key] = check_live(client, key, lookup.url)
+            facts = replace(facts, live={key: live[key] for key in lookups})
         if options.save_missing:
             saver = saver or Saver(client, options.settings)
             facts = replace(facts, saved=_save_missing(saver, lookups, saved))
@@ -85,11 +86,6 @@ def gather(
             facts = _recover(doc, facts, wayback, client, today, progress)
         all_facts.append(facts)
     return Outcome(all_facts, wayback.counts)
-
-
-def _live(client: HttpClient, key: str, url: str, done: dict[str, LiveCheck]) -> LiveCheck:
-    done[key] = check_live(client, key, url)
-    return done[key]
 
 
 def _save_missing(saver: Saver, lookups: dict[str, SourceLookup], saved: dict[str, str]) -> dict[str, str]:
@@ -115,11 +111,9 @@ def _recover(
     recovered: tuple[RecoveredReference, ...] = ()
     if original is not None and any(r.empty for r in doc.references):
         original, recovered = recover_lost(doc, original, wayback, client, today)
-        if progress:
-            progress(1)
     candidates = candidates_for(doc, wayback, client)
     if progress:
-        progress(len(_searches(doc)) - (1 if "original" in _searches(doc) else 0))
+        progress(len(_searches(doc)))
     return replace(facts, original=original, recovered=recovered, candidates=candidates)
 
 
