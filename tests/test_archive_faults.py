@@ -5,9 +5,9 @@ Every failure must leave a lookup unverified with its reason, never missing and 
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
+from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -20,6 +20,7 @@ from auditor.archive.settings import ArchiveSettings
 from auditor.archive.wayback import Wayback
 from auditor.sources import Status
 from cassettes import CASSETTES, exchanges
+from conftest import reply, serving
 
 CITED = datetime(2014, 5, 4, 23, 59, 59, tzinfo=UTC)
 GOOD = "com,example)/a 20140420080000 http://example.com/a text/html 200 AAAA 100\n"
@@ -47,15 +48,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.asked.append(parse_qs(urlsplit(self.path).query).get("url", [""])[0])
         status, headers, body, delay = self.server.queue.pop(0) if self.server.queue else (200, {}, GOOD.encode(), 0)
         time.sleep(delay)
-        try:
-            self.send_response(status)
-            for name, value in {"Content-Type": "text/plain", **headers}.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up waiting, as it should
+        with suppress(BrokenPipeError, ConnectionResetError):  # the client gave up waiting, as it should
+            reply(self, status, {"Content-Type": "text/plain", **headers}, body)
 
     def log_message(self, *args: object) -> None:
         pass
@@ -63,12 +57,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def archive() -> Iterator[FaultyArchive]:
-    server = FaultyArchive()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(FaultyArchive()) as server:
+        yield server
 
 
 def _wayback(archive: FaultyArchive, tmp_path, sleeps: list[float], **http: float) -> Wayback:

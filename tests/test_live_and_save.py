@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -15,7 +14,7 @@ from auditor.archive.http import HttpClient, HttpSettings
 from auditor.archive.save import Saver
 from auditor.archive.settings import ArchiveSettings
 from auditor.sources import Status
-from conftest import wikitext
+from conftest import reply, serving, wikitext
 from rules_helper import run_rule
 
 
@@ -36,33 +35,24 @@ class Site(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: Site
 
-    def _answer(self, status: int, headers: dict[str, str] | None = None, body: bytes = b"") -> None:
-        self.send_response(status)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
     def do_HEAD(self) -> None:
         if self.path == "/no-head":
-            self._answer(405)
+            reply(self, 405, {})
         else:
             self.do_GET()
 
     def do_GET(self) -> None:
         if self.path.startswith("/cdx/"):
-            self._answer(200)  # the archive has nothing
+            reply(self, 200, {})  # the archive has nothing
         elif self.path.startswith("/save/"):
             self.server.saves.append(self.path.removeprefix("/save/"))
-            self._answer(200, {"Content-Location": f"/web/20261123101500/{self.path.removeprefix('/save/')}"})
+            reply(self, 200, {"Content-Location": f"/web/20261123101500/{self.path.removeprefix('/save/')}"})
         elif self.path in ("/ok", "/no-head"):
-            self._answer(200, {"Content-Type": "text/html"}, b"<p>here</p>")
+            reply(self, 200, {"Content-Type": "text/html"}, b"<p>here</p>")
         elif self.path == "/moved":
-            self._answer(301, {"Location": "/ok"})
+            reply(self, 301, {"Location": "/ok"})
         else:
-            self._answer(404)
+            reply(self, 404, {})
 
     def log_message(self, *args: object) -> None:
         pass
@@ -70,11 +60,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def site() -> Iterator[Site]:
-    server = Site()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(Site()) as server:
+        yield server
 
 
 def _article(site: Site) -> str:

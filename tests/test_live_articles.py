@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -18,6 +17,7 @@ import pytest
 from auditor.archive.articles import ArticleSpec, parse_article_spec
 from auditor.archive.http import HttpClient, HttpSettings, NetworkError
 from auditor.archive.mediawiki import ArticleError, fetch_revision
+from conftest import reply, serving
 
 TITLE = "Battle of Example"
 REVISIONS = [  # (id, timestamp, wikitext), oldest first
@@ -68,13 +68,7 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         else:
             status, headers, body = 200, {}, json.dumps(self.server.answer(query)).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        reply(self, status, {"Content-Type": "application/json", **headers}, body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -82,12 +76,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def wiki() -> Iterator[FakeWiki]:
-    server = FakeWiki()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(FakeWiki()) as server:
+        yield server
 
 
 def auditor(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

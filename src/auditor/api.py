@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import partial
@@ -24,11 +23,9 @@ from .readers import discover, read_document
 from .report import FileReport, InputProblem, Report, Summary
 
 if TYPE_CHECKING:
-    from .archive.gather import ArchiveOptions, Progress
+    from .archive.gather import ArchiveOptions, ProgressFactory
     from .archive.http import HttpClient
-
-# Given the number of lookups to come, a context that yields a callback to count them off (a progress bar).
-ProgressFactory = Callable[[int], AbstractContextManager["Progress | None"]]
+    from .sources import ArchiveFacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,22 +98,19 @@ def _archive_phase(
     errors: list[InputProblem],
 ) -> Counter[str]:
     """Look up the read documents' sources, then audit each with its facts, in place in ``outcomes``."""
-    from .archive.gather import gather, planned_lookups
+    from .archive.gather import gather
 
     places = [i for i, outcome in enumerate(outcomes) if isinstance(outcome, Document)]
-    docs = [outcomes[i] for i in places]
-    assert all(isinstance(doc, Document) for doc in docs)
+    docs = [outcome for outcome in outcomes if isinstance(outcome, Document)]
+    facts: list[ArchiveFacts | None] = [None] * len(docs)
     counts: Counter[str] = Counter()
     try:
-        with progress(planned_lookups(docs, options)) if progress else nullcontext() as tick:  # type: ignore[arg-type]
-            outcome = gather(docs, client, options, datetime.now(UTC).date(), tick)  # type: ignore[arg-type]
-        facts = outcome.facts
-        counts = outcome.counts
+        outcome = gather(docs, client, options, datetime.now(UTC).date(), progress)
+        facts, counts = list(outcome.facts), outcome.counts
     except (OSError, sqlite3.Error) as error:  # the cache directory: unwritable, full, corrupt
         errors.append(InputProblem("archive", f"cannot use the HTTP cache: {error}"))
-        facts = [None] * len(docs)
     for place, doc, found in zip(places, docs, facts, strict=True):
-        outcomes[place] = _audit_doc(replace(doc, archive=found), settings)  # type: ignore[arg-type]
+        outcomes[place] = _audit_doc(replace(doc, archive=found), settings)
     return counts
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .document import Document, Provenance
 from .extract.claims import uncovered_sentences
 from .findings import Finding
-from .sources import ArchiveFacts
+
+if TYPE_CHECKING:
+    from .sources import ArchiveFacts
 
 SCHEMA_VERSION = "1.2"
 

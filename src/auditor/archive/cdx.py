@@ -176,13 +176,10 @@ def choose(captures: tuple[Capture, ...], cited: datetime, prefer: str = "before
     a page as it stood when it was cited, and only then one saved later. ``prefer="after"`` turns the
     order round, for a date that only bounds from below when the page was read."""
     usable = [(c.moment, c) for c in captures if c.usable]
-    before = [pair for pair in usable if pair[0] <= cited]
-    after = [pair for pair in usable if pair[0] > cited]
-    for side in ("before", "after") if prefer == "before" else ("after", "before"):
-        if side == "before" and before:
-            moment, best = max(before, key=lambda pair: pair[0])
-            return Choice(best, "before", (cited - moment).days)
-        if side == "after" and after:
-            moment, best = min(after, key=lambda pair: pair[0])
-            return Choice(best, "after", (moment - cited).days)
+    before = max((pair for pair in usable if pair[0] <= cited), key=lambda pair: pair[0], default=None)
+    after = min((pair for pair in usable if pair[0] > cited), key=lambda pair: pair[0], default=None)
+    if before and (prefer == "before" or not after):
+        return Choice(before[1], "before", (cited - before[0]).days)
+    if after:
+        return Choice(after[1], "after", (after[0] - cited).days)
     return None

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
+from typing import NamedTuple
 
 from ..document import Document
-from ..sources import ArchiveFacts, CitedSource, LiveCheck, RecoveredReference, SourceLookup, Status, cited_sources
+from ..sources import ArchiveFacts, CitedSource, LiveCheck, OriginalCopy, SourceLookup, Status, cited_sources
 from .http import HttpClient
 from .live import check_live
-from .recover import candidates_for, original_of, recover_lost
+from .recover import Search, candidates, original_of, recover_lost, searches_for
 from .save import Saver
 from .settings import ArchiveSettings
 from .urls import parse_timestamp
 from .wayback import Wayback
 
 Progress = Callable[[int], None]  # called with the number of lookups just finished
+# Given the number of lookups to come, a context that yields a Progress (a progress bar), or None.
+ProgressFactory = Callable[[int], AbstractContextManager[Progress | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,81 +44,93 @@ class Outcome:
     counts: Counter[str]  # lookups: "cached", "fetched", "failed"
 
 
-def planned_lookups(docs: list[Document], options: ArchiveOptions) -> int:
-    """How many lookups the phase will make: one per canonical URL across ``docs``, and the searches for
-    what copies lost."""
-    planned = len({source.key for doc in docs for source in cited_sources(doc)})
-    if options.recover:
-        planned += sum(len(_searches(doc)) for doc in docs)
-    return planned
-
-
 def gather(
     docs: list[Document],
     client: HttpClient,
     options: ArchiveOptions,
     today: date,
-    progress: Progress | None = None,
+    progress: ProgressFactory | None = None,
 ) -> Outcome:
-    wayback = Wayback(client, options.settings)
-    all_facts: list[ArchiveFacts] = []
-    live: dict[str, LiveCheck] = {}  # by canonical key, across documents
-    saved: dict[str, str] = {}
+    """Each document's archive facts, in order, and the run's lookup counts; ``progress`` is given the
+    number of lookups to come, and counts them off."""
+    phase = _Phase(Wayback(client, options.settings), options, today)
+    plans = [phase.plan(doc) for doc in docs]
+    total = len({source.key for plan in plans for source in plan.sources})
+    total += sum((plan.original is not None) + len(plan.searches) for plan in plans)
+    with progress(total) if progress else nullcontext() as tick:
+        phase.tick = tick
+        facts = [phase.facts(plan) for plan in plans]
+    return Outcome(facts, phase.wayback.counts)
+
+
+class _Plan(NamedTuple):
+    doc: Document
+    sources: list[CitedSource]
+    original: OriginalCopy | None  # the original of a copy that lost footnotes, to recover them from
+    searches: list[Search]  # references named without a link, to find candidates for
+
+
+@dataclass
+class _Phase:
+    """What the phase shares across documents: one lookup, live check and save per canonical URL."""
+
+    wayback: Wayback
+    options: ArchiveOptions
+    today: date
+    tick: Progress | None = None
+    live: dict[str, LiveCheck] = field(default_factory=dict)
+    saved: dict[str, str] = field(default_factory=dict)
     saver: Saver | None = None
-    for doc in docs:
-        sources = cited_sources(doc)
-        fallback = _document_date(doc) or today
+
+    def plan(self, doc: Document) -> _Plan:
+        if not self.options.recover:
+            return _Plan(doc, cited_sources(doc), None, [])
+        lost = any(r.empty for r in doc.references)
+        return _Plan(doc, cited_sources(doc), original_of(doc) if lost else None, searches_for(doc))
+
+    def facts(self, plan: _Plan) -> ArchiveFacts:
+        fallback = _document_date(plan.doc) or self.today
         lookups: dict[str, SourceLookup] = {}
-        for source in sources:
+        for source in plan.sources:
             if source.key in lookups:
                 continue
-            fresh = source.key not in wayback.known
+            fresh = source.key not in self.wayback.known
             around, cited = _anchors(source, fallback)
-            lookups[source.key] = wayback.lookup(source.key, source.query_url, around, cited)
-            if fresh and progress:
-                progress(1)
-        facts = ArchiveFacts(sources=tuple(sources), lookups=lookups)
-        if options.check_live:
+            lookups[source.key] = self.wayback.lookup(source.key, source.query_url, around, cited)
+            if fresh:
+                self._done()
+        facts = ArchiveFacts(sources=tuple(plan.sources), lookups=lookups)
+        if self.options.check_live:
             for key, lookup in lookups.items():
-                if key not in live:
-                    live[key] = check_live(client, key, lookup.url)
-            facts = replace(facts, live={key: live[key] for key in lookups})
-        if options.save_missing:
-            saver = saver or Saver(client, options.settings)
-            facts = replace(facts, saved=_save_missing(saver, lookups, saved))
-        if options.recover:
-            facts = _recover(doc, facts, wayback, client, today, progress)
-        all_facts.append(facts)
-    return Outcome(all_facts, wayback.counts)
+                if key not in self.live:
+                    self.live[key] = check_live(self.wayback.client, key, lookup.url)
+            facts = replace(facts, live={key: self.live[key] for key in lookups})
+        if self.options.save_missing:
+            facts = replace(facts, saved=self._save_missing(lookups))
+        if plan.original is not None:
+            original, recovered = recover_lost(plan.doc, plan.original, self.wayback, self.today)
+            facts = replace(facts, original=original, recovered=recovered)
+            self._done()
+        found = {}
+        for search in plan.searches:
+            if ranked := candidates(search, self.wayback):
+                found[search.reference] = ranked
+            self._done()
+        return replace(facts, candidates=found)
 
+    def _save_missing(self, lookups: dict[str, SourceLookup]) -> dict[str, str]:
+        """Captures made now of missing sources, each asked for once in a run."""
+        self.saver = self.saver or Saver(self.wayback.client, self.options.settings)
+        for key, lookup in lookups.items():
+            if lookup.status is Status.MISSING and key not in self.saved:
+                capture, _ = self.saver.save(lookup.url)
+                if capture:
+                    self.saved[key] = capture
+        return {key: self.saved[key] for key in lookups if key in self.saved}
 
-def _save_missing(saver: Saver, lookups: dict[str, SourceLookup], saved: dict[str, str]) -> dict[str, str]:
-    """Captures made now of this document's missing sources (each asked for once in a run)."""
-    for key, lookup in lookups.items():
-        if lookup.status is Status.MISSING and key not in saved:
-            capture, _ = saver.save(lookup.url)
-            if capture:
-                saved[key] = capture
-    return {key: saved[key] for key in lookups if key in saved}
-
-
-def _searches(doc: Document) -> list[str]:
-    """The recovery searches a document needs: its original, when it is a copy that lost footnotes."""
-    needed = ["original"] if original_of(doc) is not None and any(r.empty for r in doc.references) else []
-    return needed + [r.key for r in doc.references if not r.empty and not r.fields.url and r.fields.publisher]
-
-
-def _recover(
-    doc: Document, facts: ArchiveFacts, wayback: Wayback, client: HttpClient, today: date, progress: Progress | None
-) -> ArchiveFacts:
-    original = original_of(doc)
-    recovered: tuple[RecoveredReference, ...] = ()
-    if original is not None and any(r.empty for r in doc.references):
-        original, recovered = recover_lost(doc, original, wayback, client, today)
-    candidates = candidates_for(doc, wayback, client)
-    if progress:
-        progress(len(_searches(doc)))
-    return replace(facts, original=original, recovered=recovered, candidates=candidates)
+    def _done(self) -> None:
+        if self.tick:
+            self.tick(1)
 
 
 def _anchors(source: CitedSource, fallback: date) -> tuple[datetime, datetime]:

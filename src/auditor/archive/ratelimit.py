@@ -30,7 +30,6 @@ class RateLimiter:
         self._sleep = sleep
         self._next = float("-inf")
         self._lock = threading.Lock()
-        self.waited = 0.0  # seconds spent waiting, for the run's summary
 
     def wait(self) -> None:
         with self._lock:
@@ -38,7 +37,6 @@ class RateLimiter:
             start = max(now, self._next)
             self._next = start + self.interval
         if start > now:
-            self.waited += start - now
             self._sleep(start - now)
 
 

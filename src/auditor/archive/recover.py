@@ -18,16 +18,16 @@ import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from difflib import SequenceMatcher
+from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 from requests_cache import NEVER_EXPIRE
 
 from ..document import Document
 from ..sources import Candidate, CaptureFact, OriginalCopy, RecoveredReference, Status
-from .cdx import parse_cdx
-from .http import HttpClient, NetworkError
-from .urls import clean, timestamp_of
-from .wayback import CAPTURES_FRESH_FOR, Wayback
+from .http import NetworkError
+from .urls import clean
+from .wayback import Wayback
 
 WINDOW = timedelta(days=3)  # around a reference's date: news is captured within days of publication
 MIN_SCORE = 0.5
@@ -97,7 +97,7 @@ def original_of(doc: Document) -> OriginalCopy | None:
 
 
 def recover_lost(
-    doc: Document, original: OriginalCopy, wayback: Wayback, client: HttpClient, today: date
+    doc: Document, original: OriginalCopy, wayback: Wayback, today: date
 ) -> tuple[OriginalCopy, tuple[RecoveredReference, ...]]:
     """The original's capture, and the text of each footnote the copy left empty, from that capture."""
     when = datetime.combine(original.as_of or today, time(23, 59, 59), UTC)
@@ -112,9 +112,8 @@ def recover_lost(
     if found.direction == "after" and not original.as_of_is_lower_bound:
         return _without(original, f"the only captures are from after {when.date().isoformat()}", capture), ()
     try:
-        response = client.get(
-            wayback.settings.replay(capture.timestamp, capture.original, raw=True), None, NEVER_EXPIRE
-        )
+        raw = wayback.settings.replay(capture.timestamp, capture.original, raw=True)
+        response = wayback.client.get(raw, None, NEVER_EXPIRE)  # a capture never changes
     except NetworkError as error:
         return _without(original, f"the capture could not be read: {error}", capture), ()
     from ..readers.html import read_html
@@ -134,9 +133,18 @@ def recover_lost(
     return replace(original, capture=capture), recovered
 
 
-def candidates_for(doc: Document, wayback: Wayback, client: HttpClient) -> dict[str, tuple[Candidate, ...]]:
-    """Captures that may be the sources named without a URL, best first; only those scoring ``MIN_SCORE``."""
-    found: dict[str, tuple[Candidate, ...]] = {}
+class Search(NamedTuple):
+    """A reference named without a link, and where and when to look for it."""
+
+    reference: str
+    site: str
+    day: date
+    words: frozenset[str]  # the title's significant words
+
+
+def searches_for(doc: Document) -> list[Search]:
+    """The references with a title, a publisher whose site is known, and a date, but no URL."""
+    found = []
     for reference in doc.references:
         fields = reference.fields
         if reference.empty or fields.url or not fields.title or not fields.publisher:
@@ -145,12 +153,22 @@ def candidates_for(doc: Document, wayback: Wayback, client: HttpClient) -> dict[
         dates = doc.dates.references.get(reference.key)
         published = dates.published if dates else None
         words = _words(fields.title)
-        if site is None or published is None or published.problem or len(words) < 3:
-            continue
-        ranked = _search(site, published.first, words, wayback, client)
-        if ranked:
-            found[reference.key] = ranked
+        if site is not None and published is not None and not published.problem and len(words) >= 3:
+            found.append(Search(reference.key, site, published.first, frozenset(words)))
     return found
+
+
+def candidates(search: Search, wayback: Wayback) -> tuple[Candidate, ...]:
+    """Captures on the publisher's site near the date, best first; only those scoring ``MIN_SCORE``."""
+    best: dict[str, Candidate] = {}
+    for capture in wayback.site_captures(search.site, search.day - WINDOW, search.day + WINDOW):
+        cleaned = clean(capture.original)
+        if not capture.usable or cleaned is None:
+            continue
+        score = len(search.words & _words(unquote(urlsplit(capture.original).path))) / len(search.words)
+        if score >= MIN_SCORE and (cleaned.key not in best or best[cleaned.key].score < score):
+            best[cleaned.key] = Candidate(capture.original, wayback.fact(capture), score)
+    return tuple(sorted(best.values(), key=lambda c: (-c.score, c.url)))[:3]
 
 
 def site_of(publisher: str) -> str | None:
@@ -159,36 +177,6 @@ def site_of(publisher: str) -> str | None:
         return PUBLISHER_SITES[name]
     bare = re.sub(r"^the ", "", name)
     return bare.replace(" ", "") + ".com" if re.fullmatch(r"[a-z][a-z ]{1,30}", bare) else None
-
-
-def _search(site: str, day: date, words: set[str], wayback: Wayback, client: HttpClient) -> tuple[Candidate, ...]:
-    params = {
-        "url": site,
-        "matchType": "domain",
-        "from": timestamp_of(datetime.combine(day - WINDOW, time(), UTC))[:8],
-        "to": timestamp_of(datetime.combine(day + WINDOW, time(), UTC))[:8],
-        "output": "json",
-        "limit": "5000",
-        "allowFuzzy": "0",
-    }
-    try:
-        response = client.get(wayback.settings.cdx_url, params, CAPTURES_FRESH_FOR)
-    except NetworkError:
-        wayback.counts["failed"] += 1
-        return ()
-    wayback.counts["cached" if getattr(response, "from_cache", False) else "fetched"] += 1
-    best: dict[str, Candidate] = {}
-    for capture in parse_cdx(response.text).captures:
-        if not capture.usable:
-            continue
-        score = len(words & _words(unquote(urlsplit(capture.original).path))) / len(words)
-        key = capture.original.split("://", 1)[-1].lower().removeprefix("www.")
-        if score >= MIN_SCORE and (key not in best or best[key].score < score):
-            replay = wayback.settings.replay(capture.timestamp, capture.original)
-            best[key] = Candidate(
-                capture.original, CaptureFact(capture.timestamp, capture.original, capture.status, replay), score
-            )
-    return tuple(sorted(best.values(), key=lambda c: (-c.score, c.url)))[:3]
 
 
 def _without(original: OriginalCopy, reason: str, capture: CaptureFact | None = None) -> OriginalCopy:

@@ -31,10 +31,6 @@ class ArchiveSettings:
         """The address of a capture; ``raw`` asks for the page as captured, without the archive's rewriting."""
         return f"{self.replay_url}{timestamp}{'id_' if raw else ''}/{url}"
 
-    @property
-    def is_internet_archive(self) -> bool:
-        return self.cdx_url == IA_CDX
-
 
 def archive_settings(table: Any, where: str, overrides: dict[str, Any] | None = None) -> ArchiveSettings:
     """Settings from a configuration table (``where`` names it in errors), then command-line overrides."""

@@ -11,7 +11,7 @@ only an answer the archive gave can make it "missing".
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from ..sources import CaptureFact, SourceLookup, Status
 from .cdx import Capture, CdxAnswer, choose, parse_cdx
@@ -54,7 +54,7 @@ class Wayback:
             return SourceLookup(key, url, Status.UNVERIFIED, reason=f"the archive could not be asked: {error}")
         if answer is None:
             return SourceLookup(key, url, Status.UNVERIFIED, reason="the archive's answer could not be read")
-        nearby = tuple(self._fact(c) for c in answer.captures)
+        nearby = tuple(self.fact(c) for c in answer.captures)
         if answer.blocked:
             reason = "the archive withholds this site's captures"
             return SourceLookup(key, url, Status.MISSING, reason=reason, from_cache=from_cache)
@@ -74,7 +74,7 @@ class Wayback:
             key,
             url,
             Status.ARCHIVED,
-            capture=self._fact(choice.capture),
+            capture=self.fact(choice.capture),
             direction=choice.direction,
             days=choice.days,
             from_cache=from_cache,
@@ -107,7 +107,28 @@ class Wayback:
             self.client.keep_for(response, NOTHING_FRESH_FOR)
         return answer, from_cache
 
-    def _fact(self, capture: Capture) -> CaptureFact:
+    def site_captures(self, site: str, start: date, end: date) -> tuple[Capture, ...]:
+        """Every capture on ``site`` (and its subdomains) from ``start`` to ``end``; none when the archive
+        cannot be asked, counted as a failed lookup."""
+        params = {
+            "url": site,
+            "matchType": "domain",
+            "from": start.strftime("%Y%m%d"),
+            "to": end.strftime("%Y%m%d"),
+            "output": "json",
+            "limit": "5000",
+            "allowFuzzy": "0",
+        }
+        try:
+            response = self.client.get(self.settings.cdx_url, params, CAPTURES_FRESH_FOR)
+        except NetworkError:
+            self.counts["failed"] += 1
+            return ()
+        self.counts["cached" if getattr(response, "from_cache", False) else "fetched"] += 1
+        return parse_cdx(response.text).captures
+
+    def fact(self, capture: Capture) -> CaptureFact:
+        """What the facts keep of a capture, with the address a reader opens it at."""
         replay = self.settings.replay(capture.timestamp, capture.original)
         return CaptureFact(capture.timestamp, capture.original, capture.status, replay)
 

@@ -30,7 +30,7 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, PageElement, Tag
 
-from ..archive.urls import clean
+from ..archive.urls import clean, parse_archive_link
 from ..citetext import parse_reference_text
 from ..document import BlockKind, Document, Provenance, ReferenceFields, RegionKind, Span
 from ..errors import InputError
@@ -69,7 +69,6 @@ _IDENTIFIERS = re.compile(
     r"|www\.ams\.org/mathscinet-getitem|arxiv\.org/abs|www\.osti\.gov|www\.jstor\.org/stable)/",
     re.I,
 )
-_ARCHIVED_ORIGINAL = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?P<url>.+)$", re.I)
 _WITHOUT_CONTENT = re.compile(r"without content|must have content|no content", re.I)
 _LAST_EDITED = re.compile(r"last (?:edited|modified) on (?P<when>\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
 
@@ -386,10 +385,8 @@ def _fields(words: str, item: Tag) -> ReferenceFields:
     hrefs = [str(a["href"]) for a in item.find_all("a", href=re.compile(r"^(?:https?:)?//"))]
     hrefs = ["https:" + h if h.startswith("//") else h for h in hrefs]
     archive = next((h for h in hrefs if _ARCHIVES.match(h)), fields.archive_url)
-    original = _ARCHIVED_ORIGINAL.match(archive) if archive else None
-    archived = None
-    if original is not None:
-        archived = original["url"] if "://" in original["url"] else "http://" + original["url"]
+    link = parse_archive_link(archive) if archive else None
+    archived = None if link is None else link.original if "://" in link.original else "http://" + link.original
     links = [h for h in hrefs if not _ARCHIVES.match(h) and "wikipedia.org/wiki/" not in h]
     # The title's link is the source; a DOI or ISSN link beside it names the same work by identifier.
     linked = [h for h in links if _same_page(h, archived)] or [h for h in links if not _IDENTIFIERS.match(h)] or links

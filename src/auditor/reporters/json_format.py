@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..findings import Finding
 from ..report import SCHEMA_VERSION, FileReport, Report, Summary
-from ..sources import ArchiveFacts, CaptureFact
+
+if TYPE_CHECKING:
+    from ..sources import ArchiveFacts, CaptureFact
 
 
 def _finding(f: Finding) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..report import FileReport, Report
+from ..sources import Status
 
 
 def render(report: Report) -> str:
@@ -30,13 +31,12 @@ def _provenance(file: FileReport) -> list[str]:
     facts = file.archive
     if facts is None:
         return []
-    statuses = Counter(str(facts.lookups[s.key].status) for s in facts.sources if s.key in facts.lookups)
-    counted = ", ".join(f"{statuses[k]} {k}" for k in ("archived", "missing", "unverified") if statuses[k])
+    found = [facts.lookups[s.key] for s in facts.sources if s.key in facts.lookups]
+    statuses = Counter(lookup.status for lookup in found)
+    counted = ", ".join(f"{statuses[status]} {status}" for status in Status if statuses[status])
     plural = "s" if len(facts.sources) != 1 else ""
     lines = [f"{file.path}: archive: {len(facts.sources)} cited URL{plural}" + (f": {counted}" if counted else "")]
-    reasons = Counter(
-        facts.lookups[s.key].reason for s in facts.sources if str(facts.lookups[s.key].status) == "unverified"
-    )
+    reasons = Counter(lookup.reason for lookup in found if lookup.status is Status.UNVERIFIED)
     lines += [f"{file.path}: archive: unverified ×{n}: {reason}" for reason, n in reasons.most_common(3)]
     if (original := facts.original) is not None:
         when = f" as of {original.as_of.isoformat()} ({original.as_of_basis})" if original.as_of else ""

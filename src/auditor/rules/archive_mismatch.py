@@ -51,7 +51,7 @@ from ..archive.urls import clean, parse_timestamp
 from ..document import Document
 from ..sources import CaptureFact, CitedSource, SourceLookup, cited_sources
 from .base import Hit
-from .text import excerpt
+from .cited_source import reference_hit
 
 CODE = "ARC002"
 NAME = "archive-mismatch"
@@ -69,18 +69,10 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
     for source in sources:
         if source.archive_link is None:
             continue
-        reference = doc.references_by_key[source.reference]
         problem = _problem(source, doc.archive.lookups.get(source.key) if doc.archive else None)
-        if problem is None:
-            continue
-        message, what, evidence = problem
-        yield Hit(
-            span=reference.span,
-            message=message,
-            excerpt=excerpt(doc, reference.content),
-            key=f"{source.reference} {what}",
-            evidence={"reference": source.reference, "url": source.url, "archive_url": source.archive_url, **evidence},
-        )
+        if problem is not None:
+            message, what, evidence = problem
+            yield reference_hit(doc, source, message, what, archive_url=source.archive_url, **evidence)
 
 
 def _problem(source: CitedSource, lookup: SourceLookup | None) -> tuple[str, str, dict[str, object]] | None:

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..sources import Status
 from .base import Hit
-from .text import excerpt
+from .cited_source import reference_hit
 
 CODE = "ARC001"
 NAME = "archive-missing"
@@ -67,11 +67,5 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         lookup = doc.archive.lookups.get(source.key)
         if lookup is None or lookup.status is not Status.MISSING or source.archive_url:
             continue
-        reference = doc.references_by_key[source.reference]
-        yield Hit(
-            span=reference.span,
-            message=f"No readable archived copy of {source.url} ({lookup.reason}): archive it while it is live",
-            excerpt=excerpt(doc, reference.content),
-            key=f"{source.reference} {source.key}",
-            evidence={"reference": source.reference, "url": source.url, "reason": lookup.reason},
-        )
+        message = f"No readable archived copy of {source.url} ({lookup.reason}): archive it while it is live"
+        yield reference_hit(doc, source, message, source.key, reason=lookup.reason)

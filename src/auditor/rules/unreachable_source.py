@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..sources import Status
 from .base import Hit
-from .text import excerpt
+from .cited_source import reference_hit
 
 CODE = "ARC003"
 NAME = "unreachable-source"
@@ -72,14 +72,8 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             fallback = f"an archived copy exists: {lookup.capture.replay_url}"
         else:
             fallback = "no archived copy is known"
-        reference = doc.references_by_key[source.reference]
-        yield Hit(
-            span=reference.span,
-            message=(
-                f"{source.url} failed when requested now ({live.detail}); one failure does not prove it is gone:"
-                f" check again later. {fallback[0].upper()}{fallback[1:]}"
-            ),
-            excerpt=excerpt(doc, reference.content),
-            key=f"{source.reference} {source.key}",
-            evidence={"reference": source.reference, "url": source.url, "live": live.detail},
+        message = (
+            f"{source.url} failed when requested now ({live.detail}); one failure does not prove it is gone:"
+            f" check again later. {fallback[0].upper()}{fallback[1:]}"
         )
+        yield reference_hit(doc, source, message, source.key, live=live.detail)
