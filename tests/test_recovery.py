@@ -89,6 +89,15 @@ def test_the_seed_recovers_its_lost_footnotes_from_the_archived_original(pywb, t
     assert recovered["1"]["capture"]["url"] == f"{pywb.replay_url}20160115120000/{ORIGINAL}"
 
 
+def test_a_memento_archive_gives_the_lost_footnotes_back_too_but_no_site_searches(pywb, tmp_path):
+    timemaps = ["--timemap-url", pywb.base + "/web/timemap/link/"]
+    _, out, _ = _check(tmp_path, str(SEED), *timemaps, "--format", "json")
+    facts = json.loads(out)["files"][0]["archive"]
+    assert facts["original"]["capture"]["url"] == f"{pywb.replay_url}20160115120000/{ORIGINAL}"
+    assert len(facts["recovered"]) == 187
+    assert facts["candidates"] == {}  # Memento cannot list a site's captures
+
+
 def test_sources_named_without_a_link_get_scored_candidates_never_facts(pywb, tmp_path):
     _, out, _ = _check(tmp_path, str(SEED), *_at(pywb), "--format", "json")
     candidates = json.loads(out)["files"][0]["archive"]["candidates"]

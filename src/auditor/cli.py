@@ -61,6 +61,10 @@ def main() -> None:
 @click.option("--archive", "use_archive", is_flag=True, help="Look up every cited URL in the Wayback Machine first.")
 @click.option("--cdx-url", help="CDX search endpoint of the archive (default: the Internet Archive's).")
 @click.option("--replay-url", help="Replay prefix of the archive's captures (default: https://web.archive.org/web/).")
+@click.option("--timemap-url", help="Ask a Memento archive instead: the prefix its TimeMaps are at ({prefix}{URL}).")
+@click.option(
+    "--timegate-url", help="Ask a Memento archive instead, by its TimeGate ({prefix}{URL}), when it has no TimeMaps."
+)
 @click.option(
     "--archive-rate", type=click.FloatRange(min=0, min_open=True), help="Archive searches per minute (default: 24)."
 )
@@ -83,6 +87,8 @@ def check(
     use_archive: bool,
     cdx_url: str | None,
     replay_url: str | None,
+    timemap_url: str | None,
+    timegate_url: str | None,
     archive_rate: float | None,
     check_live: bool,
     save_missing: bool,
@@ -119,7 +125,13 @@ def check(
         offline=offline,
     )
 
-    archive_overrides = {"cdx_url": cdx_url, "replay_url": replay_url, "requests_per_minute": archive_rate}
+    archive_overrides = {
+        "cdx_url": cdx_url,
+        "replay_url": replay_url,
+        "timemap_url": timemap_url,
+        "timegate_url": timegate_url,
+        "requests_per_minute": archive_rate,
+    }
     try:
         settings = load_settings(config_path, _split(select), _split(ignore), max_size, archive_overrides)
     except AuditorError as error:

@@ -39,9 +39,10 @@ USABLE_STATUS = frozenset({"200", "203", "206"})  # a page a reader can read, as
 class Capture:
     timestamp: str  # 14 digits
     original: str
-    status: str | None  # None for a revisit, whose status is that of the capture it repeats
+    status: str | None  # None when not given: a revisit (the status of the capture it repeats), or a memento
     mimetype: str | None = None
     digest: str | None = None
+    memento: str | None = None  # its address, for a capture a Memento archive named (with no status)
 
     @property
     def moment(self) -> datetime:
@@ -51,7 +52,9 @@ class Capture:
 
     @property
     def usable(self) -> bool:
-        return self.status in USABLE_STATUS
+        """A page a reader can read: a capture whose status says so, or a memento, which an archive names
+        only to replay it."""
+        return self.status in USABLE_STATUS or (self.status is None and self.memento is not None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,7 +86,8 @@ class _Phase:
         if not self.options.recover:
             return _Plan(doc, cited_sources(doc), None, [])
         lost = any(r.empty for r in doc.references)
-        return _Plan(doc, cited_sources(doc), original_of(doc) if lost else None, searches_for(doc))
+        searches = searches_for(doc) if self.options.settings.searches_sites else []
+        return _Plan(doc, cited_sources(doc), original_of(doc) if lost else None, searches)
 
     def facts(self, plan: _Plan) -> ArchiveFacts:
         fallback = _document_date(plan.doc) or self.today

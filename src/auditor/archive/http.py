@@ -93,15 +93,23 @@ class HttpClient:
         self.session.mount(prefix, LimitedAdapter(limiter))
 
     def get(
-        self, url: str, params: dict[str, str] | None, fresh_for: timedelta | int, accept: tuple[int, ...] = ()
+        self,
+        url: str,
+        params: dict[str, str] | None,
+        fresh_for: timedelta | int,
+        accept: tuple[int, ...] = (),
+        headers: dict[str, str] | None = None,
     ) -> requests.Response:
-        """GET ``url``: a 200 answer, or one whose status is in ``accept``; anything else raises NetworkError."""
-        return self._get(url, params or {}, fresh_for, accept)
+        """GET ``url``: a 200 answer, or one whose status is in ``accept``; anything else raises NetworkError.
+        A redirect is followed unless its status is accepted. Of ``headers``, only ``Accept-Datetime`` may
+        change the answer: it is part of the cache key, the others are not."""
+        return self._get(url, params or {}, fresh_for, accept, headers or {})
 
     def keep_for(self, response: requests.Response, fresh_for: timedelta) -> None:
-        """Keep a cached answer only ``fresh_for`` from now: an answer that may soon change ("no capture yet")."""
-        key = getattr(response, "cache_key", None)
-        if key and not getattr(response, "from_cache", False):
+        """Keep an answer in the cache ``fresh_for`` from now: one that may soon change ("no capture yet"), or
+        an accepted answer other than 200 (a redirect), which the cache does not keep by itself."""
+        if not getattr(response, "from_cache", False):
+            key = getattr(response, "cache_key", None) or _cache_key(response.request)  # None: not cached yet
             self.session.cache.save_response(response, key, expires=datetime.now(UTC) + fresh_for)
 
     def forget(self, response: requests.Response) -> None:
@@ -112,7 +120,7 @@ class HttpClient:
     def get_json(self, url: str, params: dict[str, str], fresh_for: timedelta | int) -> Any:
         """GET ``url`` and decode its JSON; ``fresh_for`` is how long a cached answer may be reused
         (``requests_cache.NEVER_EXPIRE`` for an answer that cannot change)."""
-        response = self._get(url, params, fresh_for)
+        response = self._get(url, params, fresh_for, (), {})
         try:
             return response.json()
         except ValueError:
@@ -120,7 +128,12 @@ class HttpClient:
             raise NetworkError(url, "answered with something that is not JSON") from None
 
     def _get(
-        self, url: str, params: dict[str, str], fresh_for: timedelta | int, accept: tuple[int, ...] = ()
+        self,
+        url: str,
+        params: dict[str, str],
+        fresh_for: timedelta | int,
+        accept: tuple[int, ...],
+        headers: dict[str, str],
     ) -> requests.Response:
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         host = urlsplit(url).netloc
@@ -128,11 +141,14 @@ class HttpClient:
             if self.halted or host in self.unreachable:
                 self.counts["failed"] += 1
                 raise NetworkError(url, self.halted or self.unreachable[host])
-            if attempt == 0 and (cached := self._from_cache(url, params)) is not None:
+            if attempt == 0 and (cached := self._from_cache(url, params, headers)) is not None:
                 self.counts["cached"] += 1
                 return cached
+            follow = not any(300 <= status < 400 for status in accept)
             try:
-                response = self.session.get(url, params=params, timeout=timeout, expire_after=fresh_for)
+                response = self.session.get(
+                    url, params=params, headers=headers, timeout=timeout, expire_after=fresh_for, allow_redirects=follow
+                )
             except requests.Timeout:
                 self.counts["failed"] += 1
                 self._timeouts[host] += 1
@@ -170,9 +186,9 @@ class HttpClient:
         tries = f" after {self.settings.retries + 1} tries" if response.status_code in _RETRIED else ""
         raise NetworkError(url, f"HTTP {response.status_code} {response.reason or ''}".rstrip() + tries)
 
-    def _from_cache(self, url: str, params: dict[str, str]) -> requests.Response | None:
+    def _from_cache(self, url: str, params: dict[str, str], headers: dict[str, str]) -> requests.Response | None:
         """A fresh answer from the cache, read directly: the session's own path to it costs three times as long."""
-        request = requests.Request("GET", url, params=params).prepare()
+        request = requests.Request("GET", url, params=params, headers=headers).prepare()
         cached = self.session.cache.get_response(_cache_key(request))
         return None if cached is None or cached.is_expired else cached  # type: ignore[return-value]
 
@@ -183,12 +199,15 @@ class HttpClient:
 
 
 def _cache_key(request: requests.PreparedRequest, **_: Any) -> str:
-    """The cache key of a request: its method and its URL as sent, parameters in the order we give them.
+    """The cache key of a request: its method and its URL as sent, parameters in the order we give them,
+    and the date a Memento TimeGate is asked about.
 
     NOTE: requests-cache's own key normalises the URL and headers first, a third of the time an answer
     from the cache takes; every request here is built one way, so the URL as sent is already canonical.
     """
-    return hashlib.blake2b(f"{request.method} {request.url}".encode(), digest_size=12).hexdigest()
+    moment = request.headers.get("Accept-Datetime")
+    text = f"{request.method} {request.url}" + (f" @{moment}" if moment else "")
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 def _retry_after(response: requests.Response) -> float | None:

@@ -26,7 +26,7 @@ from requests_cache import NEVER_EXPIRE
 from ..document import Document
 from ..sources import Candidate, CaptureFact, OriginalCopy, RecoveredReference, Status
 from .http import NetworkError
-from .urls import clean
+from .urls import clean, raw_address
 from .wayback import Wayback
 
 WINDOW = timedelta(days=3)  # around a reference's date: news is captured within days of publication
@@ -112,8 +112,7 @@ def recover_lost(
     if found.direction == "after" and not original.as_of_is_lower_bound:
         return _without(original, f"the only captures are from after {when.date().isoformat()}", capture), ()
     try:
-        raw = wayback.settings.replay(capture.timestamp, capture.original, raw=True)
-        response = wayback.client.get(raw, None, NEVER_EXPIRE)  # a capture never changes
+        response = wayback.client.get(raw_address(capture.replay_url), None, NEVER_EXPIRE)  # a capture never changes
     except NetworkError as error:
         return _without(original, f"the capture could not be read: {error}", capture), ()
     from ..readers.html import read_html

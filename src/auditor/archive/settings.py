@@ -1,8 +1,14 @@
-"""Which archive to ask, and how fast: ``[tool.auditor.archive]`` and the command line's options."""
+"""Which archive to ask, and how fast: ``[tool.auditor.archive]`` and the command line's options.
+
+An archive is asked through its CDX server (the Internet Archive, pywb,
+OpenWayback) unless a Memento TimeMap or TimeGate address is given, for an
+archive that speaks only Memento (RFC 7089).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from ..errors import ConfigError
@@ -11,12 +17,18 @@ IA_CDX = "https://web.archive.org/cdx/search/cdx"
 IA_REPLAY = "https://web.archive.org/web/"
 IA_SAVE = "https://web.archive.org/save/"
 
+CAPTURES_FRESH_FOR = timedelta(days=30)  # how long the archive's list of captures is reused: the past does not change
+NOTHING_FRESH_FOR = timedelta(days=1)  # and "no capture yet", which may change tomorrow
+
 _KEYS = {
     "cdx-url": "cdx_url",
     "replay-url": "replay_url",
     "save-url": "save_url",
     "requests-per-minute": "requests_per_minute",
+    "timemap-url": "timemap_url",
+    "timegate-url": "timegate_url",
 }
+_URLS = ("cdx_url", "replay_url", "save_url", "timemap_url", "timegate_url")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +38,22 @@ class ArchiveSettings:
     save_url: str = IA_SAVE  # Save Page Now: ``{save_url}{url}`` asks for a capture made now
     requests_per_minute: float = 24.0  # the Internet Archive's hard limit for CDX, as of 2026
     saves_per_minute: float = 4.0  # Save Page Now's limit for clients without an account
+    timemap_url: str | None = None  # Memento: ``{timemap_url}{url}`` lists every capture of ``url``
+    timegate_url: str | None = None  # Memento: ``{timegate_url}{url}`` names the capture closest to a date
 
-    def replay(self, timestamp: str, url: str, raw: bool = False) -> str:
-        """The address of a capture; ``raw`` asks for the page as captured, without the archive's rewriting."""
-        return f"{self.replay_url}{timestamp}{'id_' if raw else ''}/{url}"
+    @property
+    def lookup_url(self) -> str:
+        """The endpoint that lookups go to, which the rate limit applies to."""
+        return self.timemap_url or self.timegate_url or self.cdx_url
+
+    @property
+    def searches_sites(self) -> bool:
+        """Whether the archive can list a site's captures: CDX can, Memento cannot."""
+        return not (self.timemap_url or self.timegate_url)
+
+    def replay(self, timestamp: str, url: str) -> str:
+        """The address a reader opens a capture at."""
+        return f"{self.replay_url}{timestamp}/{url}"
 
 
 def archive_settings(table: Any, where: str, overrides: dict[str, Any] | None = None) -> ArchiveSettings:
@@ -44,12 +68,12 @@ def archive_settings(table: Any, where: str, overrides: dict[str, Any] | None = 
             raise ConfigError(f"{where}: unknown key {key!r} in [archive]")
         values[_KEYS[key]] = value
     values.update({k: v for k, v in (overrides or {}).items() if v is not None})
-    for name in ("cdx_url", "replay_url", "save_url"):
+    for name in _URLS:
         if name in values and (
             not isinstance(values[name], str) or not values[name].startswith(("http://", "https://"))
         ):
             raise ConfigError(f"{where}: archive {name.replace('_', '-')} must be an http(s) URL")
-    for name in ("replay_url", "save_url"):
+    for name in ("replay_url", "save_url", "timemap_url", "timegate_url"):
         if name in values and not values[name].endswith("/"):
             values[name] += "/"
     rate = values.get("requests_per_minute")

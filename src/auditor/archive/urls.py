@@ -27,6 +27,7 @@ _WAYBACK = re.compile(
     r"^https?://(?:web\.|wayback\.)?archive\.org/(?:web/)?(?P<ts>\d{1,14})(?P<mod>[a-z]{2}_)?/(?P<url>.+)$", re.I
 )
 _REPLAY_TAIL = re.compile(r"^(?P<ts>\d{1,14})(?P<mod>[a-z]{2}_)?/(?P<url>.+)$", re.I)
+_CAPTURE_STAMP = re.compile(r"/(\d{14})(?:[a-z]{2}_)?/(?=https?:)", re.I)  # .../20210615083000mp_/http://...
 
 
 class Clean(NamedTuple):
@@ -78,6 +79,13 @@ def parse_archive_link(url: str, replay_prefix: str | None = None) -> ArchiveLin
     if re.match(r"^https?:/[^/]", original):  # a slash some copies lose: "http:/example.com"
         original = original.replace(":/", "://", 1)
     return ArchiveLink(match["ts"], original)
+
+
+def raw_address(replay_url: str) -> str:
+    """The address of a capture as it was captured, without the archive's rewriting: the ``id_`` form
+    Wayback-style archives (the Internet Archive, pywb, OpenWayback) understand. Another archive's
+    address is returned as it is."""
+    return _CAPTURE_STAMP.sub(r"/\1id_/", replay_url, count=1)
 
 
 def timestamp_of(moment: datetime) -> str:

@@ -2,27 +2,28 @@
 
 One CDX request per canonical URL: the captures closest to the date it was
 cited (``sort=closest``), from which the usable one closest before that date is
-chosen, else the closest after. Every request goes through the shared HTTP
-client (its cache, timeouts and retries) and a rate limiter mounted on the CDX
-endpoint. A request that fails leaves the URL "unverified" with the reason;
-only an answer the archive gave can make it "missing".
+chosen, else the closest after. An archive configured by its Memento TimeMap or
+TimeGate is asked that way instead (``memento.py``), one request per URL too.
+Every request goes through the shared HTTP client (its cache, timeouts and
+retries) and a rate limiter mounted on the lookup endpoint. A request that
+fails leaves the URL "unverified" with the reason; only an answer the archive
+gave can make it "missing".
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from ..sources import CaptureFact, SourceLookup, Status
 from .cdx import Capture, CdxAnswer, choose, parse_cdx
 from .http import HttpClient, NetworkError
+from .memento import timegate, timemap
 from .ratelimit import RateLimiter
-from .settings import ArchiveSettings
+from .settings import CAPTURES_FRESH_FOR, NOTHING_FRESH_FOR, ArchiveSettings
 from .urls import timestamp_of
 
 NEARBY = 100  # captures asked for around the date; the choice is made among them
-CAPTURES_FRESH_FOR = timedelta(days=30)  # a past capture does not change
-NOTHING_FRESH_FOR = timedelta(days=1)  # "no capture yet" may change tomorrow
 
 
 class Wayback:
@@ -32,7 +33,7 @@ class Wayback:
         self.client = client
         self.settings = settings
         self.limiter = RateLimiter(settings.requests_per_minute, sleep=client.sleep)
-        client.limit(settings.cdx_url, self.limiter)
+        client.limit(settings.lookup_url, self.limiter)
         self.known: dict[str, SourceLookup] = {}
         self.counts: Counter[str] = Counter()  # lookups: "cached", "fetched", "failed"
 
@@ -82,6 +83,16 @@ class Wayback:
         )
 
     def _ask(self, url: str, around: datetime, only_ok: bool = False) -> tuple[CdxAnswer | None, bool]:
+        """The captures near ``around``, whether they came from the cache; None for an unreadable answer."""
+        if self.settings.timemap_url:
+            answer, from_cache = timemap(self.client, self.settings.timemap_url, url)
+        elif self.settings.timegate_url:
+            answer, from_cache = timegate(self.client, self.settings.timegate_url, url, around)
+        else:
+            return self._ask_cdx(url, around, only_ok)
+        return (None if answer.malformed and not answer.captures else answer), from_cache
+
+    def _ask_cdx(self, url: str, around: datetime, only_ok: bool) -> tuple[CdxAnswer | None, bool]:
         params = {
             "url": url,
             "output": "json",
@@ -109,7 +120,9 @@ class Wayback:
 
     def site_captures(self, site: str, start: date, end: date) -> tuple[Capture, ...]:
         """Every capture on ``site`` (and its subdomains) from ``start`` to ``end``; none when the archive
-        cannot be asked, counted as a failed lookup."""
+        cannot be asked, counted as a failed lookup, or cannot list a site (Memento)."""
+        if not self.settings.searches_sites:
+            return ()
         params = {
             "url": site,
             "matchType": "domain",
@@ -129,7 +142,7 @@ class Wayback:
 
     def fact(self, capture: Capture) -> CaptureFact:
         """What the facts keep of a capture, with the address a reader opens it at."""
-        replay = self.settings.replay(capture.timestamp, capture.original)
+        replay = capture.memento or self.settings.replay(capture.timestamp, capture.original)
         return CaptureFact(capture.timestamp, capture.original, capture.status, replay)
 
 
