@@ -15,17 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .archive.articles import ArticleSpec, parse_article_spec
+from .baseline import Known, compare
 from .config import Settings, load_settings
 from .document import Document, Provenance
 from .engine import audit
 from .errors import InputError
-from .readers import discover, read_document
+from .history import text_at
+from .readers import discover, read_document, read_text
 from .report import FileReport, InputProblem, Report, Summary
+from .sources import ArchiveFacts, cited_sources
 
 if TYPE_CHECKING:
     from .archive.gather import ArchiveOptions, ProgressFactory
     from .archive.http import HttpClient
-    from .sources import ArchiveFacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +49,11 @@ def check_paths(
     jobs: int | None = None,
     archive: ArchiveOptions | None = None,
     progress: ProgressFactory | None = None,
+    diff_base: str | None = None,
 ) -> Report:
     """Audit every readable file under ``paths`` and every article they name (``en:Title`` or a URL);
     one that fails never stops the others. ``input_format`` names the reader for every file.
+    With ``diff_base``, a git revision, each file's findings are compared with those of its text then.
 
     Files are read (and, without ``archive``, audited) by ``jobs`` worker processes (default: one per
     core), results kept in input order; articles are fetched here, through the one HTTP client and its
@@ -86,7 +90,30 @@ def check_paths(
     errors.extend(outcome for outcome in outcomes if isinstance(outcome, InputProblem))
     if not outcomes and not errors:
         errors.append(InputProblem(", ".join(paths), "no readable documents found"))
-    return Report(tuple(files), tuple(errors), tuple(skipped), dict(counts) if archive else None)
+    comparison = None
+    if diff_base is not None:
+        checked = [(path, outcome) for (place, path, _) in local if isinstance(outcome := outcomes[place], FileReport)]
+        known = []
+        for path, file in checked:
+            try:
+                known.extend(_known_at(diff_base, path, file, settings, input_format))
+            except InputError as error:
+                errors.append(InputProblem(error.path, error.message))
+        comparison = compare((f for file in files for f in file.findings), known, diff_base)
+    return Report(tuple(files), tuple(errors), tuple(skipped), dict(counts) if archive else None, comparison)
+
+
+def _known_at(revision: str, path: Path, file: FileReport, settings: Settings, input_format: str | None) -> list[Known]:
+    """The findings of ``file`` as it stood at ``revision``. Its archive facts are today's, as far as they
+    go: a source cited then and still cited is judged as it is judged now, with no lookup of its own."""
+    text = text_at(revision, path, file.path)
+    if text is None:
+        return []
+    doc = read_text(path, f"{file.path} at {revision}", text, input_format)
+    if file.archive is not None:
+        doc = replace(doc, archive=ArchiveFacts(tuple(cited_sources(doc)), file.archive.lookups, file.archive.live))
+    doc = replace(doc, path=file.path)  # the fingerprints of the same file, so that they match
+    return [Known.of(f) for f in audit(doc, settings.rules)]
 
 
 def _archive_phase(

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .errors import AuditorError
+from .severity import Severity
 
 if TYPE_CHECKING:
+    from .report import Report
     from .ruleconfig import RuleDefaults
 
 
@@ -36,43 +40,160 @@ def main() -> None:
     """Audit the citations of factual documents."""
 
 
+_AUDIT_OPTIONS = (
+    click.argument("paths", nargs=-1, required=True),
+    click.option("--select", multiple=True, help="Only these rules: names, codes or code prefixes (comma-separated)."),
+    click.option("--ignore", multiple=True, help="Skip these rules: names, codes or code prefixes (comma-separated)."),
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use."),
+    click.option("--max-size", type=click.FloatRange(min=0, min_open=True), help="Largest file to read, in MiB."),
+    click.option(
+        "--input-format",
+        type=click.Choice(["mirror", "wikitext", "markdown", "html"]),
+        help="Read every file as this format (default: by extension, then by content).",
+    ),
+    click.option("--revision", type=click.IntRange(min=1), help="Fetch this revision id of the article named."),
+    click.option(
+        "--as-of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Fetch the revision current at the end of this day (UTC), as YYYY-MM-DD.",
+    ),
+    click.option("--api-url", help="MediaWiki API to fetch articles from (default: the article's own wiki)."),
+    click.option("--cache-dir", type=click.Path(file_okay=False), help="HTTP cache directory (default: user cache)."),
+    click.option("--offline", is_flag=True, help="Use only what the HTTP cache holds; fetch nothing."),
+    click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for files (default: one per core)."
+    ),
+    click.option("--cdx-url", help="CDX search endpoint of the archive (default: the Internet Archive's)."),
+    click.option(
+        "--replay-url", help="Replay prefix of the archive's captures (default: https://web.archive.org/web/)."
+    ),
+    click.option(
+        "--timemap-url", help="Ask a Memento archive instead: the prefix its TimeMaps are at ({prefix}{URL})."
+    ),
+    click.option(
+        "--timegate-url",
+        help="Ask a Memento archive instead, by its TimeGate ({prefix}{URL}), when it has no TimeMaps.",
+    ),
+    click.option(
+        "--archive-rate", type=click.FloatRange(min=0, min_open=True), help="Archive searches per minute (default: 24)."
+    ),
+    click.option(
+        "--check-live", is_flag=True, help="With the archive, also request each cited URL now (off by default)."
+    ),
+    click.option("--save-missing", is_flag=True, help="With the archive, ask it to capture cited URLs it lacks."),
+)
+
+
+def _audit_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options every command that audits documents shares."""
+    for option in reversed(_AUDIT_OPTIONS):
+        command = option(command)
+    return command
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--select", multiple=True, help="Only these rules: names, codes or code prefixes (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these rules: names, codes or code prefixes (comma-separated).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
-@click.option("--max-size", type=click.FloatRange(min=0, min_open=True), help="Largest file to read, in MiB.")
+@_audit_options
 @click.option(
-    "--input-format",
-    type=click.Choice(["mirror", "wikitext", "markdown", "html"]),
-    help="Read every file as this format (default: by extension, then by content).",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    help="Output format (default: github under GitHub Actions, else text).",
 )
-@click.option("--revision", type=click.IntRange(min=1), help="Fetch this revision id of the article named.")
-@click.option(
-    "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Fetch the revision current at the end of this day (UTC), as YYYY-MM-DD.",
-)
-@click.option("--api-url", help="MediaWiki API to fetch articles from (default: the article's own wiki).")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="HTTP cache directory (default: user cache).")
-@click.option("--offline", is_flag=True, help="Use only what the HTTP cache holds; fetch nothing.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for files (default: one per core).")
 @click.option("--archive", "use_archive", is_flag=True, help="Look up every cited URL in the Wayback Machine first.")
-@click.option("--cdx-url", help="CDX search endpoint of the archive (default: the Internet Archive's).")
-@click.option("--replay-url", help="Replay prefix of the archive's captures (default: https://web.archive.org/web/).")
-@click.option("--timemap-url", help="Ask a Memento archive instead: the prefix its TimeMaps are at ({prefix}{URL}).")
 @click.option(
-    "--timegate-url", help="Ask a Memento archive instead, by its TimeGate ({prefix}{URL}), when it has no TimeMaps."
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Fail only on findings this baseline file does not record (see 'auditor baseline write').",
 )
+@click.option("--diff-base", metavar="REV", help="Fail only on findings a file's text at this git revision lacks.")
 @click.option(
-    "--archive-rate", type=click.FloatRange(min=0, min_open=True), help="Archive searches per minute (default: 24)."
+    "--fail-on",
+    type=click.Choice([str(s) for s in Severity]),
+    default=str(Severity.INFO),
+    show_default=True,
+    help="Least serious finding that fails the run.",
 )
-@click.option("--check-live", is_flag=True, help="With --archive, also request each cited URL now (off by default).")
-@click.option("--save-missing", is_flag=True, help="With --archive, ask the archive to capture cited URLs it lacks.")
 def check(
+    output_format: str | None,
+    use_archive: bool,
+    baseline_path: Path | None,
+    diff_base: str | None,
+    fail_on: str,
+    **options: Any,
+) -> None:
+    """Check documents (files or directories) and report their findings.
+
+    A path may also name a live article: ``en:TITLE`` or its URL, fetched as
+    wikitext at one revision (the latest, ``--revision`` or ``--as-of``).
+
+    With --archive, each cited URL is looked up in the archive (once per
+    canonical URL, through an on-disk cache and a rate limit) before the rules
+    run: findings say which sources have no readable capture, and a copy's
+    lost references are recovered from the archived original where possible.
+
+    With --baseline or --diff-base, only findings that are new fail the run,
+    and the findings that are gone are listed as fixed.
+
+    Exit status: 0 clean, 1 findings that fail the run, 2 when a document could
+    not be checked.
+    """
+    from .reporters import REPORTERS
+
+    if baseline_path and diff_base:
+        raise UsageProblem("--baseline and --diff-base cannot be used together")
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    report = _audit(use_archive=use_archive, diff_base=diff_base, **options)
+    if baseline_path is not None:
+        from .baseline import compare, load
+
+        try:
+            known = load(baseline_path)
+        except AuditorError as error:
+            raise UsageProblem(str(error)) from None
+        report = replace(report, comparison=compare(report.findings, known, f"baseline {baseline_path}"))
+    sys.stdout.write(REPORTERS[output_format](report))
+    sys.exit(report.exit_code(Severity(fail_on)))
+
+
+@main.group()
+def baseline() -> None:
+    """Record the findings a project accepts for now, so that CI fails only on new ones."""
+
+
+@baseline.command("write")
+@_audit_options
+@click.option("--archive", "use_archive", is_flag=True, help="Include findings that need the archive.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(".auditor-baseline.json"),
+    show_default=True,
+    help="Baseline file to write.",
+)
+def baseline_write(use_archive: bool, output: Path, **options: Any) -> None:
+    """Record every finding in PATHS as known; 'auditor check --baseline FILE' then fails only on new ones.
+
+    Exit status: 0 written, 2 when a document could not be checked (nothing is written then, so that a
+    baseline never silently forgets a file's findings).
+    """
+    from .baseline import dump
+
+    report = _audit(use_archive=use_archive, **options)
+    if report.errors:
+        raise UsageProblem(f"baseline not written: {len(report.errors)} input(s) could not be checked")
+    try:
+        output.write_text(dump(report.findings), encoding="utf-8")
+    except OSError as error:
+        raise UsageProblem(f"cannot write {output}: {error.strerror or error}") from None
+    count = len(report.findings)
+    click.echo(f"auditor: {output}: {count} finding{'s' if count != 1 else ''} recorded", err=True)
+
+
+def _audit(
     paths: tuple[str, ...],
-    output_format: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: str | None,
@@ -92,23 +213,12 @@ def check(
     archive_rate: float | None,
     check_live: bool,
     save_missing: bool,
-) -> None:
-    """Check documents (files or directories) and report their findings.
-
-    A path may also name a live article: ``en:TITLE`` or its URL, fetched as
-    wikitext at one revision (the latest, ``--revision`` or ``--as-of``).
-
-    With --archive, each cited URL is looked up in the archive (once per
-    canonical URL, through an on-disk cache and a rate limit) before the rules
-    run: findings say which sources have no readable capture, and a copy's
-    lost references are recovered from the archived original where possible.
-
-    Exit status: 0 clean, 1 findings, 2 when a document could not be checked.
-    """
+    diff_base: str | None = None,
+) -> Report:
+    """Audit what the command line names, saying on stderr what it fetched and what went wrong."""
     from .api import FetchOptions, check_paths
     from .archive.articles import parse_article_spec
     from .config import load_settings
-    from .reporters import REPORTERS
 
     articles = [path for path in paths if parse_article_spec(path) is not None]
     if (revision or as_of) and len(articles) != 1:
@@ -116,7 +226,7 @@ def check(
     if revision and as_of:
         raise UsageProblem("--revision and --as-of cannot be used together")
     if (check_live or save_missing) and not use_archive:
-        raise UsageProblem("--check-live and --save-missing work with --archive")
+        raise UsageProblem("--check-live and --save-missing work with the archive (--archive)")
     fetch = FetchOptions(
         revision=revision,
         as_of=as_of.date() if as_of else None,
@@ -124,7 +234,6 @@ def check(
         cache_dir=Path(cache_dir) if cache_dir else None,
         offline=offline,
     )
-
     archive_overrides = {
         "cdx_url": cdx_url,
         "replay_url": replay_url,
@@ -141,7 +250,7 @@ def check(
         from .archive.gather import ArchiveOptions
 
         archive = ArchiveOptions(settings.archive, check_live=check_live, save_missing=save_missing)
-    report = check_paths(list(paths), settings, input_format, fetch, jobs, archive, _progress_bar)
+    report = check_paths(list(paths), settings, input_format, fetch, jobs, archive, _progress_bar, diff_base)
     for file in report.files:
         if file.provenance.revision is not None:
             shown = f"auditor: {file.path}: revision {file.provenance.revision} of {file.provenance.retrieved}"
@@ -150,8 +259,7 @@ def check(
         click.echo(f"auditor: error: {problem.path}: {problem.message}", err=True)
     if report.lookups is not None:
         click.echo(f"auditor: archive: {_lookup_counts(report.lookups)}", err=True)
-    sys.stdout.write(REPORTERS[output_format](report))
-    sys.exit(report.exit_code)
+    return report
 
 
 @contextmanager

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 from .document import Document, Provenance
 from .extract.claims import uncovered_sentences
 from .findings import Finding
+from .severity import Severity
 
 if TYPE_CHECKING:
+    from .baseline import Comparison
     from .sources import ArchiveFacts
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,7 @@ class Report:
     errors: tuple[InputProblem, ...]
     skipped: tuple[str, ...] = ()
     lookups: dict[str, int] | None = None  # with --archive: lookups answered from the cache, fetched, failed
+    comparison: Comparison | None = None  # with --baseline or --diff-base: which findings are new
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -82,9 +85,16 @@ class Report:
     def summary(self) -> Summary:
         return Summary.total([file.summary for file in self.files])
 
-    @property
-    def exit_code(self) -> int:
-        """0 clean, 1 findings, 2 when any input could not be checked."""
+    def is_new(self, finding: Finding) -> bool:
+        """Whether a finding counts against the change: every one does, unless a comparison says otherwise."""
+        return self.comparison is None or self.comparison.is_new(finding)
+
+    def failing(self, fail_on: Severity = Severity.INFO) -> tuple[Finding, ...]:
+        """The new findings at least as serious as ``fail_on``."""
+        return tuple(f for f in self.findings if f.severity.rank <= fail_on.rank and self.is_new(f))
+
+    def exit_code(self, fail_on: Severity = Severity.INFO) -> int:
+        """0 clean, 1 findings that fail the run, 2 when any input could not be checked."""
         if self.errors:
             return 2
-        return 1 if self.findings else 0
+        return 1 if self.failing(fail_on) else 0

@@ -155,7 +155,11 @@ def read_document(
         data = path.read_bytes()
     except OSError as error:
         raise InputError(shown, error.strerror or str(error)) from None
-    text = decode(data, shown)
+    return read_text(path, shown, decode(data, shown), input_format)
+
+
+def read_text(path: Path, shown: str, text: str, input_format: str | None = None) -> Document:
+    """Read ``text`` as the document at ``path`` would be read (another version of it, say)."""
     chosen = input_format or detect_format(path, text)
     if chosen is None:
         raise InputError(

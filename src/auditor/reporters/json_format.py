@@ -1,4 +1,4 @@
-"""One JSON object per run, described by ``schemas/check-1.2.json``."""
+"""One JSON object per run, described by ``schemas/check-1.3.json``."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from ..sources import ArchiveFacts, CaptureFact
 
 
-def _finding(f: Finding) -> dict[str, Any]:
-    return {
+def _finding(f: Finding, report: Report) -> dict[str, Any]:
+    shown = {
         "rule": f.rule,
         "code": f.code,
         "severity": str(f.severity),
@@ -31,6 +31,9 @@ def _finding(f: Finding) -> dict[str, Any]:
         "fingerprint": f.fingerprint,
         "evidence": dict(f.evidence),
     }
+    if report.comparison is not None:
+        shown["baseline_state"] = "new" if report.comparison.is_new(f) else "unchanged"
+    return shown
 
 
 def _summary(s: Summary) -> dict[str, Any]:
@@ -107,12 +110,20 @@ def document(report: Report) -> dict[str, Any]:
         "tool": {"name": "auditor", "version": __version__},
         "summary": {**_summary(report.summary), "files": len(report.files), "errors": len(report.errors)},
         "files": [_file(file) for file in report.files],
-        "findings": [_finding(f) for f in report.findings],
+        "findings": [_finding(f, report) for f in report.findings],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "skipped": list(report.skipped),
     }
     if report.lookups is not None:
         shown["lookups"] = {kind: report.lookups.get(kind, 0) for kind in ("cached", "fetched", "failed")}
+    if (comparison := report.comparison) is not None:
+        new = sum(1 for f in report.findings if comparison.is_new(f))
+        shown["comparison"] = {
+            "against": comparison.against,
+            "new": new,
+            "known": len(report.findings) - new,
+            "fixed": [asdict(known) for known in comparison.fixed],
+        }
     return shown
 
 

@@ -9,17 +9,27 @@ from ..sources import Status
 
 
 def render(report: Report) -> str:
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.rule}: {f.message}" for f in report.findings]
+    shown = [f for f in report.findings if report.is_new(f)]
+    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.rule}: {f.message}" for f in shown]
     for file in report.files:
         lines.extend(_provenance(file))
+    if report.comparison is not None:
+        lines += [f"{k.path}: fixed: {k.code} {k.rule}: {k.message}" for k in report.comparison.fixed]
+    by_rule = Counter(f.rule for f in shown)
+    if len(by_rule) > 1:
+        lines.append("by rule: " + ", ".join(f"{n} {rule}" for rule, n in by_rule.most_common()))
     summary = report.summary
-    count = len(report.findings)
+    count = len(shown)
     checked = len(report.files)
+    new = " new" if report.comparison is not None else ""
     tail = (
-        f"{count} finding{'s' if count != 1 else ''} in {checked} file{'s' if checked != 1 else ''}"
+        f"{count}{new} finding{'s' if count != 1 else ''} in {checked} file{'s' if checked != 1 else ''}"
         f" (claims: {summary.claims}, cited: {summary.cited_claims};"
         f" references: {summary.references}, empty: {summary.empty_references})"
     )
+    if report.comparison is not None:
+        known = len(report.findings) - count
+        tail += f"; since {report.comparison.against}: {known} known, {len(report.comparison.fixed)} fixed"
     if report.errors:
         tail += f"; {len(report.errors)} could not be checked"
     lines.append(tail)
