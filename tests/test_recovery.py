@@ -98,6 +98,19 @@ def test_a_memento_archive_gives_the_lost_footnotes_back_too_but_no_site_searche
     assert facts["candidates"] == {}  # Memento cannot list a site's captures
 
 
+def test_the_report_traces_each_recovered_footnote_to_its_capture(pywb, tmp_path):
+    out = tmp_path / "reports"
+    cli = ["report", str(SEED), "-o", str(out), "--format", "json", "--cache-dir", str(tmp_path / "cache")]
+    result = CliRunner().invoke(main, [*cli, "--archive-rate", "6000", *_at(pywb)])
+    assert result.exit_code == 1, result.stderr
+    rows = json.loads((out / f"{SEED.stem}.json").read_text(encoding="utf-8"))["provenance"]
+    empty = {r.key for r in SEED_COPY.references if r.empty}
+    assert {row["status"] for row in rows if row["reference"] in empty} == {"recovered"}
+    first = next(row for row in rows if row["reference"] == "1")
+    assert first["text"] == f"{lost_text('1')[0]}. News."
+    assert first["capture"]["url"] == f"{pywb.replay_url}20160115120000/{ORIGINAL}"
+
+
 def test_sources_named_without_a_link_get_scored_candidates_never_facts(pywb, tmp_path):
     _, out, _ = _check(tmp_path, str(SEED), *_at(pywb), "--format", "json")
     candidates = json.loads(out)["files"][0]["archive"]["candidates"]

@@ -50,10 +50,12 @@ def check_paths(
     archive: ArchiveOptions | None = None,
     progress: ProgressFactory | None = None,
     diff_base: str | None = None,
+    keep_documents: bool = False,
 ) -> Report:
     """Audit every readable file under ``paths`` and every article they name (``en:Title`` or a URL);
     one that fails never stops the others. ``input_format`` names the reader for every file.
     With ``diff_base``, a git revision, each file's findings are compared with those of its text then.
+    ``keep_documents`` keeps each document in its FileReport, for reports that show its text.
 
     Files are read (and, without ``archive``, audited) by ``jobs`` worker processes (default: one per
     core), results kept in input order; articles are fetched here, through the one HTTP client and its
@@ -72,7 +74,10 @@ def check_paths(
         if spec is not None:
             client = _client(fetch, clients)
             read = partial(_fetch, client, spec, fetch)
-            outcomes.append(_read_one(read, spec.shown) if archive else _audit_one(read, spec.shown, settings))
+            if archive:
+                outcomes.append(_read_one(read, spec.shown))
+            else:
+                outcomes.append(_audit_one(read, spec.shown, settings, keep_documents))
             continue
         found = discover([raw])
         errors.extend(InputProblem(e.path, e.message) for e in found.errors)
@@ -80,12 +85,13 @@ def check_paths(
         for path, shown in found.files:
             local.append((len(outcomes), path, shown))
             outcomes.append(None)
-    work = [(path, shown, settings, input_format, archive is None) for _, path, shown in local]
+    work = [(path, shown, settings, input_format, archive is None, keep_documents) for _, path, shown in local]
     for (place, _, _), outcome in zip(local, _check_files(work, jobs or available_cores()), strict=True):
         outcomes[place] = outcome
     counts: Counter[str] = Counter()
     if archive is not None:
-        counts = _archive_phase(outcomes, _client(fetch, clients), archive, settings, progress, errors)
+        client = _client(fetch, clients)
+        counts = _archive_phase(outcomes, client, archive, settings, progress, errors, keep_documents)
     files = [outcome for outcome in outcomes if isinstance(outcome, FileReport)]
     errors.extend(outcome for outcome in outcomes if isinstance(outcome, InputProblem))
     if not outcomes and not errors:
@@ -123,6 +129,7 @@ def _archive_phase(
     settings: Settings,
     progress: ProgressFactory | None,
     errors: list[InputProblem],
+    keep_documents: bool,
 ) -> Counter[str]:
     """Look up the read documents' sources, then audit each with its facts, in place in ``outcomes``."""
     from .archive.gather import gather
@@ -137,7 +144,7 @@ def _archive_phase(
     except (OSError, sqlite3.Error) as error:  # the cache directory: unwritable, full, corrupt
         errors.append(InputProblem("archive", f"cannot use the HTTP cache: {error}"))
     for place, doc, found in zip(places, docs, facts, strict=True):
-        outcomes[place] = _audit_doc(replace(doc, archive=found), settings)
+        outcomes[place] = _audit_doc(replace(doc, archive=found), settings, keep_documents)
     return counts
 
 
@@ -145,7 +152,7 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-_FileWork = tuple[Path, str, Settings, str | None, bool]  # (path, shown, settings, format, audit it too)
+_FileWork = tuple[Path, str, Settings, str | None, bool, bool]  # (path, shown, settings, format, audit, keep)
 _Checked = FileReport | InputProblem | Document
 
 
@@ -162,15 +169,17 @@ def _check_files(work: list[_FileWork], jobs: int) -> list[_Checked]:
 
 
 def _check_file(item: _FileWork) -> _Checked:
-    path, shown, settings, input_format, and_audit = item
+    path, shown, settings, input_format, and_audit, keep = item
     read = partial(read_document, path, shown, settings.max_bytes, input_format)
-    return _audit_one(read, shown, settings) if and_audit else _read_one(read, shown)
+    return _audit_one(read, shown, settings, keep) if and_audit else _read_one(read, shown)
 
 
-def _audit_one(read: Callable[[], Document], shown: str, settings: Settings) -> FileReport | InputProblem:
+def _audit_one(
+    read: Callable[[], Document], shown: str, settings: Settings, keep: bool = False
+) -> FileReport | InputProblem:
     """Read and audit one document; what went wrong, as one line, when that fails."""
     doc = _read_one(read, shown)
-    return doc if isinstance(doc, InputProblem) else _audit_doc(doc, settings)
+    return doc if isinstance(doc, InputProblem) else _audit_doc(doc, settings, keep)
 
 
 def _read_one(read: Callable[[], Document], shown: str) -> Document | InputProblem:
@@ -184,7 +193,7 @@ def _read_one(read: Callable[[], Document], shown: str) -> Document | InputProbl
         return InputProblem(shown, f"internal error while reading: {type(error).__name__}: {error}")
 
 
-def _audit_doc(doc: Document, settings: Settings) -> FileReport | InputProblem:
+def _audit_doc(doc: Document, settings: Settings, keep: bool = False) -> FileReport | InputProblem:
     try:
         findings = audit(doc, settings.rules)
     except RecursionError:
@@ -200,6 +209,7 @@ def _audit_doc(doc: Document, settings: Settings) -> FileReport | InputProblem:
         summary=Summary.of(doc, findings),
         findings=findings,
         archive=doc.archive,
+        document=doc if keep else None,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from .errors import AuditorError
 from .severity import Severity
 
 if TYPE_CHECKING:
-    from .report import Report
+    from .report import FileReport, Report
     from .ruleconfig import RuleDefaults
 
 
@@ -157,6 +158,80 @@ def check(
     sys.exit(report.exit_code(Severity(fail_on)))
 
 
+REPORT_FORMATS = {"markdown": ".md", "html": ".html", "json": ".json"}
+
+
+@main.command()
+@_audit_options
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Directory to write the reports to.",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(list(REPORT_FORMATS)),
+    multiple=True,
+    help="Report formats to write (default: all three).",
+)
+@click.option(
+    "--archive/--no-archive",
+    "use_archive",
+    default=True,
+    show_default=True,
+    help="Look up every cited URL in the archive (from the cache alone with --offline).",
+)
+def report(output_dir: Path, formats: tuple[str, ...], use_archive: bool, **options: Any) -> None:
+    """Audit documents and write, for each, a report to read (Markdown, HTML) and one to process (JSON):
+    its origin, a summary, every finding with its evidence, and the provenance of each citation, from
+    claim to reference to archived capture.
+
+    Exit status: 0 clean, 1 findings, 2 when a document could not be checked or a report not written.
+    """
+    from .reporters.document_report import render_json
+    from .reporters.html import render as render_html
+    from .reporters.markdown import render as render_markdown
+
+    renderers = {"markdown": render_markdown, "html": render_html, "json": render_json}
+    result = _audit(use_archive=use_archive, keep_documents=True, **options)
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageProblem(f"cannot create {output_dir}: {error.strerror or error}") from None
+    failed = False
+    for file, stem in zip(result.files, _report_stems(result.files), strict=True):
+        written = []
+        for name in formats or REPORT_FORMATS:
+            target = output_dir / (stem + REPORT_FORMATS[name])
+            try:
+                target.write_text(renderers[name](file), encoding="utf-8")
+            except OSError as error:
+                click.echo(f"auditor: error: {target}: cannot write: {error.strerror or error}", err=True)
+                failed = True
+                continue
+            written.append(str(target))
+        if written:
+            click.echo(f"auditor: {file.path}: {len(file.findings)} findings; wrote {', '.join(written)}", err=True)
+    sys.exit(2 if failed else result.exit_code())
+
+
+def _report_stems(files: tuple[FileReport, ...]) -> list[str]:
+    """A file name for each document's reports, from its path or title; the same stem twice gets a number."""
+    stems: list[str] = []
+    for file in files:
+        name = Path(file.path).stem if file.provenance.revision is None else (file.title or file.path)
+        stem = re.sub(r"[^\w.-]+", "_", name).strip("._") or "document"
+        candidate, n = stem, 2
+        while candidate in stems:
+            candidate, n = f"{stem}-{n}", n + 1
+        stems.append(candidate)
+    return stems
+
+
 @main.group()
 def baseline() -> None:
     """Record the findings a project accepts for now, so that CI fails only on new ones."""
@@ -214,6 +289,7 @@ def _audit(
     check_live: bool,
     save_missing: bool,
     diff_base: str | None = None,
+    keep_documents: bool = False,
 ) -> Report:
     """Audit what the command line names, saying on stderr what it fetched and what went wrong."""
     from .api import FetchOptions, check_paths
@@ -250,7 +326,9 @@ def _audit(
         from .archive.gather import ArchiveOptions
 
         archive = ArchiveOptions(settings.archive, check_live=check_live, save_missing=save_missing)
-    report = check_paths(list(paths), settings, input_format, fetch, jobs, archive, _progress_bar, diff_base)
+    report = check_paths(
+        list(paths), settings, input_format, fetch, jobs, archive, _progress_bar, diff_base, keep_documents
+    )
     for file in report.files:
         if file.provenance.revision is not None:
             shown = f"auditor: {file.path}: revision {file.provenance.revision} of {file.provenance.retrieved}"

@@ -61,6 +61,7 @@ class FileReport:
     summary: Summary
     findings: tuple[Finding, ...]
     archive: ArchiveFacts | None = None  # with --archive: each cited source's capture, and what a copy lost
+    document: Document | None = None  # kept for the reports that show the text (``auditor report``)
 
 
 @dataclass(frozen=True, slots=True)

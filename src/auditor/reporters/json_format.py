@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from ..sources import ArchiveFacts, CaptureFact
 
 
-def _finding(f: Finding, report: Report) -> dict[str, Any]:
+def finding(f: Finding, report: Report | None = None) -> dict[str, Any]:
+    """A finding as JSON; with a comparison in ``report``, whether it is new."""
     shown = {
         "rule": f.rule,
         "code": f.code,
@@ -31,7 +32,7 @@ def _finding(f: Finding, report: Report) -> dict[str, Any]:
         "fingerprint": f.fingerprint,
         "evidence": dict(f.evidence),
     }
-    if report.comparison is not None:
+    if report is not None and report.comparison is not None:
         shown["baseline_state"] = "new" if report.comparison.is_new(f) else "unchanged"
     return shown
 
@@ -40,7 +41,7 @@ def _summary(s: Summary) -> dict[str, Any]:
     return asdict(s)
 
 
-def _capture(c: CaptureFact | None) -> dict[str, Any] | None:
+def capture(c: CaptureFact | None) -> dict[str, Any] | None:
     if c is None:
         return None
     return {"timestamp": c.timestamp, "original": c.original, "status": c.status, "url": c.replay_url}
@@ -60,7 +61,7 @@ def _archive(facts: ArchiveFacts) -> dict[str, Any]:
                 "cited_basis": source.cited_basis,
                 "archive_url": source.archive_url,
                 "status": str(lookup.status) if lookup else "unverified",
-                "capture": _capture(lookup.capture) if lookup else None,
+                "capture": capture(lookup.capture) if lookup else None,
                 "direction": lookup.direction if lookup else None,
                 "days": lookup.days if lookup else None,
                 "reason": lookup.reason if lookup else "not looked up",
@@ -77,14 +78,14 @@ def _archive(facts: ArchiveFacts) -> dict[str, Any]:
             "url": original.url,
             "as_of": original.as_of.isoformat() if original.as_of else None,
             "as_of_basis": original.as_of_basis,
-            "capture": _capture(original.capture),
+            "capture": capture(original.capture),
             "reason": original.reason,
         },
         "recovered": [
-            {"reference": r.key, "text": r.text, "url": r.url, "capture": _capture(r.capture)} for r in facts.recovered
+            {"reference": r.key, "text": r.text, "url": r.url, "capture": capture(r.capture)} for r in facts.recovered
         ],
         "candidates": {
-            key: [{"url": c.url, "score": round(c.score, 3), "capture": _capture(c.capture)} for c in found]
+            key: [{"url": c.url, "score": round(c.score, 3), "capture": capture(c.capture)} for c in found]
             for key, found in facts.candidates.items()
         },
     }
@@ -110,7 +111,7 @@ def document(report: Report) -> dict[str, Any]:
         "tool": {"name": "auditor", "version": __version__},
         "summary": {**_summary(report.summary), "files": len(report.files), "errors": len(report.errors)},
         "files": [_file(file) for file in report.files],
-        "findings": [_finding(f, report) for f in report.findings],
+        "findings": [finding(f, report) for f in report.findings],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "skipped": list(report.skipped),
     }

@@ -1,0 +1,147 @@
+"""The provenance of a document's claims, as the report shows it: claim → citation → reference → capture.
+
+Pure: computed from a document and the archive facts it carries, if any, so a
+report made without the network says "not looked up" rather than guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .archive.recover import original_of
+from .document import Document, Sentence
+from .extract.claims import uncovered_sentences
+from .sources import CaptureFact, Status, cited_sources
+
+CLAIM_CHARS = 240  # of a claim shown in a table row
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where the document came from, as far as its text or its fetch can tell."""
+
+    kind: str  # "copy" of a wiki article, "revision" fetched from a wiki, "page" with a known address
+    url: str
+    as_of: date | None = None
+    as_of_basis: str | None = None
+    licence: str | None = None
+    publisher: str | None = None
+    revision: int | None = None
+    retrieved: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One citation of one claim, and how far its source can be followed."""
+
+    claim: str  # the sentence the citation ends, folded and cut to CLAIM_CHARS
+    line: int
+    marker: str  # the citation's reference key
+    title: str | None
+    publisher: str | None
+    date: str | None
+    url: str | None
+    text: str | None  # the reference's whole text, or what was recovered for an empty footnote
+    capture: CaptureFact | None
+    days: int | None  # between the citation's date and the capture's
+    direction: str | None  # "before" or "after" that date
+    status: str  # see ``STATUSES``
+
+
+STATUSES = {
+    "archived": "a readable capture exists",
+    "missing": "the archive has no readable capture",
+    "unverified": "the archive could not be asked",
+    "not looked up": "the archive was not consulted",
+    "no address": "the reference gives no web address to look up",
+    "recovered": "an empty footnote whose text was recovered from the archived original",
+    "empty": "an empty footnote: it names no source",
+    "no reference": "the marker points to no reference",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SectionClaims:
+    title: str
+    claims: int
+    uncited: int  # claim sentences no citation covers
+
+
+def origin(doc: Document) -> Origin | None:
+    """A copy's original (title and licence), else the address the document was fetched from."""
+    provenance = doc.provenance
+    copy = original_of(doc)
+    if copy is not None:
+        basis = copy.as_of_basis if copy.as_of else None
+        return Origin("copy", copy.url, copy.as_of, basis, provenance.licence, provenance.publisher)
+    if provenance.source_url:
+        kind = "revision" if provenance.revision is not None else "page"
+        return Origin(
+            kind,
+            provenance.source_url,
+            licence=provenance.licence,
+            publisher=provenance.publisher,
+            revision=provenance.revision,
+            retrieved=provenance.retrieved,
+        )
+    return None
+
+
+def rows(doc: Document) -> list[Row]:
+    """One row per citation marker, in the order of the text."""
+    references = doc.references_by_key
+    sources = {source.reference: source for source in cited_sources(doc)}
+    facts = doc.archive
+    recovered = {r.key: r for r in facts.recovered} if facts else {}
+    found: list[Row] = []
+    for marker in doc.markers:
+        sentence = doc.sentence_before(marker.span.start, marker.block) or doc.sentence_at(marker.span.start)
+        claim = _claim(doc, sentence) if sentence else ""
+        line = doc.line_col(sentence.span.start if sentence else marker.span.start)[0]
+        reference = references.get(marker.key)
+        if reference is None:
+            found.append(Row(claim, line, marker.key, *(None,) * 8, "no reference"))
+            continue
+        fields = reference.fields
+        text, capture, days, direction = reference.text or None, None, None, None
+        if reference.empty:
+            back = recovered.get(reference.key)
+            status = "recovered" if back else "empty"
+            if back:
+                text, capture = back.text, back.capture
+        elif (source := sources.get(reference.key)) is None:
+            status = "no address"
+        elif facts is None or source.key not in facts.lookups:
+            status = "not looked up"
+        else:
+            lookup = facts.lookups[source.key]
+            status, capture, days, direction = str(lookup.status), lookup.capture, lookup.days, lookup.direction
+        cited = (fields.title, fields.publisher, fields.date, fields.url, text)
+        found.append(Row(claim, line, marker.key, *cited, capture, days, direction, status))
+    return found
+
+
+def section_claims(doc: Document) -> list[SectionClaims]:
+    """Claims and uncited claims per section, in the order of the text, sections without claims left out."""
+    uncited = {s.span for s in uncovered_sentences(doc)}
+    counts: dict[int, list[int]] = {}
+    for sentence in doc.claim_sentences:
+        section = doc.blocks[sentence.block].section
+        pair = counts.setdefault(section, [0, 0])
+        pair[0] += 1
+        pair[1] += sentence.span in uncited
+    return [SectionClaims(doc.sections[i].title or "(lead)", n, u) for i, (n, u) in sorted(counts.items())]
+
+
+def archived_sources(doc: Document) -> int:
+    """Cited web addresses with a readable capture (0 when the archive was not consulted)."""
+    facts = doc.archive
+    if facts is None:
+        return 0
+    return sum(1 for lookup in facts.lookups.values() if lookup.status is Status.ARCHIVED)
+
+
+def _claim(doc: Document, sentence: Sentence) -> str:
+    text = " ".join(doc.readable[sentence.span.start : sentence.content_end].split())
+    return text if len(text) <= CLAIM_CHARS else text[: CLAIM_CHARS - 1].rstrip() + "…"

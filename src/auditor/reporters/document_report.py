@@ -1,0 +1,97 @@
+"""One document's audit as data: what the Markdown, HTML and JSON reports show, described by
+``schemas/report-1.0.json``.
+
+Everything the three formats say comes from here, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from .. import __version__
+from ..provenance import STATUSES, Origin, archived_sources, origin, rows, section_claims
+from ..report import FileReport
+from ..severity import Severity
+from .json_format import capture, finding
+
+REPORT_SCHEMA_VERSION = "1.0"
+
+
+def build(file: FileReport) -> dict[str, Any]:
+    """The report of ``file``, which must carry its document."""
+    doc = file.document
+    assert doc is not None, "reports need the document: check_paths(..., keep_documents=True)"
+    found = origin(doc)
+    summary = file.summary
+    by_severity = {str(s): sum(1 for f in file.findings if f.severity is s) for s in Severity}
+    return {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "tool": {"name": "auditor", "version": __version__},
+        "path": file.path,
+        "title": file.title,
+        "format": file.format,
+        "origin": None if found is None else _origin(found),
+        "notes": list(file.notes),
+        "archive_consulted": doc.archive is not None,
+        "summary": {
+            "claims": summary.claims,
+            "cited_claims": summary.cited_claims,
+            "references": summary.references,
+            "empty_references": summary.empty_references,
+            "cited_urls": len(doc.archive.sources) if doc.archive else None,
+            "archived_sources": archived_sources(doc) if doc.archive else None,
+            "findings": len(file.findings),
+            "findings_by_severity": by_severity,
+            "findings_by_rule": summary.findings_by_rule,
+        },
+        "sections": [asdict(s) for s in section_claims(doc)],
+        "findings": [finding(f) for f in file.findings],
+        "provenance": [
+            {
+                "claim": row.claim,
+                "line": row.line,
+                "reference": row.marker,
+                "title": row.title,
+                "publisher": row.publisher,
+                "date": row.date,
+                "url": row.url,
+                "text": row.text,
+                "capture": capture(row.capture),
+                "days": row.days,
+                "direction": row.direction,
+                "status": row.status,
+            }
+            for row in rows(doc)
+        ],
+        "statuses": STATUSES,
+    }
+
+
+def render_json(file: FileReport) -> str:
+    return json.dumps(build(file), ensure_ascii=False, indent=2) + "\n"
+
+
+def _origin(found: Origin) -> dict[str, Any]:
+    shown = asdict(found)
+    shown["as_of"] = found.as_of.isoformat() if found.as_of else None
+    return shown
+
+
+def origin_sentence(data: dict[str, Any], link: Callable[[str], str], text: Callable[[str], str]) -> str:
+    """Where the document came from, in words; ``link`` renders an address and ``text`` escapes the rest."""
+    found = data["origin"]
+    if found is None:
+        return "Origin: not known (no licence, address or fetch record tells it)."
+    kinds = {"copy": "a copy of", "revision": f"revision {found['revision']} of", "page": "fetched from"}
+    line = f"Origin: {kinds[found['kind']]} {link(found['url'])}"
+    if found["as_of"]:
+        line += f", as of {found['as_of']} ({text(found['as_of_basis'] or '')})"
+    if found["retrieved"]:
+        line += f", retrieved {text(found['retrieved'])}"
+    extras = [f"licence {text(found['licence'])}" if found["licence"] else ""]
+    extras.append(f"published by {text(found['publisher'])}" if found["publisher"] else "")
+    shown = "; ".join(e for e in extras if e)
+    return line + (f"; {shown}." if shown else ".")

@@ -1,0 +1,232 @@
+"""A document's report as one self-contained HTML page: the text with every finding highlighted, a
+findings panel filterable by rule and severity, claims per section as bars, and the provenance table.
+
+No external asset, so it opens offline and from an e-mail. All document text is
+escaped, and a Content-Security-Policy lets only the page's own script run
+(by its hash), so an article that contains ``<script>`` shows it as text.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html import escape
+from itertools import pairwise
+from typing import Any
+
+from ..document import Document
+from ..report import FileReport
+from .document_report import build, origin_sentence
+
+_SEVERITY_ORDER = ("error", "warning", "info")
+_BLANK_RUNS = re.compile(r"[ \t\xa0]{2,}")
+_BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
+
+STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
+header,main>section{padding:0 1.5rem}h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
+table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;vertical-align:top}
+th{background:#eee}td.n{text-align:right}
+.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{background:#fff;border:1px solid #ddd;padding:.5rem 1rem}
+.card b{display:block;font-size:1.4rem}
+.bars td.bar{width:24rem}.bar span{display:inline-block;height:.9rem}
+.bar .cited{background:#4c8c4a}.bar .uncited{background:#d9822b}
+#audit{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:1rem;align-items:start}
+#text{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:1rem;max-height:80vh;overflow:auto}
+#panel{max-height:80vh;overflow:auto}#panel ol{padding-left:1.2rem}#panel li{margin:.3rem 0;cursor:pointer}
+mark{background:#ffe08a}mark.error{background:#ffb3b3}mark.info{background:#cfe3ff}mark.off{background:none}
+mark.point::before{content:"⚑";color:#b00}mark.point.off::before{content:none}mark.focus{outline:2px solid #b00}
+.sev{font-size:.8rem;padding:0 .3rem;border-radius:3px;background:#eee}.sev.error{background:#ffb3b3}
+.sev.warning{background:#ffe08a}.sev.info{background:#cfe3ff}.quiet{color:#666}
+"""
+
+SCRIPT = """
+(function () {
+  const rule = document.getElementById('rule'), severity = document.getElementById('severity');
+  const items = Array.from(document.querySelectorAll('#findings li'));
+  const marks = Array.from(document.querySelectorAll('#text mark'));
+  const shown = document.getElementById('shown');
+  function apply() {
+    const visible = new Set();
+    for (const li of items) {
+      const on = (!rule.value || li.dataset.rule === rule.value) &&
+                 (!severity.value || li.dataset.severity === severity.value);
+      li.hidden = !on;
+      if (on) visible.add(li.dataset.f);
+    }
+    for (const mark of marks) {
+      const on = mark.dataset.f.split(' ').some(function (id) { return visible.has(id); });
+      mark.classList.toggle('off', !on);
+    }
+    shown.textContent = visible.size;
+  }
+  rule.addEventListener('change', apply);
+  severity.addEventListener('change', apply);
+  for (const li of items) {
+    li.addEventListener('click', function () {
+      const mark = marks.find(function (m) { return m.dataset.f.split(' ').includes(li.dataset.f); });
+      if (!mark) return;
+      marks.forEach(function (m) { m.classList.remove('focus'); });
+      mark.classList.add('focus');
+      mark.scrollIntoView({block: 'center'});
+    });
+  }
+  apply();
+})();
+"""
+_SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
+POLICY = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{_SCRIPT_HASH}'"
+
+
+def render(file: FileReport) -> str:
+    data = build(file)
+    assert file.document is not None
+    findings = data["findings"]
+    title = escape(data["title"] or data["path"])
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Audit of {title}</title><style>{STYLE}</style></head><body>",
+        f"<header><h1>Audit of {title}</h1>",
+        f'<p class="quiet">{escape(data["path"])} · {escape(data["format"])} · auditor {data["tool"]["version"]}</p>',
+        f"<p>{origin_sentence(data, _link, escape)}</p></header><main>",
+        f"<section><h2>Summary</h2>{_summary(data)}</section>",
+        '<section><h2>Document and findings</h2><div id="audit">',
+        f'<div id="text">{_highlighted(file.document, findings)}</div>',
+        f'<div id="panel">{_filters(findings)}{_finding_list(findings)}</div>',
+        "</div></section>",
+        f"<section><h2>Provenance</h2>{_provenance(data)}</section>",
+        f"</main><script>{SCRIPT}</script></body></html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _summary(data: dict[str, Any]) -> str:
+    s = data["summary"]
+    archived = "not consulted" if not data["archive_consulted"] else f"{s['archived_sources']} of {s['cited_urls']}"
+    cards = [
+        ("Claims", s["claims"]),
+        ("Cited claims", s["cited_claims"]),
+        ("References", s["references"]),
+        ("Empty references", s["empty_references"]),
+        ("Archived sources", archived),
+        ("Findings", s["findings"]),
+    ]
+    html = '<div class="cards">' + "".join(f'<div class="card"><b>{v}</b>{k}</div>' for k, v in cards) + "</div>"
+    if data["sections"]:
+        widest = max(section["claims"] for section in data["sections"])
+        rows = []
+        for section in data["sections"]:
+            cited = section["claims"] - section["uncited"]
+            bar = (
+                f'<span class="cited" style="width:{100 * cited / widest:.1f}%"></span>'
+                f'<span class="uncited" style="width:{100 * section["uncited"] / widest:.1f}%"></span>'
+            )
+            rows.append(
+                f'<tr><td>{escape(section["title"])}</td><td class="bar" title="{cited} cited, '
+                f'{section["uncited"]} uncited">{bar}</td><td class="n">{cited}</td>'
+                f'<td class="n">{section["uncited"]}</td></tr>'
+            )
+        html += (
+            '<h3>Claims per section</h3><table class="bars"><tr><th>Section</th><th>'
+            '<span class="sev" style="background:#4c8c4a;color:#fff">cited</span> '
+            '<span class="sev" style="background:#d9822b;color:#fff">uncited</span></th>'
+            "<th>Cited</th><th>Uncited</th></tr>" + "".join(rows) + "</table>"
+        )
+    return html
+
+
+def _filters(findings: list[dict[str, Any]]) -> str:
+    rules = sorted({(f["code"], f["rule"]) for f in findings})
+    rule_options = "".join(f'<option value="{code}">{code} {escape(name)}</option>' for code, name in rules)
+    present = [s for s in _SEVERITY_ORDER if any(f["severity"] == s for f in findings)]
+    severity_options = "".join(f'<option value="{s}">{s}</option>' for s in present)
+    return (
+        '<p><label>Rule <select id="rule"><option value="">all</option>'
+        f"{rule_options}</select></label> "
+        '<label>Severity <select id="severity"><option value="">all</option>'
+        f"{severity_options}</select></label> "
+        f'<span id="shown">{len(findings)}</span> of {len(findings)} findings shown</p>'
+    )
+
+
+def _finding_list(findings: list[dict[str, Any]]) -> str:
+    items = []
+    for i, f in enumerate(findings):
+        items.append(
+            f'<li data-f="{i}" data-rule="{f["code"]}" data-severity="{f["severity"]}">'
+            f'<span class="sev {f["severity"]}">{f["code"]}</span> line {f["line"]}: {escape(f["message"])}</li>'
+        )
+    return f'<ol id="findings">{"".join(items)}</ol>'
+
+
+def _highlighted(doc: Document, findings: list[dict[str, Any]]) -> str:
+    """The document's readable text, each stretch that findings cover inside one ``mark`` naming them all
+    (``data-f``), so overlapping findings each keep their highlight; a finding with no extent is a flag."""
+    text = doc.readable
+    bounds = sorted({0, len(text)} | {f["offset"] for f in findings} | {f["end_offset"] for f in findings})
+    starting: dict[int, list[int]] = {}
+    points: dict[int, list[int]] = {}
+    for i, f in enumerate(findings):
+        (points if f["offset"] == f["end_offset"] else starting).setdefault(f["offset"], []).append(i)
+    active: dict[int, int] = {}  # finding -> its end
+    out = []
+    for start, end in pairwise(bounds):
+        for i in points.get(start, []):
+            out.append(f'<mark class="point {findings[i]["severity"]}" data-f="{i}"></mark>')
+        active = {i: e for i, e in active.items() if e > start}
+        active.update({i: findings[i]["end_offset"] for i in starting.get(start, [])})
+        piece = escape(_tidy(text[start:end]))
+        if active:
+            ids = sorted(active)
+            worst = min(_SEVERITY_ORDER.index(findings[i]["severity"]) for i in ids)
+            out.append(f'<mark class="{_SEVERITY_ORDER[worst]}" data-f="{" ".join(map(str, ids))}">{piece}</mark>')
+        else:
+            out.append(piece)
+    for i in points.get(len(text), []):
+        out.append(f'<mark class="point {findings[i]["severity"]}" data-f="{i}"></mark>')
+    return "".join(out)
+
+
+def _tidy(text: str) -> str:
+    """Markup the reader blanked leaves runs of spaces and blank lines: fold them for reading."""
+    return _BLANK_LINES.sub("\n\n", _BLANK_RUNS.sub(" ", text))
+
+
+def _provenance(data: dict[str, Any]) -> str:
+    rows = data["provenance"]
+    if not rows:
+        return "<p>No citations.</p>"
+    legend = "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in data["statuses"].items())
+    body = []
+    for row in rows:
+        reference = ", ".join(escape(row[key]) for key in ("title", "publisher", "date") if row[key])
+        if not reference and row["text"]:
+            reference = escape(row["text"])
+        if row["url"]:
+            reference += f"{', ' if reference else ''}{_link(row['url'])}"
+        capture = "—"
+        if row["capture"]:
+            capture = f"{_link(row['capture']['url'])} ({row['capture']['timestamp'][:8]}"
+            if row["days"] is not None:
+                capture += f", {row['days']} days {row['direction']}"
+            capture += ")"
+        body.append(
+            f'<tr><td class="n">{row["line"]}</td><td>{escape(row["claim"])}</td>'
+            f"<td>[{escape(row['reference'])}]</td><td>{reference or '—'}</td><td>{capture}</td>"
+            f"<td>{escape(row['status'])}</td></tr>"
+        )
+    return (
+        f"<ul>{legend}</ul><table><tr><th>Line</th><th>Claim</th><th>Ref</th><th>Reference</th>"
+        f"<th>Archived capture</th><th>Status</th></tr>{''.join(body)}</table>"
+    )
+
+
+def _link(url: str) -> str:
+    """A link for a web address; anything else (a ``javascript:`` address in a document, say) as text."""
+    if re.match(r"https?://", url, re.IGNORECASE):
+        return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a>'
+    return f"<code>{escape(url)}</code>"

@@ -1,0 +1,133 @@
+"""A document's report in Markdown, to read and hand on: summary, findings with evidence, provenance.
+
+Document text is escaped, so a claim that contains markup shows as text and
+never as a link, an image or raw HTML in whatever renders the Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..report import FileReport
+from .document_report import build, origin_sentence
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
+
+
+def render(file: FileReport) -> str:
+    return render_data(build(file))
+
+
+def render_data(data: dict[str, Any]) -> str:
+    title = data["title"] or data["path"]
+    lines = [
+        f"# Audit of {_md(title)}",
+        "",
+        f"`{_code(data['path'])}` · {data['format']} · auditor {data['tool']['version']}",
+    ]
+    lines += ["", origin_sentence(data, _link, _md), *[f"- Note: {_md(note)}" for note in data["notes"]]]
+    lines += ["", "## Summary", "", *_summary(data)]
+    lines += ["", "## Findings", "", *_findings(data["findings"])]
+    lines += ["", "## Provenance", "", *_provenance(data)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _summary(data: dict[str, Any]) -> list[str]:
+    s = data["summary"]
+    cited = f"{s['cited_claims']} ({_share(s['cited_claims'], s['claims'])})"
+    archived = "not consulted" if not data["archive_consulted"] else f"{s['archived_sources']} of {s['cited_urls']}"
+    lines = [
+        "| Claims | Cited claims | References | Empty references | Archived sources | Findings |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {s['claims']} | {cited} | {s['references']} | {s['empty_references']} | {archived} | {s['findings']} |",
+    ]
+    if s["findings_by_rule"]:
+        codes = {f["rule"]: (f["code"], f["severity"]) for f in data["findings"]}
+        lines += ["", "| Rule | Code | Severity | Findings |", "|---|---|---|---:|"]
+        for rule, count in sorted(s["findings_by_rule"].items(), key=lambda pair: codes[pair[0]]):
+            code, severity = codes[rule]
+            lines.append(f"| {rule} | {code} | {severity} | {count} |")
+    if data["sections"]:
+        lines += ["", "Claims per section:", "", "| Section | Claims | Uncited |", "|---|---:|---:|"]
+        lines += [f"| {_md(s['title'])} | {s['claims']} | {s['uncited']} |" for s in data["sections"]]
+    return lines
+
+
+def _findings(findings: list[dict[str, Any]]) -> list[str]:
+    if not findings:
+        return ["None."]
+    lines: list[str] = []
+    for code in sorted({f["code"] for f in findings}):
+        group = [f for f in findings if f["code"] == code]
+        lines += [f"### {code} {group[0]['rule']} ({group[0]['severity']}): {len(group)}", ""]
+        for f in group:
+            lines.append(f"- **Line {f['line']}**: {_md(f['message'])}")
+            if f["excerpt"]:
+                lines.append(f"  > {_md(f['excerpt'])}")
+            if f["evidence"]:
+                lines.append("  Evidence: " + "; ".join(f"{key}: {_value(v)}" for key, v in f["evidence"].items()))
+        lines.append("")
+    return lines
+
+
+def _provenance(data: dict[str, Any]) -> list[str]:
+    rows = data["provenance"]
+    if not rows:
+        return ["No citations."]
+    lines = [
+        "Each citation of each claim, and how far its source can be followed. Statuses: "
+        + "; ".join(f"*{status}*: {meaning}" for status, meaning in data["statuses"].items())
+        + ".",
+        "",
+        "| Line | Claim | Ref | Reference | Archived capture | Status |",
+        "|---:|---|---|---|---|---|",
+    ]
+    for row in rows:
+        marker = _md("[" + row["reference"] + "]")
+        lines.append(
+            f"| {row['line']} | {_md(row['claim'])} | {marker} | {_reference(row)}"
+            f" | {_capture(row)} | {row['status']} |"
+        )
+    return lines
+
+
+def _reference(row: dict[str, Any]) -> str:
+    parts = [_md(row[key]) for key in ("title", "publisher", "date") if row[key]]
+    if not parts and row["text"]:
+        parts = [_md(row["text"])]
+    if row["url"]:
+        parts.append(_link(row["url"]))
+    return ", ".join(parts) or "—"
+
+
+def _capture(row: dict[str, Any]) -> str:
+    capture = row["capture"]
+    if capture is None:
+        return "—"
+    shown = f"{_link(capture['url'])} ({capture['timestamp'][:8]}"
+    if row["days"] is not None:
+        shown += f", {row['days']} days {row['direction']} the citation"
+    return shown + ")"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "—"
+
+
+def _value(value: Any) -> str:
+    return f"`{_code(str(value))}`"
+
+
+def _link(url: str) -> str:
+    if re.fullmatch(r"https?://[^\s<>`]+", url):
+        return f"<{url}>"
+    return _md(url)
+
+
+def _md(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")
