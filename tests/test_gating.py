@@ -103,7 +103,7 @@ def test_a_fixed_finding_is_listed_and_does_not_fail(repo, tmp_path):
 def test_a_file_new_since_the_revision_has_only_new_findings(repo):
     (repo / "other.wikitext").write_text(BEFORE, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(repo / "other.wikitext"), "--diff-base", "HEAD"])
-    assert result.exit_code == 1 and "1 new finding in 1 file" in result.stdout
+    assert result.exit_code == 1 and "1 new finding (1 warning) in 1 file" in result.stdout
 
 
 def test_fail_on_ignores_less_serious_new_findings(repo):

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import partial
@@ -86,7 +87,7 @@ def check_paths(
             local.append((len(outcomes), path, shown))
             outcomes.append(None)
     work = [(path, shown, settings, input_format, archive is None, keep_documents) for _, path, shown in local]
-    for (place, _, _), outcome in zip(local, _check_files(work, jobs or available_cores()), strict=True):
+    for (place, _, _), outcome in zip(local, _check_files(work, jobs or available_cores(), progress), strict=True):
         outcomes[place] = outcome
     counts: Counter[str] = Counter()
     if archive is not None:
@@ -156,15 +157,18 @@ _FileWork = tuple[Path, str, Settings, str | None, bool, bool]  # (path, shown, 
 _Checked = FileReport | InputProblem | Document
 
 
-def _check_files(work: list[_FileWork], jobs: int) -> list[_Checked]:
-    if jobs < 2 or len(work) < 2:
-        return [_check_file(item) for item in work]
+def _check_files(work: list[_FileWork], jobs: int, progress: ProgressFactory | None) -> list[_Checked]:
     done: list[_Checked] = []
-    try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-            done.extend(pool.map(_check_file, work))
-    except BrokenProcessPool:  # a worker died (killed, out of memory): finish here what it left
-        done.extend(_check_file(item) for item in work[len(done) :])
+    parallel = jobs > 1 and len(work) > 1
+    with progress(len(work), "documents") if progress and len(work) > 1 else nullcontext() as tick:
+        try:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(work))) if parallel else nullcontext() as pool:
+                for result in pool.map(_check_file, work) if pool else map(_check_file, work):
+                    done.append(result)
+                    if tick:
+                        tick(1)
+        except BrokenProcessPool:  # a worker died (killed, out of memory): finish here what it left
+            done.extend(_check_file(item) for item in work[len(done) :])
     return done
 
 

@@ -154,7 +154,7 @@ def check(
         except AuditorError as error:
             raise UsageProblem(str(error)) from None
         report = replace(report, comparison=compare(report.findings, known, f"baseline {baseline_path}"))
-    sys.stdout.write(REPORTERS[output_format](report))
+    click.echo(REPORTERS[output_format](report), nl=False, color=False if os.environ.get("NO_COLOR") else None)
     sys.exit(report.exit_code(Severity(fail_on)))
 
 
@@ -341,12 +341,12 @@ def _audit(
 
 
 @contextmanager
-def _progress_bar(total: int) -> Iterator[Callable[[int], None] | None]:
-    """A bar for the archive lookups on a terminal; nothing when stderr is a file or a pipe."""
+def _progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A bar for a long run on a terminal; nothing when stderr is a file or a pipe (CI stays quiet)."""
     if total < 2 or not sys.stderr.isatty():
         yield None
         return
-    with click.progressbar(length=total, label="archive lookups", file=sys.stderr) as bar:
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
         yield bar.update
 
 

@@ -26,8 +26,8 @@ from .urls import parse_timestamp
 from .wayback import Wayback
 
 Progress = Callable[[int], None]  # called with the number of lookups just finished
-# Given the number of lookups to come, a context that yields a Progress (a progress bar), or None.
-ProgressFactory = Callable[[int], AbstractContextManager[Progress | None]]
+# Given how many steps are to come and what they are, a context that yields a Progress (a bar), or None.
+ProgressFactory = Callable[[int, str], AbstractContextManager[Progress | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ def gather(
     plans = [phase.plan(doc) for doc in docs]
     total = len({source.key for plan in plans for source in plan.sources})
     total += sum((plan.original is not None) + len(plan.searches) for plan in plans)
-    with progress(total) if progress else nullcontext() as tick:
+    with progress(total, "archive lookups") if progress else nullcontext() as tick:
         phase.tick = tick
         facts = [phase.facts(plan) for plan in plans]
     return Outcome(facts, phase.wayback.counts)

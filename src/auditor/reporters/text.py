@@ -1,16 +1,27 @@
-"""``path:line:col: CODE [severity] name: message``, one finding a line, then what the archive said."""
+"""``path:line:col: CODE [severity] name: message``, one finding a line, then what the archive said,
+then a summary grouped by severity and by rule.
+
+Severities are coloured with ANSI styles; the command line drops them when its
+output is not a terminal (or ``NO_COLOR`` is set), so files and pipes get plain text.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
+import click
+
+from ..findings import Finding
 from ..report import FileReport, Report
+from ..severity import Severity
 from ..sources import Status
+
+_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
 def render(report: Report) -> str:
     shown = [f for f in report.findings if report.is_new(f)]
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.rule}: {f.message}" for f in shown]
+    lines = [_line(f) for f in shown]
     for file in report.files:
         lines.extend(_provenance(file))
     if report.comparison is not None:
@@ -22,8 +33,12 @@ def render(report: Report) -> str:
     count = len(shown)
     checked = len(report.files)
     new = " new" if report.comparison is not None else ""
+    severities = Counter(f.severity for f in shown)
+    graded = ", ".join(_styled(_count(severities[s], s), s) for s in Severity if severities[s])
     tail = (
-        f"{count}{new} finding{'s' if count != 1 else ''} in {checked} file{'s' if checked != 1 else ''}"
+        f"{count}{new} finding{'s' if count != 1 else ''}"
+        + (f" ({graded})" if graded else "")
+        + f" in {checked} file{'s' if checked != 1 else ''}"
         f" (claims: {summary.claims}, cited: {summary.cited_claims};"
         f" references: {summary.references}, empty: {summary.empty_references})"
     )
@@ -61,3 +76,15 @@ def _provenance(file: FileReport) -> list[str]:
         guess = f"score {best.score:.2f} (a guess, not a fact)"
         lines.append(f"{file.path}: candidate for [{key}], {guess}: {best.capture.replay_url}")
     return lines
+
+
+def _line(f: Finding) -> str:
+    return f"{f.path}:{f.line}:{f.column}: {_styled(f'{f.code} [{f.severity}]', f.severity)} {f.rule}: {f.message}"
+
+
+def _styled(text: str, severity: Severity) -> str:
+    return click.style(text, fg=_COLOUR[severity], bold=severity is Severity.ERROR)
+
+
+def _count(n: int, severity: Severity) -> str:
+    return f"{n} {severity}" + ("s" if n != 1 and severity is not Severity.INFO else "")
