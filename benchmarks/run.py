@@ -1,6 +1,7 @@
 """Print the speed figures the README quotes.
 
-- whole-process wall time of ``auditor check`` on the seed, interpreter start included;
+- whole-process wall time of ``auditor check`` on the seed, interpreter start included, and of
+  ``auditor report`` writing its three reports (without the archive);
 - batch throughput: documents per second over the six plain-text copies of the
   corpus, audited in one process, with every rule and with the citation rules
   alone (the second shows how loaded the machine was);
@@ -16,6 +17,7 @@ from __future__ import annotations
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -32,8 +34,8 @@ WIKITEXT = ROOT.parent / "shared" / "corpus" / "wikitext"
 RUNS = 15
 
 
-def process_wall_time() -> list[float]:
-    command = [sys.executable, "-m", "auditor", "check", str(SEED), "--format", "json"]
+def process_wall_time(*args: str) -> list[float]:
+    command = [sys.executable, "-m", "auditor", *args]
     subprocess.run(command, capture_output=True, check=False)  # warm the file cache
     times = []
     for _ in range(RUNS):
@@ -96,8 +98,14 @@ def wikitext_ratio(rounds: int = 3) -> tuple[float, float, float, int] | None:
 
 
 def main() -> None:
-    times = process_wall_time()
+    times = process_wall_time("check", str(SEED), "--format", "json")
     print(f"check seed, whole process: median {statistics.median(times):.3f} s, best {min(times):.3f} s ({RUNS} runs)")
+    with tempfile.TemporaryDirectory() as out:
+        times = process_wall_time("report", str(SEED), "--no-archive", "-o", out)
+    print(
+        f"report seed (Markdown, HTML, JSON), whole process: median {statistics.median(times):.3f} s,"
+        f" best {min(times):.3f} s ({RUNS} runs)"
+    )
     mirrors = sorted(str(p) for p in MIRRORS.glob("*.wikicopy.txt"))
     if not mirrors:
         print("batch throughput: skipped, corpus not found at", MIRRORS)

@@ -167,3 +167,8 @@ def test_the_readme_workflow_is_the_repositorys_and_its_audit_step_gates_a_pull_
     annotations = [line for line in changed.stdout.splitlines() if line.startswith("::")]
     assert changed.returncode == 1 and len(annotations) == 1
     assert annotations[0].startswith("::warning file=seeds/article.wikitext,line=8,")
+
+
+def test_diff_base_refuses_articles_named_by_title():
+    result = CliRunner().invoke(main, ["check", "en:Battle_of_Aleppo", "--diff-base", "HEAD"])
+    assert result.exit_code == 2 and "an article named by title or URL has none" in result.stderr

@@ -301,6 +301,10 @@ def _audit(
         raise UsageProblem("--revision and --as-of need exactly one article (en:TITLE or its URL)")
     if revision and as_of:
         raise UsageProblem("--revision and --as-of cannot be used together")
+    if diff_base and articles:
+        raise UsageProblem(
+            "--diff-base compares files with their git history; an article named by title or URL has none"
+        )
     if (check_live or save_missing) and not use_archive:
         raise UsageProblem("--check-live and --save-missing work with the archive (--archive)")
     fetch = FetchOptions(

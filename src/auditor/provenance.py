@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .archive.recover import original_of
 from .document import Document, Sentence
 from .extract.claims import uncovered_sentences
-from .sources import CaptureFact, Status, cited_sources
+from .sources import CaptureFact, Status, cited_sources, original_of
 
 CLAIM_CHARS = 240  # of a claim shown in a table row
 

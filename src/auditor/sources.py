@@ -4,7 +4,8 @@
 the address, its canonical key, the date it was cited, and any archive link the
 citation already gives. The archive phase (``archive.gather``) looks them up
 and returns ``ArchiveFacts``, which reach the rules on the document; rules
-never ask the network themselves.
+never ask the network themselves. ``original_of``, pure too, tells the article
+a copy was made from, for recovery and for the report's origin.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
+from urllib.parse import quote
 
 from .archive.urls import ArchiveLink, clean, parse_archive_link
 from .document import Document, Reference
@@ -147,3 +149,26 @@ def _cited_on(doc: Document, reference: Reference) -> tuple[date | None, str]:
     if dates and dates.published and not dates.published.problem:
         return dates.published.first, "date"
     return None, "unknown"
+
+
+def original_of(doc: Document) -> OriginalCopy | None:
+    """The Wikipedia article a copy was made from, and its as-of date; None for anything but a copy."""
+    if doc.format not in ("mirror", "markdown") or not doc.title:
+        return None
+    provenance = doc.provenance
+    if provenance.source_url and "wikipedia.org/wiki/" in provenance.source_url:
+        url = provenance.source_url
+    elif provenance.licence == "CC BY-SA":
+        url = "https://en.wikipedia.org/wiki/" + quote(doc.title.strip().replace(" ", "_"), safe="_(),'-")
+    else:
+        return None
+    as_of = doc.dates.as_of
+    if as_of is not None:
+        day, duration = as_of
+        start = f" from {duration.measures.first.isoformat()}" if duration.measures else ""
+        stated = duration.text.strip("()")
+        return OriginalCopy(url, day, f"the ongoing range{start} and its stated duration, {stated}")
+    latest = max((m.last for m in doc.dates.mentions if not m.problem), default=None)
+    if latest is None:
+        return OriginalCopy(url, None, "unknown")
+    return OriginalCopy(url, latest, "the latest date its text gives, a lower bound", as_of_is_lower_bound=True)

@@ -16,10 +16,19 @@ from datetime import UTC, date, datetime, time
 from typing import NamedTuple
 
 from ..document import Document
-from ..sources import ArchiveFacts, CitedSource, LiveCheck, OriginalCopy, SourceLookup, Status, cited_sources
+from ..sources import (
+    ArchiveFacts,
+    CitedSource,
+    LiveCheck,
+    OriginalCopy,
+    SourceLookup,
+    Status,
+    cited_sources,
+    original_of,
+)
 from .http import HttpClient
 from .live import check_live
-from .recover import Search, candidates, original_of, recover_lost, searches_for
+from .recover import Search, candidates, recover_lost, searches_for
 from .save import Saver
 from .settings import ArchiveSettings
 from .urls import parse_timestamp

@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from difflib import SequenceMatcher
 from typing import NamedTuple
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from requests_cache import NEVER_EXPIRE
 
@@ -71,29 +71,6 @@ PUBLISHER_SITES = {
     "cnn": "cnn.com",
     "afp": "afp.com",
 }
-
-
-def original_of(doc: Document) -> OriginalCopy | None:
-    """The Wikipedia article a copy was made from, and its as-of date; None for anything but a copy."""
-    if doc.format not in ("mirror", "markdown") or not doc.title:
-        return None
-    provenance = doc.provenance
-    if provenance.source_url and "wikipedia.org/wiki/" in provenance.source_url:
-        url = provenance.source_url
-    elif provenance.licence == "CC BY-SA":
-        url = "https://en.wikipedia.org/wiki/" + quote(doc.title.strip().replace(" ", "_"), safe="_(),'-")
-    else:
-        return None
-    as_of = doc.dates.as_of
-    if as_of is not None:
-        day, duration = as_of
-        start = f" from {duration.measures.first.isoformat()}" if duration.measures else ""
-        stated = duration.text.strip("()")
-        return OriginalCopy(url, day, f"the ongoing range{start} and its stated duration, {stated}")
-    latest = max((m.last for m in doc.dates.mentions if not m.problem), default=None)
-    if latest is None:
-        return OriginalCopy(url, None, "unknown")
-    return OriginalCopy(url, latest, "the latest date its text gives, a lower bound", as_of_is_lower_bound=True)
 
 
 def recover_lost(

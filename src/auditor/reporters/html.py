@@ -34,7 +34,7 @@ th{background:#eee}td.n{text-align:right}
 .bar .cited{background:#4c8c4a}.bar .uncited{background:#d9822b}
 #audit{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:1rem;align-items:start}
 #text{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:1rem;max-height:80vh;overflow:auto}
-#panel{max-height:80vh;overflow:auto}#panel ol{padding-left:1.2rem}#panel li{margin:.3rem 0;cursor:pointer}
+#panel{max-height:80vh;overflow:auto}#panel ol{padding-left:2.4rem}#panel li{margin:.3rem 0;cursor:pointer}
 mark{background:#ffe08a}mark.error{background:#ffb3b3}mark.info{background:#cfe3ff}mark.off{background:none}
 mark.point::before{content:"⚑";color:#b00}mark.point.off::before{content:none}mark.focus{outline:2px solid #b00}
 .sev{font-size:.8rem;padding:0 .3rem;border-radius:3px;background:#eee}.sev.error{background:#ffb3b3}
