@@ -60,6 +60,9 @@ def _guarded(real):  # type: ignore[no-untyped-def]
 def pytest_configure(config: pytest.Config) -> None:
     # The HTTP cache goes to the user cache directory by default: never the real one from a test.
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="auditor-test-cache-")
+    # The output format and colours follow these; tests choose them, whatever CI runs under.
+    for name in ("GITHUB_ACTIONS", "NO_COLOR"):
+        os.environ.pop(name, None)
     socket.socket.connect = _guarded(_real_connect)  # type: ignore[method-assign]
     socket.socket.connect_ex = _guarded(_real_connect_ex)  # type: ignore[method-assign]
 

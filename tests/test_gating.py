@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from importlib import resources
 from pathlib import Path
@@ -172,3 +173,14 @@ def test_the_readme_workflow_is_the_repositorys_and_its_audit_step_gates_a_pull_
 def test_diff_base_refuses_articles_named_by_title():
     result = CliRunner().invoke(main, ["check", "en:Battle_of_Aleppo", "--diff-base", "HEAD"])
     assert result.exit_code == 2 and "an article named by title or URL has none" in result.stderr
+
+
+def test_the_pre_commit_hook_fails_a_commit_that_adds_an_unsourced_claim(repo):
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert re.search(hook["files"], "article.wikitext") and not re.search(hook["files"], "README.md")
+    run = [*hook["entry"].split(), "article.wikitext"]  # pre-commit passes the staged files' names
+    clean = subprocess.run(run, cwd=repo, capture_output=True, text=True)
+    (repo / "article.wikitext").write_text(AFTER, encoding="utf-8")
+    added = subprocess.run(run, cwd=repo, capture_output=True, text=True)
+    assert (clean.returncode, added.returncode) == (0, 1), added.stdout + added.stderr
+    assert "1 new finding (1 warning)" in added.stdout
