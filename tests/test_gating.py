@@ -184,3 +184,13 @@ def test_the_pre_commit_hook_fails_a_commit_that_adds_an_unsourced_claim(repo):
     added = subprocess.run(run, cwd=repo, capture_output=True, text=True)
     assert (clean.returncode, added.returncode) == (0, 1), added.stdout + added.stderr
     assert "1 new finding (1 warning)" in added.stdout
+
+
+def test_a_file_unreadable_at_the_revision_is_an_error_and_its_findings_count_as_new(repo):
+    (repo / "article.wikitext").write_bytes(b"\x00\x01binary")
+    _git(repo, "commit", "-q", "-a", "-m", "broken")
+    (repo / "article.wikitext").write_text(BEFORE, encoding="utf-8")
+    code, out, err = _check(repo, "--diff-base", "HEAD")
+    assert code == 2
+    assert "article.wikitext at HEAD: binary file (it contains NUL bytes)" in err
+    assert len(_new(out)) == len(json.loads(out)["findings"]) == 1

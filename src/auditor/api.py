@@ -100,27 +100,49 @@ def check_paths(
     comparison = None
     if diff_base is not None:
         checked = [(path, outcome) for (place, path, _) in local if isinstance(outcome := outcomes[place], FileReport)]
-        known = []
-        for path, file in checked:
-            try:
-                known.extend(_known_at(diff_base, path, file, settings, input_format))
-            except InputError as error:
-                errors.append(InputProblem(error.path, error.message))
+        known = _known_then(diff_base, checked, settings, input_format, errors)
         comparison = compare((f for file in files for f in file.findings), known, diff_base)
     return Report(tuple(files), tuple(errors), tuple(skipped), dict(counts) if archive else None, comparison)
 
 
-def _known_at(revision: str, path: Path, file: FileReport, settings: Settings, input_format: str | None) -> list[Known]:
+def _known_then(
+    revision: str,
+    checked: list[tuple[Path, FileReport]],
+    settings: Settings,
+    input_format: str | None,
+    errors: list[InputProblem],
+) -> list[Known]:
+    """The findings of each file's text at ``revision``; a file that cannot be read there is an error (in
+    ``errors``), and its findings count as new."""
+    known: list[Known] = []
+    for path, file in checked:
+        try:
+            found = _known_at(revision, path, file, settings, input_format)
+        except InputError as error:
+            found = InputProblem(error.path, error.message)
+        if isinstance(found, InputProblem):
+            errors.append(found)
+        else:
+            known.extend(found)
+    return known
+
+
+def _known_at(
+    revision: str, path: Path, file: FileReport, settings: Settings, input_format: str | None
+) -> list[Known] | InputProblem:
     """The findings of ``file`` as it stood at ``revision``. Its archive facts are today's, as far as they
     go: a source cited then and still cited is judged as it is judged now, with no lookup of its own."""
     text = text_at(revision, path, file.path)
     if text is None:
         return []
-    doc = read_text(path, f"{file.path} at {revision}", text, input_format)
+    shown = f"{file.path} at {revision}"
+    doc = _read_one(partial(read_text, path, shown, text, input_format), shown)
+    if isinstance(doc, InputProblem):
+        return doc
     if file.archive is not None:
         doc = replace(doc, archive=ArchiveFacts(tuple(cited_sources(doc)), file.archive.lookups, file.archive.live))
-    doc = replace(doc, path=file.path)  # the fingerprints of the same file, so that they match
-    return [Known.of(f) for f in audit(doc, settings.rules)]
+    audited = _audit_doc(replace(doc, path=file.path), settings)  # the same path, so fingerprints match
+    return audited if isinstance(audited, InputProblem) else [Known.of(f) for f in audited.findings]
 
 
 def _archive_phase(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +48,8 @@ class Comparison:
         return finding.fingerprint in self.new
 
 
-def compare(findings: Iterable[Finding], known: Iterable[Known], against: str) -> Comparison:
+def compare(findings: Iterable[Finding], known: Sequence[Known], against: str) -> Comparison:
     """Match ``findings`` with ``known`` by fingerprint, each known finding matching at most one."""
-    findings = list(findings)
     remaining = Counter(k.fingerprint for k in known)
     new = set()
     for finding in findings:

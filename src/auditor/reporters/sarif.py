@@ -116,7 +116,7 @@ def _result(f: Finding, index: dict[str, int], uris: dict[str, str], report: Rep
 
 def _uri(file: FileReport) -> str:
     """A file's address: its path as a relative URI, or, for an article fetched by name, its permalink."""
-    if file.provenance.source_url and ":" in file.path and not file.path.startswith(("/", ".")):
+    if file.provenance.revision is not None and file.provenance.source_url:  # fetched, not read from disk
         return file.provenance.source_url
     return _quoted(file.path)
 
