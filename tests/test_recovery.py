@@ -100,7 +100,8 @@ def test_a_memento_archive_gives_the_lost_footnotes_back_too_but_no_site_searche
 
 def test_the_report_traces_each_recovered_footnote_to_its_capture(pywb, tmp_path):
     out = tmp_path / "reports"
-    cli = ["report", str(SEED), "-o", str(out), "--format", "json", "--cache-dir", str(tmp_path / "cache")]
+    cli = ["report", str(SEED), "-o", str(out), "--format", "json", "--format", "markdown"]
+    cli += ["--cache-dir", str(tmp_path / "cache")]
     result = CliRunner().invoke(main, [*cli, "--archive-rate", "6000", *_at(pywb)])
     assert result.exit_code == 1, result.stderr
     rows = json.loads((out / f"{SEED.stem}.json").read_text(encoding="utf-8"))["provenance"]
@@ -109,6 +110,10 @@ def test_the_report_traces_each_recovered_footnote_to_its_capture(pywb, tmp_path
     first = next(row for row in rows if row["reference"] == "1")
     assert first["text"] == f"{lost_text('1')[0]}. News."
     assert first["capture"]["url"] == f"{pywb.replay_url}20160115120000/{ORIGINAL}"
+    markdown = (out / f"{SEED.stem}.md").read_text(encoding="utf-8")
+    assert f"- The original, <{ORIGINAL}>, read at <{pywb.replay_url}20160115120000/{ORIGINAL}> (20160115)." in markdown
+    assert "- 187 empty footnotes recovered from it; the provenance table gives each." in markdown
+    assert f"- Candidate for \\[15\\] (a guess, not a fact; score 1.00): <{ALJAZEERA}>." in markdown
 
 
 def test_sources_named_without_a_link_get_scored_candidates_never_facts(pywb, tmp_path):

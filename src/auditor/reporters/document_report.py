@@ -7,6 +7,7 @@ Everything the three formats say comes from here, so they cannot disagree.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -15,9 +16,10 @@ from .. import __version__
 from ..provenance import STATUSES, Origin, archived_sources, origin, rows, section_claims
 from ..report import FileReport
 from ..severity import Severity
-from .json_format import capture, finding
+from .json_format import archive_facts, capture, finding
 
 REPORT_SCHEMA_VERSION = "1.0"
+NOTES = {"reversed-paragraph-order": "the copy's paragraphs run in reverse order: each heading follows its section"}
 
 
 def build(file: FileReport) -> dict[str, Any]:
@@ -36,6 +38,7 @@ def build(file: FileReport) -> dict[str, Any]:
         "origin": None if found is None else _origin(found),
         "notes": list(file.notes),
         "archive_consulted": doc.archive is not None,
+        "archive": archive_facts(doc.archive) if doc.archive else None,
         "summary": {
             "claims": summary.claims,
             "cited_claims": summary.cited_claims,
@@ -95,3 +98,35 @@ def origin_sentence(data: dict[str, Any], link: Callable[[str], str], text: Call
     extras.append(f"published by {text(found['publisher'])}" if found["publisher"] else "")
     shown = "; ".join(e for e in extras if e)
     return line + (f"; {shown}." if shown else ".")
+
+
+def archive_sentences(data: dict[str, Any], link: Callable[[str], str], text: Callable[[str], str]) -> list[str]:
+    """What the archive said, in words: counts, why lookups failed, a copy's original and what it gave back,
+    and the guesses for references without a link."""
+    facts = data["archive"]
+    if facts is None:
+        return ["The archive was not consulted."]
+    statuses = Counter(source["status"] for source in facts["sources"])
+    counted = ", ".join(f"{n} {status}" for status, n in statuses.most_common())
+    said = [f"Cited web addresses: {len(facts['sources'])}" + (f" ({counted})." if counted else ".")]
+    reasons = Counter(s["reason"] for s in facts["sources"] if s["status"] == "unverified" and s["reason"])
+    said += [f"Unverified ×{n}: {text(reason)}." for reason, n in reasons.most_common(3)]
+    if (original := facts["original"]) is not None:
+        if original["capture"]:
+            capture = original["capture"]
+            said.append(
+                f"The original, {link(original['url'])}, read at {link(capture['url'])} ({capture['timestamp'][:8]})."
+            )
+        else:
+            said.append(f"The original, {link(original['url'])}, could not be read: {text(original['reason'] or '')}.")
+    if facts["recovered"]:
+        said.append(f"{len(facts['recovered'])} empty footnotes recovered from it; the provenance table gives each.")
+    for key, found in facts["candidates"].items():
+        best = found[0]
+        guess = f"a guess, not a fact; score {best['score']:.2f}"
+        said.append(f"Candidate for {text(f'[{key}]')} ({guess}): {link(best['url'])}.")
+    return said
+
+
+def note_sentence(code: str) -> str:
+    return NOTES.get(code, code)

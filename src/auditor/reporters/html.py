@@ -17,7 +17,7 @@ from typing import Any
 
 from ..document import Document
 from ..report import FileReport
-from .document_report import build, origin_sentence
+from .document_report import archive_sentences, build, note_sentence, origin_sentence
 
 _SEVERITY_ORDER = ("error", "warning", "info")
 _BLANK_RUNS = re.compile(r"[ \t\xa0]{2,}")
@@ -92,8 +92,13 @@ def render(file: FileReport) -> str:
         f"<title>Audit of {title}</title><style>{STYLE}</style></head><body>",
         f"<header><h1>Audit of {title}</h1>",
         f'<p class="quiet">{escape(data["path"])} · {escape(data["format"])} · auditor {data["tool"]["version"]}</p>',
-        f"<p>{origin_sentence(data, _link, escape)}</p></header><main>",
+        f"<p>{origin_sentence(data, _link, escape)}</p>",
+        *(f"<p>Note: {escape(note_sentence(code))}.</p>" for code in data["notes"]),
+        "</header><main>",
         f"<section><h2>Summary</h2>{_summary(data)}</section>",
+        "<section><h2>Archive</h2><ul>"
+        + "".join(f"<li>{line}</li>" for line in archive_sentences(data, _link, escape))
+        + "</ul></section>",
         '<section><h2>Document and findings</h2><div id="audit">',
         f'<div id="text">{_highlighted(file.document, findings)}</div>',
         f'<div id="panel">{_filters(findings)}{_finding_list(findings)}</div>',

@@ -47,7 +47,7 @@ def capture(c: CaptureFact | None) -> dict[str, Any] | None:
     return {"timestamp": c.timestamp, "original": c.original, "status": c.status, "url": c.replay_url}
 
 
-def _archive(facts: ArchiveFacts) -> dict[str, Any]:
+def archive_facts(facts: ArchiveFacts) -> dict[str, Any]:
     sources = []
     for source in facts.sources:
         lookup = facts.lookups.get(source.key)
@@ -101,7 +101,7 @@ def _file(file: FileReport) -> dict[str, Any]:
         "summary": _summary(file.summary),
     }
     if file.archive is not None:
-        shown["archive"] = _archive(file.archive)
+        shown["archive"] = archive_facts(file.archive)
     return shown
 
 

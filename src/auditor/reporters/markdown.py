@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from ..report import FileReport
-from .document_report import build, origin_sentence
+from .document_report import archive_sentences, build, note_sentence, origin_sentence
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 
@@ -26,8 +26,10 @@ def render_data(data: dict[str, Any]) -> str:
         "",
         f"`{_code(data['path'])}` · {data['format']} · auditor {data['tool']['version']}",
     ]
-    lines += ["", origin_sentence(data, _link, _md), *[f"- Note: {_md(note)}" for note in data["notes"]]]
+    notes = [f"- Note: {_md(note_sentence(code))}." for code in data["notes"]]
+    lines += ["", origin_sentence(data, _link, _md), *(["", *notes] if notes else [])]
     lines += ["", "## Summary", "", *_summary(data)]
+    lines += ["", "## Archive", "", *[f"- {line}" for line in archive_sentences(data, _link, _md)]]
     lines += ["", "## Findings", "", *_findings(data["findings"])]
     lines += ["", "## Provenance", "", *_provenance(data)]
     return "\n".join(lines).rstrip("\n") + "\n"
