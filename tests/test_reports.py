@@ -115,3 +115,12 @@ def test_offline_the_archive_phase_answers_from_the_cache_and_says_unverified(tm
     assert data["archive_consulted"] and data["summary"]["archived_sources"] == 0
     assert [row["status"] for row in data["provenance"]] == ["unverified"]
     assert code == 0  # unverified is not a finding
+
+
+def test_a_report_that_cannot_be_written_is_one_line_and_the_others_are_written(tmp_path):
+    good = tmp_path / "good.wikitext"
+    good.write_text("Text.\n")
+    (tmp_path / "out" / "good.md").mkdir(parents=True)  # a directory where the Markdown report should go
+    code, err = _report(str(good), "--no-archive", "-o", str(tmp_path / "out"))
+    assert code == 2 and f"{tmp_path / 'out' / 'good.md'}: cannot write: Is a directory" in err
+    assert (tmp_path / "out" / "good.html").is_file() and (tmp_path / "out" / "good.json").is_file()

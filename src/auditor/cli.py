@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,7 +18,7 @@ from .errors import AuditorError
 from .severity import Severity
 
 if TYPE_CHECKING:
-    from .report import FileReport, Report
+    from .report import Report
     from .ruleconfig import RuleDefaults
 
 
@@ -158,9 +157,6 @@ def check(
     sys.exit(report.exit_code(Severity(fail_on)))
 
 
-REPORT_FORMATS = {"markdown": ".md", "html": ".html", "json": ".json"}
-
-
 @main.command()
 @_audit_options
 @click.option(
@@ -174,7 +170,7 @@ REPORT_FORMATS = {"markdown": ".md", "html": ".html", "json": ".json"}
 @click.option(
     "--format",
     "formats",
-    type=click.Choice(list(REPORT_FORMATS)),
+    type=click.Choice(["markdown", "html", "json"]),
     multiple=True,
     help="Report formats to write (default: all three).",
 )
@@ -192,44 +188,21 @@ def report(output_dir: Path, formats: tuple[str, ...], use_archive: bool, **opti
 
     Exit status: 0 clean, 1 findings, 2 when a document could not be checked or a report not written.
     """
-    from .reporters.document_report import render_json
-    from .reporters.html import render as render_html
-    from .reporters.markdown import render as render_markdown
+    from .reporters.files import write_reports
 
-    renderers = {"markdown": render_markdown, "html": render_html, "json": render_json}
     result = _audit(use_archive=use_archive, keep_documents=True, **options)
+    failed = False
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
+        for done in write_reports(result, output_dir, formats):
+            for target, why in done.failed:
+                click.echo(f"auditor: error: {target}: cannot write: {why}", err=True)
+            failed = failed or bool(done.failed)
+            if done.written:
+                shown = ", ".join(str(target) for target in done.written)
+                click.echo(f"auditor: {done.file.path}: {len(done.file.findings)} findings; wrote {shown}", err=True)
     except OSError as error:
         raise UsageProblem(f"cannot create {output_dir}: {error.strerror or error}") from None
-    failed = False
-    for file, stem in zip(result.files, _report_stems(result.files), strict=True):
-        written = []
-        for name in formats or REPORT_FORMATS:
-            target = output_dir / (stem + REPORT_FORMATS[name])
-            try:
-                target.write_text(renderers[name](file), encoding="utf-8")
-            except OSError as error:
-                click.echo(f"auditor: error: {target}: cannot write: {error.strerror or error}", err=True)
-                failed = True
-                continue
-            written.append(str(target))
-        if written:
-            click.echo(f"auditor: {file.path}: {len(file.findings)} findings; wrote {', '.join(written)}", err=True)
     sys.exit(2 if failed else result.exit_code())
-
-
-def _report_stems(files: tuple[FileReport, ...]) -> list[str]:
-    """A file name for each document's reports, from its path or title; the same stem twice gets a number."""
-    stems: list[str] = []
-    for file in files:
-        name = Path(file.path).stem if file.provenance.revision is None else (file.title or file.path)
-        stem = re.sub(r"[^\w.-]+", "_", name).strip("._") or "document"
-        candidate, n = stem, 2
-        while candidate in stems:
-            candidate, n = f"{stem}-{n}", n + 1
-        stems.append(candidate)
-    return stems
 
 
 @main.group()

@@ -1,0 +1,55 @@
+"""Each document's reports, written to a directory: ``NAME.md``, ``NAME.html``, ``NAME.json``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from ..report import FileReport, Report
+from . import document_report, html, markdown
+
+FORMATS: dict[str, tuple[str, Callable[[FileReport], str]]] = {
+    "markdown": (".md", markdown.render),
+    "html": (".html", html.render),
+    "json": (".json", document_report.render_json),
+}
+
+
+class Written(NamedTuple):
+    file: FileReport
+    written: list[Path]
+    failed: list[tuple[Path, str]]  # (file, why it could not be written)
+
+
+def write_reports(report: Report, directory: Path, formats: tuple[str, ...] = ()) -> Iterator[Written]:
+    """Write the reports of every document in ``report`` (which must keep its documents) under ``directory``,
+    made first if need be (OSError when it cannot be); a report that cannot be written is said, not raised."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for file, stem in zip(report.files, _stems(report.files), strict=True):
+        done = Written(file, [], [])
+        for name in formats or tuple(FORMATS):
+            suffix, render = FORMATS[name]
+            target = directory / (stem + suffix)
+            try:
+                target.write_text(render(file), encoding="utf-8")
+            except OSError as error:
+                done.failed.append((target, error.strerror or str(error)))
+            else:
+                done.written.append(target)
+        yield done
+
+
+def _stems(files: tuple[FileReport, ...]) -> list[str]:
+    """A file name for each document's reports, from its path or a fetched article's title; the same name
+    twice gets a number."""
+    stems: list[str] = []
+    for file in files:
+        name = Path(file.path).stem if file.provenance.revision is None else (file.title or file.path)
+        stem = re.sub(r"[^\w.-]+", "_", name).strip("._") or "document"
+        candidate, n = stem, 2
+        while candidate in stems:
+            candidate, n = f"{stem}-{n}", n + 1
+        stems.append(candidate)
+    return stems
