@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .archive.articles import ArticleSpec, parse_article_spec
-from .baseline import Known, compare
+from .baseline import Known, compare, load
 from .config import Settings, load_settings
 from .document import Document, Provenance
 from .engine import audit
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .history import text_at
 from .readers import discover, read_document, read_text
 from .report import FileReport, InputProblem, Report, Summary
@@ -52,10 +52,13 @@ def check_paths(
     progress: ProgressFactory | None = None,
     diff_base: str | None = None,
     keep_documents: bool = False,
+    baseline: Path | None = None,
 ) -> Report:
     """Audit every readable file under ``paths`` and every article they name (``en:Title`` or a URL);
     one that fails never stops the others. ``input_format`` names the reader for every file.
-    With ``diff_base``, a git revision, each file's findings are compared with those of its text then.
+    With ``diff_base``, a git revision, each file's findings are compared with those of its text then;
+    with ``baseline``, a file ``baseline.dump`` wrote, with the findings it records (InputError, before any
+    work, when it cannot be read).
     ``keep_documents`` keeps each document in its FileReport, for reports that show its text.
 
     Files are read (and, without ``archive``, audited) by ``jobs`` worker processes (default: one per
@@ -63,6 +66,9 @@ def check_paths(
     cache. With ``archive``, every document's cited sources are looked up in the archive, once per
     canonical URL across all of them, before the rules run.
     """
+    if diff_base is not None and baseline is not None:
+        raise ConfigError("--baseline and --diff-base cannot be used together")
+    recorded = load(baseline) if baseline is not None else None
     settings = settings or load_settings()
     fetch = fetch or FetchOptions()
     clients: list[HttpClient] = []  # made on first need: local files without --archive need no network code
@@ -102,6 +108,8 @@ def check_paths(
         checked = [(path, outcome) for (place, path, _) in local if isinstance(outcome := outcomes[place], FileReport)]
         known = _known_then(diff_base, checked, settings, input_format, errors)
         comparison = compare((f for file in files for f in file.findings), known, diff_base)
+    elif recorded is not None:
+        comparison = compare((f for file in files for f in file.findings), recorded, f"baseline {baseline}")
     return Report(tuple(files), tuple(errors), tuple(skipped), dict(counts) if archive else None, comparison)
 
 

@@ -6,7 +6,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -140,19 +139,9 @@ def check(
     """
     from .reporters import REPORTERS
 
-    if baseline_path and diff_base:
-        raise UsageProblem("--baseline and --diff-base cannot be used together")
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    report = _audit(use_archive=use_archive, diff_base=diff_base, **options)
-    if baseline_path is not None:
-        from .baseline import compare, load
-
-        try:
-            known = load(baseline_path)
-        except AuditorError as error:
-            raise UsageProblem(str(error)) from None
-        report = replace(report, comparison=compare(report.findings, known, f"baseline {baseline_path}"))
+    report = _audit(use_archive=use_archive, diff_base=diff_base, baseline=baseline_path, **options)
     click.echo(REPORTERS[output_format](report), nl=False, color=False if os.environ.get("NO_COLOR") else None)
     sys.exit(report.exit_code(Severity(fail_on)))
 
@@ -263,6 +252,7 @@ def _audit(
     save_missing: bool,
     diff_base: str | None = None,
     keep_documents: bool = False,
+    baseline: Path | None = None,
 ) -> Report:
     """Audit what the command line names, saying on stderr what it fetched and what went wrong."""
     from .api import FetchOptions, check_paths
@@ -303,9 +293,21 @@ def _audit(
         from .archive.gather import ArchiveOptions
 
         archive = ArchiveOptions(settings.archive, check_live=check_live, save_missing=save_missing)
-    report = check_paths(
-        list(paths), settings, input_format, fetch, jobs, archive, _progress_bar, diff_base, keep_documents
-    )
+    try:
+        report = check_paths(
+            list(paths),
+            settings,
+            input_format,
+            fetch,
+            jobs,
+            archive,
+            _progress_bar,
+            diff_base,
+            keep_documents,
+            baseline,
+        )
+    except AuditorError as error:  # a baseline that cannot be used, asked for with --diff-base
+        raise UsageProblem(str(error)) from None
     for file in report.files:
         if file.provenance.revision is not None:
             shown = f"auditor: {file.path}: revision {file.provenance.revision} of {file.provenance.retrieved}"

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .document import Document, Sentence
+from .document import Document, Sentence, Span
 from .extract.claims import uncovered_sentences
+from .rules.text import excerpt
 from .sources import CaptureFact, Status, cited_sources, original_of
 
 CLAIM_CHARS = 240  # of a claim shown in a table row
@@ -90,8 +91,8 @@ def origin(doc: Document) -> Origin | None:
 def rows(doc: Document) -> list[Row]:
     """One row per citation marker, in the order of the text."""
     references = doc.references_by_key
-    sources = {source.reference: source for source in cited_sources(doc)}
     facts = doc.archive
+    sources = {source.reference: source for source in (facts.sources if facts else cited_sources(doc))}
     recovered = {r.key: r for r in facts.recovered} if facts else {}
     found: list[Row] = []
     for marker in doc.markers:
@@ -134,13 +135,11 @@ def section_claims(doc: Document) -> list[SectionClaims]:
 
 
 def archived_sources(doc: Document) -> int:
-    """Cited web addresses with a readable capture (0 when the archive was not consulted)."""
+    """Cited web addresses with a readable capture, counted as the cited ones are (0 without the archive)."""
     facts = doc.archive
-    if facts is None:
-        return 0
-    return sum(1 for lookup in facts.lookups.values() if lookup.status is Status.ARCHIVED)
+    return 0 if facts is None else sum(1 for lookup in facts.cited_lookups() if lookup.status is Status.ARCHIVED)
 
 
 def _claim(doc: Document, sentence: Sentence) -> str:
-    text = " ".join(doc.readable[sentence.span.start : sentence.content_end].split())
+    text = excerpt(doc, Span(sentence.span.start, sentence.content_end))
     return text if len(text) <= CLAIM_CHARS else text[: CLAIM_CHARS - 1].rstrip() + "…"

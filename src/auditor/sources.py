@@ -113,6 +113,10 @@ class ArchiveFacts:
     recovered: tuple[RecoveredReference, ...] = ()
     saved: Mapping[str, str] = field(default_factory=dict)  # key -> new capture, with --save-missing
 
+    def cited_lookups(self) -> list[SourceLookup]:
+        """The lookup of each cited source, once per citing reference, as the counts a reader sees."""
+        return [self.lookups[s.key] for s in self.sources if s.key in self.lookups]
+
 
 def cited_sources(doc: Document) -> list[CitedSource]:
     """Every reference that gives a web address, with the date it was cited and its archive link."""

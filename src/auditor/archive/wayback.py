@@ -120,9 +120,7 @@ class Wayback:
 
     def site_captures(self, site: str, start: date, end: date) -> tuple[Capture, ...]:
         """Every capture on ``site`` (and its subdomains) from ``start`` to ``end``; none when the archive
-        cannot be asked, counted as a failed lookup, or cannot list a site (Memento)."""
-        if not self.settings.searches_sites:
-            return ()
+        cannot be asked, counted as a failed lookup. Only a CDX server lists a site (``searches_sites``)."""
         params = {
             "url": site,
             "matchType": "domain",

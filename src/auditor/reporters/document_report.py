@@ -73,8 +73,8 @@ def build(file: FileReport) -> dict[str, Any]:
     }
 
 
-def render_json(file: FileReport) -> str:
-    return json.dumps(build(file), ensure_ascii=False, indent=2) + "\n"
+def render_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _origin(found: Origin) -> dict[str, Any]:

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
 from ..report import FileReport, Report
 from . import document_report, html, markdown
 
-FORMATS: dict[str, tuple[str, Callable[[FileReport], str]]] = {
-    "markdown": (".md", markdown.render),
-    "html": (".html", html.render),
-    "json": (".json", document_report.render_json),
-}
+SUFFIXES = {"markdown": ".md", "html": ".html", "json": ".json"}
 
 
 class Written(NamedTuple):
@@ -28,12 +25,19 @@ def write_reports(report: Report, directory: Path, formats: tuple[str, ...] = ()
     made first if need be (OSError when it cannot be); a report that cannot be written is said, not raised."""
     directory.mkdir(parents=True, exist_ok=True)
     for file, stem in zip(report.files, _stems(report.files), strict=True):
+        data = document_report.build(file)  # once: the three formats show the same facts
+        doc = file.document
+        assert doc is not None  # build has made sure
+        renderers: dict[str, Callable[[], str]] = {
+            "markdown": partial(markdown.render, data),
+            "html": partial(html.render, data, doc),
+            "json": partial(document_report.render_json, data),
+        }
         done = Written(file, [], [])
-        for name in formats or tuple(FORMATS):
-            suffix, render = FORMATS[name]
-            target = directory / (stem + suffix)
+        for name in formats or tuple(SUFFIXES):
+            target = directory / (stem + SUFFIXES[name])
             try:
-                target.write_text(render(file), encoding="utf-8")
+                target.write_text(renderers[name](), encoding="utf-8")
             except OSError as error:
                 done.failed.append((target, error.strerror or str(error)))
             else:

@@ -14,10 +14,10 @@ _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def render(report: Report) -> str:
-    lines = [_annotation(f) for f in report.findings if report.is_new(f)]
+    new = [f for f in report.findings if report.is_new(f)]
+    lines = [_annotation(f) for f in new]
     lines += [f"::error file={_property(e.path)}::{_data(e.message)}" for e in report.errors]
-    shown = len(lines) - len(report.errors)
-    known = len(report.findings) - shown
+    shown, known = len(new), len(report.findings) - len(new)
     tail = f"auditor: {shown} finding{'s' if shown != 1 else ''}"
     if report.comparison is not None:
         tail += f" new since {report.comparison.against} ({known} known, {len(report.comparison.fixed)} fixed)"

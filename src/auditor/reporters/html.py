@@ -16,8 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..document import Document
-from ..report import FileReport
-from .document_report import archive_sentences, build, note_sentence, origin_sentence
+from .document_report import archive_sentences, note_sentence, origin_sentence
 
 _SEVERITY_ORDER = ("error", "warning", "info")
 _BLANK_RUNS = re.compile(r"[ \t\xa0]{2,}")
@@ -79,9 +78,8 @@ _SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode
 POLICY = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{_SCRIPT_HASH}'"
 
 
-def render(file: FileReport) -> str:
-    data = build(file)
-    assert file.document is not None
+def render(data: dict[str, Any], doc: Document) -> str:
+    """The page for a document's report ``data`` (``document_report.build``), showing ``doc``'s text."""
     findings = data["findings"]
     title = escape(data["title"] or data["path"])
     parts = [
@@ -100,7 +98,7 @@ def render(file: FileReport) -> str:
         + "".join(f"<li>{line}</li>" for line in archive_sentences(data, _link, escape))
         + "</ul></section>",
         '<section><h2>Document and findings</h2><div id="audit">',
-        f'<div id="text">{_highlighted(file.document, findings)}</div>',
+        f'<div id="text">{_highlighted(doc, findings)}</div>',
         f'<div id="panel">{_filters(findings)}{_finding_list(findings)}</div>',
         "</div></section>",
         f"<section><h2>Provenance</h2>{_provenance(data)}</section>",

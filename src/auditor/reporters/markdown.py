@@ -9,17 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..report import FileReport
-from .document_report import archive_sentences, build, note_sentence, origin_sentence
+from .document_report import archive_sentences, note_sentence, origin_sentence
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 
 
-def render(file: FileReport) -> str:
-    return render_data(build(file))
-
-
-def render_data(data: dict[str, Any]) -> str:
+def render(data: dict[str, Any]) -> str:
+    """The Markdown for a document's report ``data`` (``document_report.build``)."""
     title = data["title"] or data["path"]
     lines = [
         f"# Audit of {_md(title)}",

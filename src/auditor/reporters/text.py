@@ -56,7 +56,7 @@ def _provenance(file: FileReport) -> list[str]:
     facts = file.archive
     if facts is None:
         return []
-    found = [facts.lookups[s.key] for s in facts.sources if s.key in facts.lookups]
+    found = facts.cited_lookups()
     statuses = Counter(lookup.status for lookup in found)
     counted = ", ".join(f"{statuses[status]} {status}" for status in Status if statuses[status])
     plural = "s" if len(facts.sources) != 1 else ""
