@@ -82,7 +82,7 @@ def check_paths(
             client = _client(fetch, clients)
             read = partial(_fetch, client, spec, fetch)
             if archive:
-                outcomes.append(_read_one(read, spec.shown))
+                outcomes.append(read_guarded(read, spec.shown))
             else:
                 outcomes.append(_audit_one(read, spec.shown, settings, keep_documents))
             continue
@@ -144,12 +144,12 @@ def _known_at(
     if text is None:
         return []
     shown = f"{file.path} at {revision}"
-    doc = _read_one(partial(read_text, path, shown, text, input_format), shown)
+    doc = read_guarded(partial(read_text, path, shown, text, input_format), shown)
     if isinstance(doc, InputProblem):
         return doc
     if file.archive is not None:
         doc = replace(doc, archive=ArchiveFacts(tuple(cited_sources(doc)), file.archive.lookups, file.archive.live))
-    audited = _audit_doc(replace(doc, path=file.path), settings)  # the same path, so fingerprints match
+    audited = audit_document(replace(doc, path=file.path), settings)  # the same path, so fingerprints match
     return audited if isinstance(audited, InputProblem) else [Known.of(f) for f in audited.findings]
 
 
@@ -175,7 +175,7 @@ def _archive_phase(
     except (OSError, sqlite3.Error) as error:  # the cache directory: unwritable, full, corrupt
         errors.append(InputProblem("archive", f"cannot use the HTTP cache: {error}"))
     for place, doc, found in zip(places, docs, facts, strict=True):
-        outcomes[place] = _audit_doc(replace(doc, archive=found), settings, keep_documents)
+        outcomes[place] = audit_document(replace(doc, archive=found), settings, keep_documents)
     return counts
 
 
@@ -205,18 +205,18 @@ def _check_files(work: list[_FileWork], jobs: int, progress: ProgressFactory | N
 def _check_file(item: _FileWork) -> _Checked:
     path, shown, settings, input_format, and_audit, keep = item
     read = partial(read_document, path, shown, settings.max_bytes, input_format)
-    return _audit_one(read, shown, settings, keep) if and_audit else _read_one(read, shown)
+    return _audit_one(read, shown, settings, keep) if and_audit else read_guarded(read, shown)
 
 
 def _audit_one(
     read: Callable[[], Document], shown: str, settings: Settings, keep: bool = False
 ) -> FileReport | InputProblem:
     """Read and audit one document; what went wrong, as one line, when that fails."""
-    doc = _read_one(read, shown)
-    return doc if isinstance(doc, InputProblem) else _audit_doc(doc, settings, keep)
+    doc = read_guarded(read, shown)
+    return doc if isinstance(doc, InputProblem) else audit_document(doc, settings, keep)
 
 
-def _read_one(read: Callable[[], Document], shown: str) -> Document | InputProblem:
+def read_guarded(read: Callable[[], Document], shown: str) -> Document | InputProblem:
     try:
         return read()
     except InputError as error:
@@ -227,7 +227,7 @@ def _read_one(read: Callable[[], Document], shown: str) -> Document | InputProbl
         return InputProblem(shown, f"internal error while reading: {type(error).__name__}: {error}")
 
 
-def _audit_doc(doc: Document, settings: Settings, keep: bool = False) -> FileReport | InputProblem:
+def audit_document(doc: Document, settings: Settings, keep: bool = False) -> FileReport | InputProblem:
     try:
         findings = audit(doc, settings.rules)
     except RecursionError:

@@ -17,6 +17,8 @@ from .errors import AuditorError
 from .severity import Severity
 
 if TYPE_CHECKING:
+    from .archive.gather import ArchiveOptions
+    from .config import Settings
     from .report import Report
     from .ruleconfig import RuleDefaults
 
@@ -39,12 +41,13 @@ def main() -> None:
     """Audit the citations of factual documents."""
 
 
-_AUDIT_OPTIONS = (
-    click.argument("paths", nargs=-1, required=True),
+_RULE_OPTIONS = (
     click.option("--select", multiple=True, help="Only these rules: names, codes or code prefixes (comma-separated)."),
     click.option("--ignore", multiple=True, help="Skip these rules: names, codes or code prefixes (comma-separated)."),
     click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use."),
     click.option("--max-size", type=click.FloatRange(min=0, min_open=True), help="Largest file to read, in MiB."),
+)
+_ARTICLE_OPTIONS = (
     click.option(
         "--input-format",
         type=click.Choice(["mirror", "wikitext", "markdown", "html"]),
@@ -57,11 +60,15 @@ _AUDIT_OPTIONS = (
         help="Fetch the revision current at the end of this day (UTC), as YYYY-MM-DD.",
     ),
     click.option("--api-url", help="MediaWiki API to fetch articles from (default: the article's own wiki)."),
+)
+_CACHE_OPTIONS = (
     click.option("--cache-dir", type=click.Path(file_okay=False), help="HTTP cache directory (default: user cache)."),
     click.option("--offline", is_flag=True, help="Use only what the HTTP cache holds; fetch nothing."),
-    click.option(
-        "--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for files (default: one per core)."
-    ),
+)
+_JOBS_OPTION = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for files (default: one per core)."
+)
+_ARCHIVE_OPTIONS = (
     click.option("--cdx-url", help="CDX search endpoint of the archive (default: the Internet Archive's)."),
     click.option(
         "--replay-url", help="Replay prefix of the archive's captures (default: https://web.archive.org/web/)."
@@ -81,13 +88,28 @@ _AUDIT_OPTIONS = (
     ),
     click.option("--save-missing", is_flag=True, help="With the archive, ask it to capture cited URLs it lacks."),
 )
+_AUDIT_OPTIONS = (
+    click.argument("paths", nargs=-1, required=True),
+    *_RULE_OPTIONS,
+    *_ARTICLE_OPTIONS,
+    *_CACHE_OPTIONS,
+    _JOBS_OPTION,
+    *_ARCHIVE_OPTIONS,
+)
 
 
-def _audit_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options every command that audits documents shares."""
-    for option in reversed(_AUDIT_OPTIONS):
-        command = option(command)
-    return command
+def _options(*options: Callable[[Callable[..., None]], Callable[..., None]]) -> Callable[..., Any]:
+    """A decorator giving a command these options, in this order."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+_audit_options = _options(*_AUDIT_OPTIONS)  # every command that audits documents
 
 
 @main.command()
@@ -257,7 +279,6 @@ def _audit(
     """Audit what the command line names, saying on stderr what it fetched and what went wrong."""
     from .api import FetchOptions, check_paths
     from .archive.articles import parse_article_spec
-    from .config import load_settings
 
     articles = [path for path in paths if parse_article_spec(path) is not None]
     if (revision or as_of) and len(articles) != 1:
@@ -268,8 +289,6 @@ def _audit(
         raise UsageProblem(
             "--diff-base compares files with their git history; an article named by title or URL has none"
         )
-    if (check_live or save_missing) and not use_archive:
-        raise UsageProblem("--check-live and --save-missing work with the archive (--archive)")
     fetch = FetchOptions(
         revision=revision,
         as_of=as_of.date() if as_of else None,
@@ -284,15 +303,8 @@ def _audit(
         "timegate_url": timegate_url,
         "requests_per_minute": archive_rate,
     }
-    try:
-        settings = load_settings(config_path, _split(select), _split(ignore), max_size, archive_overrides)
-    except AuditorError as error:
-        raise UsageProblem(str(error)) from None
-    archive = None
-    if use_archive:
-        from .archive.gather import ArchiveOptions
-
-        archive = ArchiveOptions(settings.archive, check_live=check_live, save_missing=save_missing)
+    settings = _settings(config_path, select, ignore, max_size, archive_overrides)
+    archive = _archive_options(settings, use_archive, check_live, save_missing)
     try:
         report = check_paths(
             list(paths),
@@ -317,6 +329,33 @@ def _audit(
     if report.lookups is not None:
         click.echo(f"auditor: archive: {_lookup_counts(report.lookups)}", err=True)
     return report
+
+
+def _settings(
+    config_path: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    max_size: float | None,
+    archive_overrides: dict[str, Any],
+) -> Settings:
+    from .config import load_settings
+
+    try:
+        return load_settings(config_path, _split(select), _split(ignore), max_size, archive_overrides)
+    except AuditorError as error:
+        raise UsageProblem(str(error)) from None
+
+
+def _archive_options(
+    settings: Settings, use_archive: bool, check_live: bool, save_missing: bool
+) -> ArchiveOptions | None:
+    if (check_live or save_missing) and not use_archive:
+        raise UsageProblem("--check-live and --save-missing work with the archive (--archive)")
+    if not use_archive:
+        return None
+    from .archive.gather import ArchiveOptions
+
+    return ArchiveOptions(settings.archive, check_live=check_live, save_missing=save_missing)
 
 
 @contextmanager

@@ -15,6 +15,9 @@ class InputError(AuditorError):
         self.path = path
         self.message = message
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:  # to and from worker processes
+        return (type(self), (self.path, self.message))
+
 
 class ConfigError(AuditorError):
     """A configuration file or option the tool cannot accept."""

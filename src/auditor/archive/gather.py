@@ -62,7 +62,7 @@ def gather(
 ) -> Outcome:
     """Each document's archive facts, in order, and the run's lookup counts; ``progress`` is given the
     number of lookups to come, and counts them off."""
-    phase = _Phase(Wayback(client, options.settings), options, today)
+    phase = Phase.start(client, options, today)
     plans = [phase.plan(doc) for doc in docs]
     total = len({source.key for plan in plans for source in plan.sources})
     total += sum((plan.original is not None) + len(plan.searches) for plan in plans)
@@ -80,8 +80,9 @@ class _Plan(NamedTuple):
 
 
 @dataclass
-class _Phase:
-    """What the phase shares across documents: one lookup, live check and save per canonical URL."""
+class Phase:
+    """What the phase shares across documents: one lookup, live check and save per canonical URL. A run
+    whose documents come in batches (a dump's pages) keeps one for all of them."""
 
     wayback: Wayback
     options: ArchiveOptions
@@ -90,6 +91,14 @@ class _Phase:
     live: dict[str, LiveCheck] = field(default_factory=dict)
     saved: dict[str, str] = field(default_factory=dict)
     saver: Saver | None = None
+
+    @classmethod
+    def start(cls, client: HttpClient, options: ArchiveOptions, today: date) -> Phase:
+        return cls(Wayback(client, options.settings), options, today)
+
+    def facts_of(self, docs: list[Document]) -> list[ArchiveFacts]:
+        """Each document's archive facts, in order."""
+        return [self.facts(self.plan(doc)) for doc in docs]
 
     def plan(self, doc: Document) -> _Plan:
         if not self.options.recover:
