@@ -19,6 +19,7 @@ from .severity import Severity
 if TYPE_CHECKING:
     from .archive.gather import ArchiveOptions
     from .config import Settings
+    from .dumps.pages import PageFilter
     from .report import Report
     from .ruleconfig import RuleDefaults
 
@@ -214,6 +215,187 @@ def report(output_dir: Path, formats: tuple[str, ...], use_archive: bool, **opti
     except OSError as error:
         raise UsageProblem(f"cannot create {output_dir}: {error.strerror or error}") from None
     sys.exit(2 if failed else result.exit_code())
+
+
+@main.command()
+@click.argument("dumps", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("scan"),
+    show_default=True,
+    help="Directory for findings.jsonl, findings.parquet, errors.jsonl, summary.json and the checkpoint.",
+)
+@click.option(
+    "--namespace",
+    "namespaces",
+    type=int,
+    multiple=True,
+    help="Audit pages in this namespace number (repeatable; default: 0, articles).",
+)
+@click.option("--all-namespaces", is_flag=True, help="Audit pages in every namespace.")
+@click.option("--title", "title_pattern", metavar="REGEX", help="Audit only pages whose title this matches.")
+@click.option(
+    "--titles",
+    "titles_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Audit only the pages this file names, one title per line.",
+)
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    help="Audit only pages the wikitext puts in this category (repeatable; any one admits a page).",
+)
+@_options(*_RULE_OPTIONS, *_CACHE_OPTIONS, *_ARCHIVE_OPTIONS)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    help="Worker processes, or LocalCluster workers (default: one per core).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Audit on worker processes here, or on a Dask cluster.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler to use (default: start a LocalCluster).")
+@click.option(
+    "--batch-pages",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    help="Pages per unit of work sent to a worker.",
+)
+@click.option("--restart", is_flag=True, help="Discard the run recorded in the output directory and start again.")
+@click.option(
+    "--archive", "use_archive", is_flag=True, help="Look up every cited URL in the archive (off by default for dumps)."
+)
+def scan(
+    dumps: tuple[Path, ...],
+    output_dir: Path,
+    namespaces: tuple[int, ...],
+    all_namespaces: bool,
+    title_pattern: str | None,
+    titles_file: Path | None,
+    categories: tuple[str, ...],
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    batch_pages: int,
+    restart: bool,
+    use_archive: bool,
+    **options: Any,
+) -> None:
+    """Audit every page of MediaWiki XML dumps or exports (.xml, .xml.bz2, .xml.gz), streamed: its latest
+    revision's wikitext, one finding per line in OUTPUT_DIR/findings.jsonl (with the page's title and
+    revision id), the same as Parquet, and a summary.
+
+    An interrupted run (killed, Ctrl-C, a machine lost) resumes where its checkpoint says when the same
+    command is run again.
+
+    Exit status: 0 clean, 1 findings, 2 when a dump or a page could not be read.
+    """
+    from .api import available_cores
+    from .dumps.scan import ScanOptions, scan_dumps
+
+    if scheduler and engine != "dask":
+        raise UsageProblem("--scheduler names a Dask scheduler: use it with --engine dask")
+    if use_archive and engine == "dask":
+        raise UsageProblem("--archive runs in this process (its lookups are rate-limited): use it with --engine local")
+    settings = _settings(
+        options.pop("config_path"),
+        options.pop("select"),
+        options.pop("ignore"),
+        options.pop("max_size"),
+        {
+            "cdx_url": options.pop("cdx_url"),
+            "replay_url": options.pop("replay_url"),
+            "timemap_url": options.pop("timemap_url"),
+            "timegate_url": options.pop("timegate_url"),
+            "requests_per_minute": options.pop("archive_rate"),
+        },
+    )
+    archive = _archive_options(settings, use_archive, options.pop("check_live"), options.pop("save_missing"))
+    scan_options = ScanOptions(
+        output_dir=output_dir,
+        page_filter=_page_filter(namespaces, all_namespaces, title_pattern, titles_file, categories),
+        jobs=jobs or available_cores(),
+        engine=engine,
+        scheduler=scheduler,
+        batch_pages=batch_pages,
+        restart=restart,
+        archive=archive,
+        cache_dir=Path(options["cache_dir"]) if options["cache_dir"] else None,
+        offline=options["offline"],
+    )
+    try:
+        outcome = scan_dumps(list(dumps), settings, scan_options, lambda line: click.echo(line, err=True))
+    except AuditorError as error:
+        raise UsageProblem(str(error)) from None
+    except OSError as error:  # the output directory: not writable, or the disk full
+        raise UsageProblem(f"{output_dir}: cannot write: {error.strerror or error}") from None
+    except KeyboardInterrupt:
+        click.echo(f"auditor: interrupted; run the same command again to resume from {output_dir}", err=True)
+        sys.exit(130)
+    if outcome.lookups is not None:
+        click.echo(f"auditor: archive: {_lookup_counts(outcome.lookups)}", err=True)
+    click.echo(_scan_summary(outcome.summary, output_dir), nl=False)
+    sys.exit(outcome.exit_code)
+
+
+def _page_filter(
+    namespaces: tuple[int, ...],
+    all_namespaces: bool,
+    title_pattern: str | None,
+    titles_file: Path | None,
+    categories: tuple[str, ...],
+) -> PageFilter:
+    import re
+
+    from .dumps.pages import PageFilter, normalise_title
+
+    if all_namespaces and namespaces:
+        raise UsageProblem("--namespace and --all-namespaces cannot be used together")
+    try:
+        title = re.compile(title_pattern) if title_pattern is not None else None
+    except re.error as error:
+        raise UsageProblem(f"--title: not a regular expression: {error}") from None
+    titles = None
+    if titles_file is not None:
+        try:
+            lines = titles_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageProblem(f"--titles: cannot read {titles_file}: {error}") from None
+        titles = frozenset(normalise_title(line) for line in lines if line.strip())
+    return PageFilter(
+        namespaces=None if all_namespaces else frozenset(namespaces or (0,)),
+        title=title,
+        titles=titles,
+        categories=frozenset(normalise_title(name.removeprefix("Category:")) for name in categories),
+    )
+
+
+def _scan_summary(summary: dict[str, Any], output_dir: Path) -> str:
+    rate = summary["throughput"]
+    speed = (
+        f" in {summary['seconds']:.1f} s: {rate['pages_per_second']:.1f} pages/s, {rate['mib_per_second']:.2f} MiB/s"
+        if rate["pages_per_second"]
+        else ""
+    )
+    lines = [
+        f"{summary['pages_audited']:,} pages audited of {summary['pages_read']:,} read"
+        f" ({summary['pages_failed']:,} could not be audited){speed}",
+        f"claims: {summary['claims']:,}, cited: {summary['cited_claims']:,};"
+        f" references: {summary['references']:,}, empty: {summary['empty_references']:,}",
+        f"{summary['findings']:,} findings" + (":" if summary["findings"] else ""),
+    ]
+    lines += [f"  {rule:<22} {count:>9,}" for rule, count in summary["findings_by_rule"].items()]
+    lines.append(f"written to {output_dir}/: findings.jsonl, findings.parquet, errors.jsonl, summary.json")
+    return "\n".join(lines) + "\n"
 
 
 @main.group()

@@ -91,6 +91,13 @@ def sniff(text: str) -> str | None:
     return None
 
 
+def looks_like_dump(path: Path, head: bytes) -> bool:
+    """Whether a file's first bytes are a MediaWiki XML export's, or a compressed one's."""
+    if head.startswith((b"BZh", b"\x1f\x8b")):
+        return path.name.lower().endswith((".xml.bz2", ".xml.gz"))
+    return b"<mediawiki" in head[:4096]
+
+
 def detect_format(path: Path, text: str) -> str | None:
     """The extension decides, except ``.txt`` (any copy is saved as one) and unknown ones: there the
     content does, and a ``.txt`` that shows no other format is a plain-text copy."""
@@ -155,6 +162,8 @@ def read_document(
         data = path.read_bytes()
     except OSError as error:
         raise InputError(shown, error.strerror or str(error)) from None
+    if looks_like_dump(path, data[:_SNIFF]):
+        raise InputError(shown, "a MediaWiki XML dump or export: audit its pages with 'auditor scan'")
     return read_text(path, shown, decode(data, shown), input_format)
 
 

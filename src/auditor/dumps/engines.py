@@ -1,0 +1,120 @@
+"""Where batches are audited: in this process, on worker processes, or on a Dask cluster.
+
+Each engine takes the batches as the dump is read and gives back each with its results, in input order,
+keeping only a few batches in flight per worker, so memory does not grow with the dump.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import Any
+
+from ..config import Settings
+from ..errors import AuditorError
+from .batch import Batch, PageResult, audit_batch
+
+Done = tuple[Batch, list[PageResult]]
+_IN_FLIGHT_PER_WORKER = 2
+
+
+class EngineError(AuditorError):
+    """The engine cannot run: a Dask scheduler out of reach, a package missing."""
+
+
+def run_here(batches: Iterator[Batch], settings: Settings) -> Iterator[Done]:
+    for batch in batches:
+        yield batch, audit_batch(batch, settings)
+
+
+def run_pool(batches: Iterator[Batch], settings: Settings, jobs: int, say: Callable[[str], None]) -> Iterator[Done]:
+    """On ``jobs`` worker processes. If one dies (killed, out of memory), what it left is done here."""
+    pending: deque[tuple[Batch, Future[list[PageResult]] | None]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_keep_settings, initargs=(settings,)) as pool:
+        try:
+            for batch in batches:
+                pending.append((batch, pool.submit(_audit_kept, batch) if batch.pages else None))
+                while len(pending) >= jobs * _IN_FLIGHT_PER_WORKER:
+                    yield _first(pending)
+            while pending:
+                yield _first(pending)
+        except BrokenProcessPool:
+            say("auditor: a worker process died (killed, or out of memory?); auditing the rest in this process")
+            for batch, _ in pending:
+                yield batch, audit_batch(batch, settings)
+            yield from run_here(batches, settings)
+
+
+def run_dask(batches: Iterator[Batch], settings: Settings, jobs: int, scheduler: str | None) -> Iterator[Done]:
+    """On the Dask cluster at ``scheduler``, or on a LocalCluster of ``jobs`` worker processes on
+    loopback. Every worker needs this package installed; the batches are read here and sent to them."""
+    with _dask_client(scheduler, jobs) as client:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        shared = client.scatter(settings, broadcast=True)
+        pending: deque[tuple[Batch, Any]] = deque()
+        for batch in batches:
+            pending.append((batch, client.submit(audit_batch, batch, shared, pure=False) if batch.pages else None))
+            while len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                yield _first_dask(pending)
+        while pending:
+            yield _first_dask(pending)
+
+
+@contextmanager
+def _dask_client(scheduler: str | None, jobs: int) -> Iterator[Any]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise EngineError("the dask engine needs Dask: pip install 'auditor[dask]'") from None
+    if scheduler is None:
+        cluster: AbstractContextManager[Any] = LocalCluster(
+            n_workers=jobs,
+            threads_per_worker=1,  # the parser holds the GIL: processes, not threads
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+    else:
+        cluster = nullcontext(scheduler)
+    with cluster as target:
+        try:
+            client = Client(target, set_as_default=False)  # waits distributed.comm.timeouts.connect (30 s)
+        except (OSError, TimeoutError) as error:
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        with client:
+            yield client
+
+
+def _first(pending: deque[tuple[Batch, Future[list[PageResult]] | None]]) -> Done:
+    batch, future = pending[0]
+    results = future.result() if future is not None else []
+    pending.popleft()  # only now: a batch whose worker died stays, to be done again
+    return batch, results
+
+
+def _first_dask(pending: deque[tuple[Batch, Any]]) -> Done:
+    batch, future = pending.popleft()
+    if future is None:
+        return batch, []
+    try:
+        return batch, future.result()
+    except Exception as error:  # noqa: BLE001 - a worker's failure, in one line (this package missing there, say)
+        raise EngineError(f"a Dask worker failed: {type(error).__name__}: {error}") from None
+
+
+_settings: Settings | None = None  # a pool worker's, set once when it starts
+
+
+def _keep_settings(settings: Settings) -> None:
+    global _settings
+    _settings = settings
+
+
+def _audit_kept(batch: Batch) -> list[PageResult]:
+    assert _settings is not None, "set by the pool's initializer"
+    return audit_batch(batch, _settings)

@@ -1,0 +1,191 @@
+"""The pages of MediaWiki XML exports and dumps, streamed with mwxml; bz2 and gzip are decompressed as read.
+
+Every page in the stream gets an ordinal, its place among all the pages of all the files (filtered out or
+not), which is what a checkpoint counts: a resumed run skips that many pages and goes on from there.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import ParseError
+
+import mwxml
+from mwxml.element_iterator import ElementIterator
+
+from ..errors import InputError
+
+_BZ2_MAGIC = b"BZh"
+_GZIP_MAGIC = b"\x1f\x8b"
+_WIKITEXT_MODELS = {None, "wikitext"}
+_HEAD = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page's latest revision, as the dump holds it."""
+
+    ordinal: int
+    title: str  # with its namespace prefix, as the wiki shows it
+    namespace: int
+    page_id: int
+    revision_id: int | None
+    timestamp: str | None  # ISO 8601, UTC
+    text: str
+    host: str | None  # the wiki's host, from the dump's <siteinfo>
+
+    @property
+    def size(self) -> int:
+        """The text's size in UTF-8, as the dump's ``bytes`` attribute gives it."""
+        return len(self.text.encode("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class PageFilter:
+    """Which pages to audit: every condition given must hold. Redirects are never audited."""
+
+    namespaces: frozenset[int] | None = frozenset({0})  # None: every namespace
+    title: re.Pattern[str] | None = None  # searched in the full title
+    titles: frozenset[str] | None = None  # from a list file, normalised
+    categories: frozenset[str] = frozenset()  # normalised names; any one of them admits a page
+    category_names: tuple[str, ...] = field(default=("Category",))  # the namespace's names on this wiki
+
+    def admits(self, title: str, namespace: int) -> bool:
+        if self.namespaces is not None and namespace not in self.namespaces:
+            return False
+        if self.titles is not None and normalise_title(title) not in self.titles:
+            return False
+        return self.title is None or self.title.search(title) is not None
+
+    def admits_text(self, text: str) -> bool:
+        """The category test, which needs the text: only categories the wikitext itself adds are seen,
+        not those a template adds."""
+        if not self.categories:
+            return True
+        return bool(self.categories & categories_in(text, self.category_names))
+
+    def describe(self) -> dict[str, Any]:
+        """What the filter admits, for the checkpoint: a resumed run must filter the same way."""
+        return {
+            "namespaces": sorted(self.namespaces) if self.namespaces is not None else None,
+            "title": self.title.pattern if self.title else None,
+            "titles": sorted(self.titles) if self.titles is not None else None,
+            "categories": sorted(self.categories),
+        }
+
+
+def normalise_title(title: str) -> str:
+    """A title as MediaWiki stores it: spaces for underscores, single spaces, the first letter upper-case."""
+    title = " ".join(title.replace("_", " ").split())
+    return title[:1].upper() + title[1:]
+
+
+def categories_in(text: str, names: tuple[str, ...] = ("Category",)) -> set[str]:
+    """The categories ``[[Category:Name|sort key]]`` links in ``text`` put a page in."""
+    pattern = rf"\[\[\s*(?:{'|'.join(re.escape(n) for n in names)})\s*:\s*([^\]|\n]+)"
+    return {normalise_title(name) for name in re.findall(pattern, text, flags=re.I)}
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A page read and not audited (filtered out, a redirect, not wikitext, or before a resume point)."""
+
+    ordinal: int
+
+
+def read_pages(paths: list[Path], page_filter: PageFilter, start: int = 0) -> Iterator[Page | Skipped | InputError]:
+    """Every page of every file in turn: a Page to audit, or Skipped. A file that cannot be read, or that
+    breaks off, yields an InputError saying where, and the stream goes on with the next file."""
+    counter = itertools.count()
+    for path in paths:
+        read = 0  # pages of this file read whole
+        try:
+            for item in _file_pages(path, page_filter, counter, start):
+                read += 1
+                yield item
+        except (ParseError, mwxml.errors.MalformedXML) as error:
+            yield InputError(str(path), f"malformed XML after {read:,} pages: {error}")
+        except EOFError:
+            yield InputError(str(path), f"the file ends early (truncated?) after {read:,} pages")
+        except OSError as error:
+            yield InputError(str(path), error.strerror or str(error))
+        except InputError as error:
+            yield error
+
+
+def _file_pages(path: Path, page_filter: PageFilter, ordinals: Iterator[int], start: int) -> Iterator[Page | Skipped]:
+    with open_dump(path) as stream:
+        if b"<mediawiki" not in stream.read(_HEAD):
+            raise InputError(str(path), "not a MediaWiki XML export or dump (no <mediawiki> element at its start)")
+    with open_dump(path) as stream:
+        root = ElementIterator.from_file(stream)
+        dump = mwxml.Dump.from_element(root)
+        host = _host(dump.site_info.base)
+        names = _category_names(dump.site_info)
+        if names != page_filter.category_names:
+            page_filter = replace(page_filter, category_names=names)
+        for page in dump.pages:
+            yield _page(page, ordinals, start, page_filter, host)
+            root.element.clear()  # the parsed pages would otherwise stay on the root, growing with the dump
+
+
+def open_dump(path: Path) -> IO[bytes]:
+    """The dump's XML bytes, decompressed on the fly by its first bytes, not its name."""
+    with path.open("rb") as probe:
+        magic = probe.read(3)
+    if magic.startswith(_BZ2_MAGIC):
+        return bz2.open(path, "rb")
+    if magic.startswith(_GZIP_MAGIC):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _page(
+    page: mwxml.Page, ordinals: Iterator[int], start: int, page_filter: PageFilter, host: str | None
+) -> Page | Skipped:
+    latest = None
+    for revision in page:  # every revision must be read for the stream to go on; only the last is kept
+        latest = revision
+    ordinal = next(ordinals)  # only now: a page the file breaks off in is not counted
+    title = page.title  # mwxml keeps the namespace prefix when <ns> is given, as every current dump does
+    if (
+        ordinal < start
+        or latest is None
+        or page.redirect
+        or latest.model not in _WIKITEXT_MODELS
+        or not latest.text
+        or not page_filter.admits(title, page.namespace)
+        or not page_filter.admits_text(latest.text)
+    ):
+        return Skipped(ordinal)
+    return Page(
+        ordinal=ordinal,
+        title=title,
+        namespace=page.namespace,
+        page_id=page.id,
+        revision_id=latest.id,
+        timestamp=latest.timestamp.long_format() if latest.timestamp else None,
+        text=latest.text,
+        host=host,
+    )
+
+
+def _host(base: str | None) -> str | None:
+    """The wiki's host from <siteinfo>'s ``base`` (its main page's URL)."""
+    return urlsplit(base).hostname if base else None
+
+
+def _category_names(site_info: Any) -> tuple[str, ...]:
+    """The names of the category namespace (14): the canonical English one and the wiki's own."""
+    names = ["Category"]
+    for namespace in site_info.namespaces or ():
+        if namespace.id == 14 and namespace.name and namespace.name not in names:
+            names.append(namespace.name)
+    return tuple(names)

@@ -1,0 +1,188 @@
+"""Scan MediaWiki dumps: read pages, audit them on the chosen engine, write the results as they come in
+input order, checkpointing as it goes."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..api import audit_document
+from ..config import Settings
+from ..errors import InputError
+from ..report import InputProblem
+from .batch import Batch, PageResult, page_result, read_limited
+from .engines import Done, run_dask, run_here, run_pool
+from .output import ScanOutput
+from .pages import Page, PageFilter, Skipped, read_pages
+
+if TYPE_CHECKING:
+    from ..archive.gather import ArchiveOptions, Phase
+    from ..archive.http import HttpClient
+    from ..document import Document
+    from ..sources import ArchiveFacts
+
+BATCH_TEXT = 8 * 2**20  # a batch is cut at this much text, however few its pages
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    output_dir: Path
+    page_filter: PageFilter = field(default_factory=PageFilter)
+    jobs: int = 1
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # a Dask scheduler's address; None starts a LocalCluster
+    batch_pages: int = 32
+    restart: bool = False
+    archive: ArchiveOptions | None = None
+    cache_dir: Path | None = None
+    offline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOutcome:
+    summary: dict[str, Any]
+    lookups: dict[str, int] | None  # with the archive: lookups cached, fetched, failed
+
+    @property
+    def exit_code(self) -> int:
+        if self.summary["pages_failed"] or self.summary["input_errors"]:
+            return 2
+        return 1 if self.summary["findings"] else 0
+
+
+Say = Callable[[str], None]  # one line for the user (stderr)
+
+
+def scan_dumps(paths: list[Path], settings: Settings, options: ScanOptions, say: Say) -> ScanOutcome:
+    """Audit every page ``options.page_filter`` admits in ``paths``, into ``options.output_dir``; resume
+    the run recorded there if it was of the same input and options. Raises RunMismatch, EngineError."""
+    output = ScanOutput(options.output_dir, run_key(paths, settings, options), options.restart)
+    lookups: dict[str, int] | None = None
+    try:
+        if output.complete:
+            say(f"auditor: {options.output_dir}: holds this run, complete; --restart runs it again")
+        else:
+            if output.resumed:
+                say(f"auditor: {options.output_dir}: resuming the run recorded there, at page {output.start:,}")
+            lookups = _run(paths, settings, options, output, say)
+            output.finish()
+    finally:
+        output.close()
+    return ScanOutcome(output.summary(), lookups)
+
+
+def _run(
+    paths: list[Path], settings: Settings, options: ScanOptions, output: ScanOutput, say: Say
+) -> dict[str, int] | None:
+    items = read_pages(paths, options.page_filter, output.start)
+    batches = cut(items, options.batch_pages, output.start)
+    archived = _Archived(settings, options) if options.archive is not None else None
+    if archived is not None:
+        done: Iterator[Done] = archived.run(batches)
+    elif options.engine == "dask":
+        done = run_dask(batches, settings, options.jobs, options.scheduler)
+    elif options.jobs > 1:
+        done = run_pool(batches, settings, options.jobs, say)
+    else:
+        done = run_here(batches, settings)
+    last = time.perf_counter()
+    for batch, results in done:
+        for result in results:
+            if result.error is not None:
+                say(f"auditor: error: {result.title}: {result.error}")
+        now = time.perf_counter()
+        output.record(results, batch.end, now - last)
+        last = now
+        for problem in batch.problems:
+            if output.input_error(problem):
+                say(f"auditor: error: {problem.path}: {problem.message}")
+    return archived.counts() if archived is not None else None
+
+
+def cut(items: Iterator[Page | Skipped | InputError], pages: int, start: int) -> Iterator[Batch]:
+    """Batches of up to ``pages`` pages (fewer when their text passes BATCH_TEXT); a dump that breaks off
+    ends the batch before it, so that the error is recorded in its place."""
+    taken: list[Page] = []
+    size = 0
+    end = start
+    for item in items:
+        if isinstance(item, InputError):
+            yield Batch(tuple(taken), end, (item,))
+            taken, size = [], 0
+            continue
+        end = item.ordinal + 1
+        if isinstance(item, Page):
+            taken.append(item)
+            size += len(item.text)
+            if len(taken) >= pages or size >= BATCH_TEXT:
+                yield Batch(tuple(taken), end)
+                taken, size = [], 0
+    yield Batch(tuple(taken), end)
+
+
+def run_key(paths: list[Path], settings: Settings, options: ScanOptions) -> dict[str, Any]:
+    """What makes two runs the same run: the dumps (as they are on disk), the filter, the rules and
+    whether the archive is asked. The engine and the number of workers do not change the output."""
+    inputs = []
+    for path in paths:
+        try:
+            status = path.stat()
+            inputs.append({"path": str(path.resolve()), "size": status.st_size, "mtime_ns": status.st_mtime_ns})
+        except OSError:
+            inputs.append({"path": str(path.resolve()), "size": None, "mtime_ns": None})
+    return {
+        "inputs": inputs,
+        "filter": options.page_filter.describe(),
+        "rules": [[active.rule.code, str(active.severity), repr(active.options)] for active in settings.rules],
+        "max_bytes": settings.max_bytes,
+        "archive": options.archive is not None,
+    }
+
+
+class _Archived:
+    """With the archive, pages are read and audited here: lookups are rate-limited, so workers would only
+    wait. One phase serves the whole run, so each canonical URL is looked up once (and cached on disk)."""
+
+    def __init__(self, settings: Settings, options: ScanOptions) -> None:
+        self.settings = settings
+        self.options = options
+        self.phase: Phase | None = None
+
+    def run(self, batches: Iterator[Batch]) -> Iterator[Done]:
+        from ..archive.gather import Phase
+
+        assert self.options.archive is not None
+        phase = self.phase = Phase.start(self._client(), self.options.archive, datetime.now(UTC).date())
+        working = True
+        for batch in batches:
+            docs = [read_limited(page, self.settings) for page in batch.pages]
+            read = [doc for doc in docs if not isinstance(doc, InputProblem)]
+            facts: list[ArchiveFacts | None] = [None] * len(read)
+            if working:
+                try:
+                    facts = list(phase.facts_of(read))
+                except (OSError, sqlite3.Error) as error:  # the cache directory: unwritable, full, corrupt
+                    problem = InputError("archive", f"cannot use the HTTP cache: {error}; went on without the archive")
+                    batch = replace(batch, problems=(*batch.problems, problem))
+                    working = False
+            found = iter(facts)
+            yield batch, [self._audit(page, doc, found) for page, doc in zip(batch.pages, docs, strict=True)]
+
+    def counts(self) -> dict[str, int]:
+        """Lookups answered from the cache, fetched, failed."""
+        return dict(self.phase.wayback.counts) if self.phase is not None else {}
+
+    def _audit(self, page: Page, doc: Document | InputProblem, facts: Iterator[ArchiveFacts | None]) -> PageResult:
+        if isinstance(doc, InputProblem):
+            return page_result(page, doc)
+        return page_result(page, audit_document(replace(doc, archive=next(facts)), self.settings))
+
+    def _client(self) -> HttpClient:
+        from ..archive.http import HttpClient, HttpSettings
+
+        return HttpClient(HttpSettings(cache_dir=self.options.cache_dir, offline=self.options.offline))
