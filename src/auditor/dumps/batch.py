@@ -3,9 +3,10 @@ process, a worker process, a Dask worker), with a result small enough to send ba
 
 from __future__ import annotations
 
+import gc
 import json
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 from ..api import audit_document, read_guarded
 from ..config import Settings
@@ -43,7 +44,16 @@ class PageResult:
 
 def audit_batch(batch: Batch, settings: Settings) -> list[PageResult]:
     """Read and audit every page of ``batch``, in order; a page that fails is a result with its error."""
+    _freeze_once()
     return [audit_page(page, settings) for page in batch.pages]
+
+
+@cache
+def _freeze_once() -> None:
+    """Leave the objects the process holds before its first batch (its imports: a Dask worker's are many)
+    out of every later garbage collection. Parsing makes enough garbage to run full collections often,
+    and each would walk them all: a Dask worker audited a fifth slower without this."""
+    gc.freeze()
 
 
 def audit_page(page: Page, settings: Settings) -> PageResult:

@@ -31,7 +31,8 @@ SCHEMA = pa.schema(
         ("evidence", pa.string()),
     ]
 )
-_ROWS_PER_GROUP = 65536
+_ROWS_PER_GROUP = 32768
+_ROWS_PER_BATCH = 2048  # rows held as Python dicts at once: they take ten times their Arrow size
 
 
 def jsonl_to_parquet(source: Path, target: Path) -> int:
@@ -39,22 +40,41 @@ def jsonl_to_parquet(source: Path, target: Path) -> int:
     temporary = target.with_name(target.name + ".tmp")
     rows = 0
     with pq.ParquetWriter(temporary, SCHEMA, compression="zstd") as writer, source.open(encoding="utf-8") as lines:
-        batch: list[dict[str, object]] = []
+        group = _Group(writer)
+        records: list[dict[str, object]] = []
         for line in lines:
             record = json.loads(line)
             record["evidence"] = json.dumps(record["evidence"], ensure_ascii=False, sort_keys=True)
-            batch.append(record)
-            if len(batch) == _ROWS_PER_GROUP:
-                rows += _write(writer, batch)
-        rows += _write(writer, batch)
+            records.append(record)
+            if len(records) == _ROWS_PER_BATCH:
+                group.add(records)
+        group.add(records)
+        rows = group.flush()
     temporary.replace(target)
     return rows
 
 
-def _write(writer: pq.ParquetWriter, batch: list[dict[str, object]]) -> int:
-    if not batch:
-        return 0
-    writer.write_table(pa.Table.from_pylist(batch, schema=SCHEMA))
-    count = len(batch)
-    batch.clear()
-    return count
+class _Group:
+    """Record batches gathered into one row group, written when it is full."""
+
+    def __init__(self, writer: pq.ParquetWriter) -> None:
+        self.writer = writer
+        self.batches: list[pa.RecordBatch] = []
+        self.rows = 0
+        self.written = 0
+
+    def add(self, records: list[dict[str, object]]) -> None:
+        if records:
+            self.batches.append(pa.RecordBatch.from_pylist(records, schema=SCHEMA))
+            self.rows += len(records)
+            records.clear()
+        if self.rows >= _ROWS_PER_GROUP:
+            self.flush()
+
+    def flush(self) -> int:
+        """Write what is gathered; the rows written in all."""
+        if self.batches:
+            self.writer.write_table(pa.Table.from_batches(self.batches), row_group_size=_ROWS_PER_GROUP)
+            self.written += self.rows
+            self.batches, self.rows = [], 0
+        return self.written
