@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -335,3 +336,23 @@ def test_archive_lookups_need_the_local_engine(tmp_path):
     result = CliRunner().invoke(main, ["scan", str(dump), "-o", str(tmp_path / "o"), "--archive", "--engine", "dask"])
     assert result.exit_code == 2
     assert "--archive runs in this process (its lookups are rate-limited): use it with --engine local" in result.stderr
+
+
+def test_progress_counts_off_the_dumps_bytes_as_stored(tmp_path):
+    dumps = [
+        write_dump(tmp_path / "one.xml.bz2", [ExportPage(f"Battle {n}", UNSOURCED, n) for n in range(1, 6)]),
+        write_dump(tmp_path / "two.xml", [ExportPage("Siege", UNSOURCED, 9)]),
+    ]
+    bars: list[tuple[int, str, list[int]]] = []
+
+    @contextlib.contextmanager
+    def progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
+        ticks: list[int] = []
+        bars.append((total, label, ticks))
+        yield ticks.append
+
+    outcome = scan_dumps(dumps, load_settings(), ScanOptions(tmp_path / "out", batch_pages=2), print, progress)
+    assert outcome.summary["pages_audited"] == 6
+    [(total, label, ticks)] = bars
+    assert (total, label) == (sum(path.stat().st_size for path in dumps), "reading dumps")
+    assert sum(ticks) == total and all(tick >= 0 for tick in ticks) and len(ticks) == 4  # 2 + 2 + 1 pages, then 1

@@ -333,7 +333,7 @@ def scan(
         offline=options["offline"],
     )
     try:
-        outcome = scan_dumps(list(dumps), settings, scan_options, lambda line: click.echo(line, err=True))
+        outcome = scan_dumps(list(dumps), settings, scan_options, _say, _progress_bar)
     except AuditorError as error:
         raise UsageProblem(str(error)) from None
     except OSError as error:  # the output directory: not writable, or the disk full
@@ -538,6 +538,10 @@ def _archive_options(
     from .archive.gather import ArchiveOptions
 
     return ArchiveOptions(settings.archive, check_live=check_live, save_missing=save_missing)
+
+
+def _say(line: str) -> None:
+    click.echo(line, err=True)
 
 
 @contextmanager

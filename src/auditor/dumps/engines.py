@@ -19,7 +19,7 @@ from ..errors import AuditorError
 from .batch import Batch, PageResult, audit_batch
 
 Done = tuple[Batch, list[PageResult]]
-_IN_FLIGHT_PER_WORKER = 2
+_IN_FLIGHT_PER_WORKER = 4  # enough that a worker never waits behind a slow batch
 
 
 class EngineError(AuditorError):

@@ -11,6 +11,7 @@ import gzip
 import itertools
 import re
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
@@ -101,50 +102,78 @@ class Skipped:
 
 
 def read_pages(paths: list[Path], page_filter: PageFilter, start: int = 0) -> Iterator[Page | Skipped | InputError]:
+    return iter(DumpReader(paths, page_filter, start))
+
+
+class DumpReader:
     """Every page of every file in turn: a Page to audit, or Skipped. A file that cannot be read, or that
-    breaks off, yields an InputError saying where, and the stream goes on with the next file."""
-    counter = itertools.count()
-    for path in paths:
-        read = 0  # pages of this file read whole
-        try:
-            for item in _file_pages(path, page_filter, counter, start):
-                read += 1
-                yield item
-        except (ParseError, mwxml.errors.MalformedXML) as error:
-            yield InputError(str(path), f"malformed XML after {read:,} pages: {error}")
-        except EOFError:
-            yield InputError(str(path), f"the file ends early (truncated?) after {read:,} pages")
-        except OSError as error:
-            yield InputError(str(path), error.strerror or str(error))
-        except InputError as error:
-            yield error
+    breaks off, gives an InputError saying where, and the stream goes on with the next file. ``position``
+    and ``total`` count the files' bytes as stored (compressed), for a progress bar."""
+
+    def __init__(self, paths: list[Path], page_filter: PageFilter, start: int = 0) -> None:
+        self.paths = paths
+        self.filter = page_filter
+        self.start = start
+        self.sizes = [_size(path) for path in paths]
+        self.total = sum(self.sizes)
+        self.position = 0
+        self._raw: IO[bytes] | None = None  # the file being read, for its position
+
+    def __iter__(self) -> Iterator[Page | Skipped | InputError]:
+        ordinals = itertools.count()
+        for path, size in zip(self.paths, self.sizes, strict=True):
+            read = 0  # pages of this file read whole
+            done = self.position
+            try:
+                for item in self._file_pages(path, ordinals):
+                    read += 1
+                    self.position = done + (self._raw.tell() if self._raw else 0)
+                    yield item
+            except (ParseError, mwxml.errors.MalformedXML) as error:
+                yield InputError(str(path), f"malformed XML after {read:,} pages: {error}")
+            except EOFError:
+                yield InputError(str(path), f"the file ends early (truncated?) after {read:,} pages")
+            except OSError as error:
+                yield InputError(str(path), error.strerror or str(error))
+            except InputError as error:
+                yield error
+            self.position = done + size
+
+    def _file_pages(self, path: Path, ordinals: Iterator[int]) -> Iterator[Page | Skipped]:
+        with path.open("rb") as raw, _decompressed(raw) as stream:
+            if b"<mediawiki" not in stream.read(_HEAD):
+                raise InputError(str(path), "not a MediaWiki XML export or dump (no <mediawiki> element at its start)")
+        with path.open("rb") as raw, _decompressed(raw) as stream:
+            self._raw = raw
+            root = ElementIterator.from_file(stream)
+            dump = mwxml.Dump.from_element(root)
+            host = _host(dump.site_info.base)
+            names = _category_names(dump.site_info)
+            page_filter = self.filter
+            if names != page_filter.category_names:
+                page_filter = replace(page_filter, category_names=names)
+            for page in dump.pages:
+                yield _page(page, ordinals, self.start, page_filter, host)
+                root.element.clear()  # the parsed pages would otherwise stay on the root, growing with the dump
+        self._raw = None
 
 
-def _file_pages(path: Path, page_filter: PageFilter, ordinals: Iterator[int], start: int) -> Iterator[Page | Skipped]:
-    with open_dump(path) as stream:
-        if b"<mediawiki" not in stream.read(_HEAD):
-            raise InputError(str(path), "not a MediaWiki XML export or dump (no <mediawiki> element at its start)")
-    with open_dump(path) as stream:
-        root = ElementIterator.from_file(stream)
-        dump = mwxml.Dump.from_element(root)
-        host = _host(dump.site_info.base)
-        names = _category_names(dump.site_info)
-        if names != page_filter.category_names:
-            page_filter = replace(page_filter, category_names=names)
-        for page in dump.pages:
-            yield _page(page, ordinals, start, page_filter, host)
-            root.element.clear()  # the parsed pages would otherwise stay on the root, growing with the dump
-
-
-def open_dump(path: Path) -> IO[bytes]:
-    """The dump's XML bytes, decompressed on the fly by its first bytes, not its name."""
-    with path.open("rb") as probe:
-        magic = probe.read(3)
+def _decompressed(raw: IO[bytes]) -> AbstractContextManager[IO[bytes]]:
+    """The dump's XML bytes, decompressed on the fly as its first bytes, not its name, say."""
+    magic = raw.read(3)
+    raw.seek(0)
     if magic.startswith(_BZ2_MAGIC):
-        return bz2.open(path, "rb")
+        return bz2.BZ2File(raw)
     if magic.startswith(_GZIP_MAGIC):
-        return gzip.open(path, "rb")
-    return path.open("rb")
+        return gzip.GzipFile(fileobj=raw)
+    return nullcontext(raw)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # said when it is read
 
 
 def _page(

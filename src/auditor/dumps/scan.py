@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,10 +19,10 @@ from ..report import InputProblem
 from .batch import Batch, PageResult, page_result, read_limited
 from .engines import Done, run_dask, run_here, run_pool
 from .output import ScanOutput
-from .pages import Page, PageFilter, Skipped, read_pages
+from .pages import DumpReader, Page, PageFilter, Skipped
 
 if TYPE_CHECKING:
-    from ..archive.gather import ArchiveOptions, Phase
+    from ..archive.gather import ArchiveOptions, Phase, ProgressFactory
     from ..archive.http import HttpClient
     from ..document import Document
     from ..sources import ArchiveFacts
@@ -58,9 +59,12 @@ class ScanOutcome:
 Say = Callable[[str], None]  # one line for the user (stderr)
 
 
-def scan_dumps(paths: list[Path], settings: Settings, options: ScanOptions, say: Say) -> ScanOutcome:
+def scan_dumps(
+    paths: list[Path], settings: Settings, options: ScanOptions, say: Say, progress: ProgressFactory | None = None
+) -> ScanOutcome:
     """Audit every page ``options.page_filter`` admits in ``paths``, into ``options.output_dir``; resume
-    the run recorded there if it was of the same input and options. Raises RunMismatch, EngineError."""
+    the run recorded there if it was of the same input and options. ``progress`` is given the dumps' size
+    in bytes, and counts them off as they are read. Raises RunMismatch, EngineError."""
     output = ScanOutput(options.output_dir, run_key(paths, settings, options), options.restart)
     lookups: dict[str, int] | None = None
     try:
@@ -69,7 +73,7 @@ def scan_dumps(paths: list[Path], settings: Settings, options: ScanOptions, say:
         else:
             if output.resumed:
                 say(f"auditor: {options.output_dir}: resuming the run recorded there, at page {output.start:,}")
-            lookups = _run(paths, settings, options, output, say)
+            lookups = _run(paths, settings, options, output, say, progress)
             output.finish()
     finally:
         output.close()
@@ -77,10 +81,15 @@ def scan_dumps(paths: list[Path], settings: Settings, options: ScanOptions, say:
 
 
 def _run(
-    paths: list[Path], settings: Settings, options: ScanOptions, output: ScanOutput, say: Say
+    paths: list[Path],
+    settings: Settings,
+    options: ScanOptions,
+    output: ScanOutput,
+    say: Say,
+    progress: ProgressFactory | None,
 ) -> dict[str, int] | None:
-    items = read_pages(paths, options.page_filter, output.start)
-    batches = cut(items, options.batch_pages, output.start)
+    reader = DumpReader(paths, options.page_filter, output.start)
+    batches = cut(iter(reader), options.batch_pages, output.start)
     archived = _Archived(settings, options) if options.archive is not None else None
     if archived is not None:
         done: Iterator[Done] = archived.run(batches)
@@ -91,16 +100,21 @@ def _run(
     else:
         done = run_here(batches, settings)
     last = time.perf_counter()
-    for batch, results in done:
-        for result in results:
-            if result.error is not None:
-                say(f"auditor: error: {result.title}: {result.error}")
-        now = time.perf_counter()
-        output.record(results, batch.end, now - last)
-        last = now
-        for problem in batch.problems:
-            if output.input_error(problem):
-                say(f"auditor: error: {problem.path}: {problem.message}")
+    shown = 0
+    with progress(reader.total, "reading dumps") if progress else nullcontext() as tick:
+        for batch, results in done:
+            for result in results:
+                if result.error is not None:
+                    say(f"auditor: error: {result.title}: {result.error}")
+            now = time.perf_counter()
+            output.record(results, batch.end, now - last)
+            last = now
+            for problem in batch.problems:
+                if output.input_error(problem):
+                    say(f"auditor: error: {problem.path}: {problem.message}")
+            if tick:
+                tick(reader.position - shown)
+                shown = reader.position
     return archived.counts() if archived is not None else None
 
 
