@@ -356,3 +356,26 @@ def test_progress_counts_off_the_dumps_bytes_as_stored(tmp_path):
     [(total, label, ticks)] = bars
     assert (total, label) == (sum(path.stat().st_size for path in dumps), "reading dumps")
     assert sum(ticks) == total and all(tick >= 0 for tick in ticks) and len(ticks) == 4  # 2 + 2 + 1 pages, then 1
+
+
+def test_a_scheduler_with_no_workers_is_one_error_line(tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    import auditor.dumps.engines
+
+    monkeypatch.setattr(auditor.dumps.engines, "_WORKER_WAIT", 1)
+    dump = write_dump(tmp_path / "pages.xml", [ExportPage("Battle", UNSOURCED, 1)])
+    with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None) as empty:
+        args = [
+            "scan",
+            str(dump),
+            "-o",
+            str(tmp_path / "out"),
+            "--engine",
+            "dask",
+            "--scheduler",
+            empty.scheduler_address,
+        ]
+        result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: no worker joined the Dask scheduler at {empty.scheduler_address} in 1 s\n"

@@ -46,7 +46,9 @@ _RULE_OPTIONS = (
     click.option("--select", multiple=True, help="Only these rules: names, codes or code prefixes (comma-separated)."),
     click.option("--ignore", multiple=True, help="Skip these rules: names, codes or code prefixes (comma-separated)."),
     click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use."),
-    click.option("--max-size", type=click.FloatRange(min=0, min_open=True), help="Largest file to read, in MiB."),
+    click.option(
+        "--max-size", type=click.FloatRange(min=0, min_open=True), help="Largest file (or dump page) to read, in MiB."
+    ),
 )
 _ARTICLE_OPTIONS = (
     click.option(

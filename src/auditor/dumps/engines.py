@@ -20,6 +20,8 @@ from .batch import Batch, PageResult, audit_batch
 
 Done = tuple[Batch, list[PageResult]]
 _IN_FLIGHT_PER_WORKER = 4  # enough that a worker never waits behind a slow batch
+_RECOUNT_EVERY = 64  # batches
+_WORKER_WAIT = 60  # seconds
 
 
 class EngineError(AuditorError):
@@ -53,12 +55,17 @@ def run_dask(batches: Iterator[Batch], settings: Settings, jobs: int, scheduler:
     """On the Dask cluster at ``scheduler``, or on a LocalCluster of ``jobs`` worker processes on
     loopback. Every worker needs this package installed; the batches are read here and sent to them."""
     with _dask_client(scheduler, jobs) as client:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        try:
+            client.wait_for_workers(1, timeout=_WORKER_WAIT)
+        except TimeoutError:
+            raise EngineError(f"no worker joined the Dask scheduler at {scheduler} in {_WORKER_WAIT} s") from None
         shared = client.scatter(settings, broadcast=True)
         pending: deque[tuple[Batch, Any]] = deque()
-        for batch in batches:
+        for count, batch in enumerate(batches):
+            if count % _RECOUNT_EVERY == 0:  # workers join and leave a cluster as it runs
+                window = _IN_FLIGHT_PER_WORKER * max(1, len(client.nthreads()))
             pending.append((batch, client.submit(audit_batch, batch, shared, pure=False) if batch.pages else None))
-            while len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+            while len(pending) >= window:
                 yield _first_dask(pending)
         while pending:
             yield _first_dask(pending)
@@ -67,18 +74,22 @@ def run_dask(batches: Iterator[Batch], settings: Settings, jobs: int, scheduler:
 @contextmanager
 def _dask_client(scheduler: str | None, jobs: int) -> Iterator[Any]:
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise EngineError("the dask engine needs Dask: pip install 'auditor[dask]'") from None
     if scheduler is None:
-        cluster: AbstractContextManager[Any] = LocalCluster(
-            n_workers=jobs,
-            threads_per_worker=1,  # the parser holds the GIL: processes, not threads
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        # Dask's statistical profiler walks the running task's stack every 10 ms, and the parser's stacks
+        # are deep: it cost the workers CPU time, and nobody reads its profiles here.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster: AbstractContextManager[Any] = LocalCluster(
+                n_workers=jobs,
+                threads_per_worker=1,  # the parser holds the GIL: processes, not threads
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
     else:
         cluster = nullcontext(scheduler)
     with cluster as target:
