@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+import auditor.dumps.engines
 from auditor.api import check_paths
 from auditor.cli import main
 from auditor.config import load_settings
@@ -361,8 +362,6 @@ def test_progress_counts_off_the_dumps_bytes_as_stored(tmp_path):
 def test_a_scheduler_with_no_workers_is_one_error_line(tmp_path, monkeypatch):
     from distributed import LocalCluster
 
-    import auditor.dumps.engines
-
     monkeypatch.setattr(auditor.dumps.engines, "_WORKER_WAIT", 1)
     dump = write_dump(tmp_path / "pages.xml", [ExportPage("Battle", UNSOURCED, 1)])
     with LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None) as empty:
@@ -379,3 +378,21 @@ def test_a_scheduler_with_no_workers_is_one_error_line(tmp_path, monkeypatch):
         result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
     assert result.stderr == f"Error: no worker joined the Dask scheduler at {empty.scheduler_address} in 1 s\n"
+
+
+def _die_on_crash(batch):  # a worker killed mid-batch, as the kernel's OOM killer does it
+    if any(page.title == "Crash" for page in batch.pages):
+        os._exit(9)
+    return auditor.dumps.engines.audit_batch(batch, auditor.dumps.engines._settings)
+
+
+def test_when_a_worker_dies_the_rest_is_audited_here_and_nothing_is_lost(tmp_path, monkeypatch):
+    pages = [ExportPage(f"Battle {n}", UNSOURCED, n) for n in range(1, 9)]
+    pages.insert(4, ExportPage("Crash", UNSOURCED, 99))
+    dump = write_dump(tmp_path / "pages.xml", pages)
+    _scan(dump, tmp_path / "whole", jobs=1)
+    monkeypatch.setattr(auditor.dumps.engines, "_audit_kept", _die_on_crash)  # forked workers inherit it
+    code, said = _scan(dump, tmp_path / "out", jobs=2, batch_pages=2)
+    assert code == 1
+    assert said == ["auditor: a worker process died (killed, or out of memory?); auditing the rest in this process"]
+    assert (tmp_path / "out" / FINDINGS).read_bytes() == (tmp_path / "whole" / FINDINGS).read_bytes()
