@@ -140,6 +140,7 @@ class ScanOutput:
             "pages_per_second": round(self.totals.pages_audited / seconds, 2) if seconds else None,
             "mib_per_second": round(self.totals.text_bytes / 2**20 / seconds, 3) if seconds else None,
         }
+        totals["seconds"] = round(seconds, 3)
         return {"complete": self.complete, **totals, "throughput": rate, "input_errors": self.input_errors}
 
     def close(self) -> None:
