@@ -313,13 +313,13 @@ def scan(
         options.pop("select"),
         options.pop("ignore"),
         options.pop("max_size"),
-        {
-            "cdx_url": options.pop("cdx_url"),
-            "replay_url": options.pop("replay_url"),
-            "timemap_url": options.pop("timemap_url"),
-            "timegate_url": options.pop("timegate_url"),
-            "requests_per_minute": options.pop("archive_rate"),
-        },
+        _archive_overrides(
+            options.pop("cdx_url"),
+            options.pop("replay_url"),
+            options.pop("timemap_url"),
+            options.pop("timegate_url"),
+            options.pop("archive_rate"),
+        ),
     )
     archive = _archive_options(settings, use_archive, options.pop("check_live"), options.pop("save_missing"))
     scan_options = ScanOptions(
@@ -480,13 +480,7 @@ def _audit(
         cache_dir=Path(cache_dir) if cache_dir else None,
         offline=offline,
     )
-    archive_overrides = {
-        "cdx_url": cdx_url,
-        "replay_url": replay_url,
-        "timemap_url": timemap_url,
-        "timegate_url": timegate_url,
-        "requests_per_minute": archive_rate,
-    }
+    archive_overrides = _archive_overrides(cdx_url, replay_url, timemap_url, timegate_url, archive_rate)
     settings = _settings(config_path, select, ignore, max_size, archive_overrides)
     archive = _archive_options(settings, use_archive, check_live, save_missing)
     try:
@@ -513,6 +507,23 @@ def _audit(
     if report.lookups is not None:
         click.echo(f"auditor: archive: {_lookup_counts(report.lookups)}", err=True)
     return report
+
+
+def _archive_overrides(
+    cdx_url: str | None,
+    replay_url: str | None,
+    timemap_url: str | None,
+    timegate_url: str | None,
+    archive_rate: float | None,
+) -> dict[str, Any]:
+    """The archive settings given on the command line, over the configuration file's."""
+    return {
+        "cdx_url": cdx_url,
+        "replay_url": replay_url,
+        "timemap_url": timemap_url,
+        "timegate_url": timegate_url,
+        "requests_per_minute": archive_rate,
+    }
 
 
 def _settings(
