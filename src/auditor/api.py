@@ -267,12 +267,6 @@ def _fetch(client: HttpClient, spec: ArticleSpec, options: FetchOptions) -> Docu
         raise InputError(spec.shown, f"cannot fetch the article: {error}") from None
     except ArticleError as error:
         raise InputError(spec.shown, str(error)) from None
-    provenance = Provenance(
-        source_url=found.permalink,
-        retrieved=found.timestamp,
-        publisher=found.site,
-        licence="CC BY-SA" if found.site.endswith("wikipedia.org") else None,
-        revision=found.revision,
-    )
+    provenance = Provenance.of_revision(found.site, found.revision, found.timestamp)
     shown = ArticleSpec(found.site, found.title).shown
     return read_wikitext(shown, found.wikitext, title=found.title, provenance=provenance)

@@ -152,6 +152,17 @@ class Provenance:
     licence: str | None = None
     revision: int | None = None  # the wiki revision a fetched article was read at
 
+    @classmethod
+    def of_revision(cls, host: str | None, revision: int | None, timestamp: str | None) -> Provenance:
+        """A wiki revision's: its permanent link, when the wiki's host is known, and Wikipedia's licence."""
+        return cls(
+            source_url=f"https://{host}/w/index.php?oldid={revision}" if host and revision else None,
+            retrieved=timestamp,
+            publisher=host,
+            licence="CC BY-SA" if host and host.endswith("wikipedia.org") else None,
+            revision=revision,
+        )
+
 
 @dataclass(frozen=True)
 class Document:

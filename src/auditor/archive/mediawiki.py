@@ -33,10 +33,6 @@ class Revision:
     timestamp: str  # ISO 8601, UTC, as the API gives it
     wikitext: str
 
-    @property
-    def permalink(self) -> str:
-        return f"https://{self.site}/w/index.php?oldid={self.revision}"
-
 
 def fetch_revision(
     client: HttpClient,

@@ -12,7 +12,7 @@ from ..api import audit_document, read_guarded
 from ..config import Settings
 from ..document import Document, Provenance
 from ..errors import InputError
-from ..report import FileReport, InputProblem
+from ..report import FileReport, InputProblem, Summary
 from ..reporters.json_format import finding
 from .pages import Page
 
@@ -29,11 +29,7 @@ class PageResult:
     ordinal: int
     title: str
     text_bytes: int
-    claims: int = 0
-    cited_claims: int = 0
-    references: int = 0
-    empty_references: int = 0
-    findings_by_rule: tuple[tuple[str, int], ...] = ()
+    summary: Summary | None = None  # None when the page could not be audited
     lines: tuple[str, ...] = ()  # one JSON object per finding, as written to findings.jsonl
     error: str | None = None  # why the page could not be audited
 
@@ -70,14 +66,18 @@ def read_limited(page: Page, settings: Settings) -> Document | InputProblem:
 def read_page(page: Page) -> Document:
     from ..readers.wikitext import read_wikitext
 
-    return read_wikitext(page.title, page.text, title=page.title, provenance=provenance(page))
+    return read_wikitext(
+        page.title,
+        page.text,
+        title=page.title,
+        provenance=Provenance.of_revision(page.host, page.revision_id, page.timestamp),
+    )
 
 
 def page_result(page: Page, audited: FileReport | InputProblem) -> PageResult:
     size = page.size
     if isinstance(audited, InputProblem):
         return PageResult(page.ordinal, page.title, size, error=audited.message)
-    summary = audited.summary
     where = {
         "page_id": page.page_id,
         "title": page.title,
@@ -86,31 +86,7 @@ def page_result(page: Page, audited: FileReport | InputProblem) -> PageResult:
         "revision_timestamp": page.timestamp,
     }
     lines = tuple(json.dumps({**where, **_without_path(finding(f))}, ensure_ascii=False) for f in audited.findings)
-    return PageResult(
-        ordinal=page.ordinal,
-        title=page.title,
-        text_bytes=size,
-        claims=summary.claims,
-        cited_claims=summary.cited_claims,
-        references=summary.references,
-        empty_references=summary.empty_references,
-        findings_by_rule=tuple(summary.findings_by_rule.items()),
-        lines=lines,
-    )
-
-
-def provenance(page: Page) -> Provenance:
-    """Where the page's text came from: its revision's permanent link, when the dump names its wiki."""
-    wikipedia = bool(page.host and page.host.endswith("wikipedia.org"))
-    return Provenance(
-        source_url=f"https://{page.host}/w/index.php?oldid={page.revision_id}"
-        if page.host and page.revision_id
-        else None,
-        retrieved=page.timestamp,
-        publisher=page.host,
-        licence="CC BY-SA" if wikipedia else None,
-        revision=page.revision_id,
-    )
+    return PageResult(page.ordinal, page.title, size, audited.summary, lines)
 
 
 def _without_path(shown: dict[str, object]) -> dict[str, object]:

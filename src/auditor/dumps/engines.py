@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from functools import partial
 from typing import Any
 
 from ..config import Settings
@@ -35,15 +36,11 @@ def run_here(batches: Iterator[Batch], settings: Settings) -> Iterator[Done]:
 
 def run_pool(batches: Iterator[Batch], settings: Settings, jobs: int, say: Callable[[str], None]) -> Iterator[Done]:
     """On ``jobs`` worker processes. If one dies (killed, out of memory), what it left is done here."""
-    pending: deque[tuple[Batch, Future[list[PageResult]] | None]] = deque()
+    pending: _Pending = deque()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_keep_settings, initargs=(settings,)) as pool:
         try:
-            for batch in batches:
-                pending.append((batch, pool.submit(_audit_kept, batch) if batch.pages else None))
-                while len(pending) >= jobs * _IN_FLIGHT_PER_WORKER:
-                    yield _first(pending)
-            while pending:
-                yield _first(pending)
+            submit = partial(pool.submit, _audit_kept)
+            yield from _in_order(batches, pending, submit, Future.result, lambda: jobs * _IN_FLIGHT_PER_WORKER)
         except BrokenProcessPool:
             say("auditor: a worker process died (killed, or out of memory?); auditing the rest in this process")
             for batch, _ in pending:
@@ -60,15 +57,12 @@ def run_dask(batches: Iterator[Batch], settings: Settings, jobs: int, scheduler:
         except TimeoutError:
             raise EngineError(f"no worker joined the Dask scheduler at {scheduler} in {_WORKER_WAIT} s") from None
         shared = client.scatter(settings, broadcast=True)
-        pending: deque[tuple[Batch, Any]] = deque()
-        for count, batch in enumerate(batches):
-            if count % _RECOUNT_EVERY == 0:  # workers join and leave a cluster as it runs
-                window = _IN_FLIGHT_PER_WORKER * max(1, len(client.nthreads()))
-            pending.append((batch, client.submit(audit_batch, batch, shared, pure=False) if batch.pages else None))
-            while len(pending) >= window:
-                yield _first_dask(pending)
-        while pending:
-            yield _first_dask(pending)
+        submit = partial(client.submit, audit_batch, settings=shared, pure=False)
+
+        def window() -> int:
+            return _IN_FLIGHT_PER_WORKER * max(1, len(client.nthreads()))
+
+        yield from _in_order(batches, deque(), submit, _dask_result, window)
 
 
 @contextmanager
@@ -101,19 +95,39 @@ def _dask_client(scheduler: str | None, jobs: int) -> Iterator[Any]:
             yield client
 
 
-def _first(pending: deque[tuple[Batch, Future[list[PageResult]] | None]]) -> Done:
+_Pending = deque[tuple[Batch, Any]]  # each batch with its future, None for a batch with no pages
+
+
+def _in_order(
+    batches: Iterator[Batch],
+    pending: _Pending,
+    submit: Callable[[Batch], Any],
+    result: Callable[[Any], list[PageResult]],
+    window: Callable[[], int],
+) -> Iterator[Done]:
+    """Submit batches as they are read, at most ``window()`` in flight, and give each back with its results,
+    in input order. A batch leaves ``pending`` only with its results: one whose worker died stays there."""
+    limit = 1
+    for count, batch in enumerate(batches):
+        if count % _RECOUNT_EVERY == 0:  # a cluster's workers join and leave as it runs
+            limit = window()
+        pending.append((batch, submit(batch) if batch.pages else None))
+        while len(pending) >= limit:
+            yield _first(pending, result)
+    while pending:
+        yield _first(pending, result)
+
+
+def _first(pending: _Pending, result: Callable[[Any], list[PageResult]]) -> Done:
     batch, future = pending[0]
-    results = future.result() if future is not None else []
-    pending.popleft()  # only now: a batch whose worker died stays, to be done again
+    results = result(future) if future is not None else []
+    pending.popleft()
     return batch, results
 
 
-def _first_dask(pending: deque[tuple[Batch, Any]]) -> Done:
-    batch, future = pending.popleft()
-    if future is None:
-        return batch, []
+def _dask_result(future: Any) -> list[PageResult]:
     try:
-        return batch, future.result()
+        return future.result()
     except Exception as error:  # noqa: BLE001 - a worker's failure, in one line (this package missing there, say)
         raise EngineError(f"a Dask worker failed: {type(error).__name__}: {error}") from None
 

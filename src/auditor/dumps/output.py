@@ -42,18 +42,19 @@ class Totals:
     seconds: float = 0.0  # spent auditing, over every session of the run
 
     def add(self, result: PageResult) -> None:
-        if result.error is not None:
+        summary = result.summary
+        if summary is None:
             self.pages_failed += 1
             return
         self.pages_audited += 1
         self.text_bytes += result.text_bytes
-        self.claims += result.claims
-        self.cited_claims += result.cited_claims
-        self.references += result.references
-        self.empty_references += result.empty_references
+        self.claims += summary.claims
+        self.cited_claims += summary.cited_claims
+        self.references += summary.references
+        self.empty_references += summary.empty_references
         self.findings += len(result.lines)
         by_rule = Counter(self.findings_by_rule)
-        by_rule.update(dict(result.findings_by_rule))
+        by_rule.update(summary.findings_by_rule)
         self.findings_by_rule = dict(sorted(by_rule.items()))
 
 

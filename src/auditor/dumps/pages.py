@@ -22,9 +22,8 @@ import mwxml
 from mwxml.element_iterator import ElementIterator
 
 from ..errors import InputError
+from ..readers import BZ2_MAGIC, GZIP_MAGIC
 
-_BZ2_MAGIC = b"BZh"
-_GZIP_MAGIC = b"\x1f\x8b"
 _WIKITEXT_MODELS = {None, "wikitext"}
 _HEAD = 4096
 
@@ -143,7 +142,7 @@ class DumpReader:
         with path.open("rb") as raw, _decompressed(raw) as stream:
             if b"<mediawiki" not in stream.read(_HEAD):
                 raise InputError(str(path), "not a MediaWiki XML export or dump (no <mediawiki> element at its start)")
-        with path.open("rb") as raw, _decompressed(raw) as stream:
+            stream.seek(0)  # a compressed stream starts again; only the head is decompressed twice
             self._raw = raw
             root = ElementIterator.from_file(stream)
             dump = mwxml.Dump.from_element(root)
@@ -162,9 +161,9 @@ def _decompressed(raw: IO[bytes]) -> AbstractContextManager[IO[bytes]]:
     """The dump's XML bytes, decompressed on the fly as its first bytes, not its name, say."""
     magic = raw.read(3)
     raw.seek(0)
-    if magic.startswith(_BZ2_MAGIC):
+    if magic.startswith(BZ2_MAGIC):
         return bz2.BZ2File(raw)
-    if magic.startswith(_GZIP_MAGIC):
+    if magic.startswith(GZIP_MAGIC):
         return gzip.GzipFile(fileobj=raw)
     return nullcontext(raw)
 

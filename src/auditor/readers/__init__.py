@@ -91,9 +91,13 @@ def sniff(text: str) -> str | None:
     return None
 
 
+BZ2_MAGIC = b"BZh"
+GZIP_MAGIC = b"\x1f\x8b"
+
+
 def looks_like_dump(path: Path, head: bytes) -> bool:
     """Whether a file's first bytes are a MediaWiki XML export's, or a compressed one's."""
-    if head.startswith((b"BZh", b"\x1f\x8b")):
+    if head.startswith((BZ2_MAGIC, GZIP_MAGIC)):
         return path.name.lower().endswith((".xml.bz2", ".xml.gz"))
     return b"<mediawiki" in head[:4096]
 
