@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from auditor.archive.urls import ArchiveLink, clean, parse_archive_link, parse_timestamp, timestamp_of
+from auditor.urls import ArchiveLink, clean, parse_archive_link, parse_timestamp, timestamp_of
 
 
 @pytest.mark.parametrize(

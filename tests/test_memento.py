@@ -18,11 +18,11 @@ from auditor.archive.cdx import Capture
 from auditor.archive.http import HttpClient, HttpSettings
 from auditor.archive.memento import read_links
 from auditor.archive.settings import ArchiveSettings, archive_settings
-from auditor.archive.urls import raw_address
 from auditor.archive.wayback import Wayback
 from auditor.cli import main
 from auditor.errors import ConfigError
 from auditor.sources import Status
+from auditor.urls import raw_address
 from conftest import reply, serving
 from wayback_fixture import Page, Pywb, start_pywb
 

@@ -16,6 +16,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from .text import INLINE
+
 if TYPE_CHECKING:
     from .extract.dates import Dates
     from .extract.figures import Figures
@@ -195,8 +197,6 @@ class Document:
     @cached_property
     def masked(self) -> str:
         """``readable`` with citation markers and inline tags blanked too: the text analyses read."""
-        from .readers.builder import INLINE
-
         text = self.readable
         return INLINE.sub(lambda m: " " * len(m.group(0)), text) if "[" in text else text
 

@@ -11,8 +11,8 @@ from datetime import date
 
 from .document import Document, Sentence, Span
 from .extract.claims import uncovered_sentences
-from .rules.text import excerpt
 from .sources import CaptureFact, Status, cited_sources, original_of
+from .text import excerpt
 
 CLAIM_CHARS = 240  # of a claim shown in a table row
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# A run of citation markers and inline tags, e.g. "[12][13]" or "[citation needed]".
-MARKER_RUN = r"(?:\[(?:\d{1,4}|[a-z]{1,3}|note[ _]\d{1,3}|[^\]\[]{1,40}?needed)\])"
+from .text import MARKER_RUN
 
 _STOP = re.compile(
     r"(?=[.!?\[])"  # NOTE: lets the engine skip ahead; the scan dominated reading time without it

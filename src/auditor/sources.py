@@ -16,8 +16,8 @@ from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from urllib.parse import quote
 
-from .archive.urls import ArchiveLink, clean, parse_archive_link
 from .document import Document, Reference
+from .urls import ArchiveLink, clean, parse_archive_link
 
 
 class Status(StrEnum):

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from .urls import parse_timestamp
+from ..urls import parse_timestamp
 
 # Field names in every dialect, to ours.
 _NAMES = {

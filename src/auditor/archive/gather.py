@@ -26,12 +26,12 @@ from ..sources import (
     cited_sources,
     original_of,
 )
+from ..urls import parse_timestamp
 from .http import HttpClient
 from .live import check_live
 from .recover import Search, candidates, recover_lost, searches_for
 from .save import Saver
 from .settings import ArchiveSettings
-from .urls import parse_timestamp
 from .wayback import Wayback
 
 Progress = Callable[[int], None]  # called with the number of lookups just finished

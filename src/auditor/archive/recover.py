@@ -25,8 +25,8 @@ from requests_cache import NEVER_EXPIRE
 
 from ..document import Document
 from ..sources import Candidate, CaptureFact, OriginalCopy, RecoveredReference, Status
+from ..urls import clean, raw_address
 from .http import NetworkError
-from .urls import clean, raw_address
 from .wayback import Wayback
 
 WINDOW = timedelta(days=3)  # around a reference's date: news is captured within days of publication

@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 from requests_cache import DO_NOT_CACHE
 from waybackpy import WaybackMachineSaveAPI
 
+from ..urls import parse_archive_link
 from .http import USER_AGENT, HttpClient, NetworkError
 from .ratelimit import RateLimiter
 from .settings import ArchiveSettings
-from .urls import parse_archive_link
 
 
 class _Save(WaybackMachineSaveAPI):  # type: ignore[misc]

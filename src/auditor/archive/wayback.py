@@ -16,12 +16,12 @@ from collections import Counter
 from datetime import date, datetime
 
 from ..sources import CaptureFact, SourceLookup, Status
+from ..urls import timestamp_of
 from .cdx import Capture, CdxAnswer, choose, parse_cdx
 from .http import HttpClient, NetworkError
 from .memento import timegate, timemap
 from .ratelimit import RateLimiter
 from .settings import CAPTURES_FRESH_FOR, NOTHING_FRESH_FOR, ArchiveSettings
-from .urls import timestamp_of
 
 NEARBY = 100  # captures asked for around the date; the choice is made among them
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from ..document import Document, Sentence
-from ..readers.builder import INLINE
+from ..text import INLINE
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..document import (
@@ -22,18 +21,7 @@ from ..document import (
     Tag,
 )
 from ..segment import content_end, split_sentences
-
-# Inline markers of plain-text copies: "[12]", and editors' tags such as
-# "[citation needed]" (a copy may write "[citation_needed]" or wrap the line inside it).
-INLINE = re.compile(
-    r"\[(?P<key>\d{1,4})\]"
-    r"|\[(?P<tag>(?:[A-Za-z]+[\s_]){0,3}(?:needed|discuss|verification|dubious)|(?:when|who|which|according[\s_]to[\s_]whom)\?)\]"
-)
-
-
-def tag_name(raw: str) -> str:
-    """A tag's name as written in a copy ("citation_needed", "Citation needed"), as one spelling."""
-    return re.sub(r"[\s_]+", " ", raw).lower()
+from ..text import INLINE, tag_name
 
 
 class DocumentBuilder:

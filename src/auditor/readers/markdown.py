@@ -24,7 +24,8 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..document import BlockKind, Document, Provenance, ReferenceFields, RegionKind, Span
 from ..errors import InputError
-from .builder import INLINE, DocumentBuilder, tag_name
+from ..text import INLINE, tag_name
+from .builder import DocumentBuilder
 from .lines import split_lines
 from .masking import BlockLocator, blank
 

@@ -9,19 +9,12 @@ from collections.abc import Iterable
 from ..document import Span
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
 
 
 def blank(readable: list[str], source: str, start: int, end: int) -> None:
     """Blank ``source[start:end]`` to spaces in ``readable``, keeping line breaks so line numbers hold."""
     if start < end:
         readable[start:end] = _NOT_NEWLINE.sub(" ", source[start:end])
-
-
-def close_up(text: str) -> str:
-    """Readable text with whitespace folded and no gap before punctuation: a blanked tag or link
-    bracket leaves one ("<i>Madhyamam</i>." reads "Madhyamam .")."""
-    return _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(text.split()))
 
 
 class BlockLocator:

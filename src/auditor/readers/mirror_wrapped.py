@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ..document import BlockKind, Document, RegionKind, Section, Span
-from .builder import INLINE, DocumentBuilder
+from ..text import INLINE
+from .builder import DocumentBuilder
 from .lines import Line, split_lines
 from .mirror_common import add_reference, mirror_provenance
 from .sections import NON_PROSE, normalise

@@ -47,9 +47,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..archive.urls import clean, parse_timestamp
 from ..document import Document
 from ..sources import CaptureFact, CitedSource, SourceLookup, cited_sources
+from ..urls import clean, parse_timestamp
 from .base import Hit
 from .cited_source import reference_hit
 

@@ -41,8 +41,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Reference
+from ..text import excerpt
 from .base import Hit
-from .text import excerpt
 
 CODE = "CIT004"
 NAME = "backlink-mismatch"

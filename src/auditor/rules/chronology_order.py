@@ -52,9 +52,10 @@ from dataclasses import dataclass
 
 from ..document import BlockKind, Document, Span
 from ..extract.dates import AS_WRITTEN, DateMention, Precision
+from ..text import excerpt
 from .base import Hit
 from .date_text import claim, described, line
-from .text import excerpt, identity
+from .messages import identity
 
 # "Since January 2014 Angola has held ..." describes a state, not the next step of a narrative.
 _STATE = re.compile(r"\W*(?:Since|Until|As of|As at)\b", re.IGNORECASE)

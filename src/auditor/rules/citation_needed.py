@@ -33,8 +33,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Span
+from ..text import excerpt
 from .base import Hit
-from .text import excerpt, identity, quote
+from .messages import identity, quote
 
 CODE = "CIT006"
 NAME = "citation-needed"

@@ -6,8 +6,8 @@ from typing import Any
 
 from ..document import Document
 from ..sources import CitedSource
+from ..text import excerpt
 from .base import Hit
-from .text import excerpt
 
 
 def reference_hit(doc: Document, source: CitedSource, message: str, what: str, **evidence: Any) -> Hit:

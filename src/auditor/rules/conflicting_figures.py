@@ -61,7 +61,7 @@ from ..extract.figures import SUBSET, Figure, as_losses, same_side
 from ..extract.quantities import Hedge
 from .base import Hit
 from .figure_text import claim, phrase, place
-from .text import identity
+from .messages import identity
 
 CODE = "NUM002"
 NAME = "conflicting-figures"

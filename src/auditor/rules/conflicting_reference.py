@@ -37,8 +37,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
+from ..text import excerpt
 from .base import Hit
-from .text import excerpt, identity
+from .messages import identity
 
 CODE = "CIT007"
 NAME = "conflicting-reference"

@@ -59,7 +59,7 @@ from ..extract.dates import DateMention, Precision
 from ..extract.dates import day_text as _day
 from .base import Hit
 from .date_text import claim, described, line
-from .text import identity
+from .messages import identity
 
 CODE = "DAT001"
 NAME = "contradictory-dates"

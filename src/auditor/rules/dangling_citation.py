@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from .base import Hit
-from .text import cited_claim, identity, quote
+from .messages import cited_claim, identity, quote
 
 CODE = "CIT002"
 NAME = "dangling-citation"

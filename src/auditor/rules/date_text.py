@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..document import Document, Span
 from ..extract.dates import DateMention, show
-from .text import excerpt
+from ..text import excerpt
 
 
 def written(doc: Document, mention: DateMention) -> str:

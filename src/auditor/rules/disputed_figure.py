@@ -47,7 +47,7 @@ from ..extract.quantities import Hedge, format_value
 from ..extract.sums import check_sum
 from .base import Hit
 from .figure_text import claim, counted, place, written
-from .text import identity
+from .messages import identity
 
 CODE = "NUM003"
 NAME = "disputed-figure"

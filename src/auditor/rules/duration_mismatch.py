@@ -58,7 +58,7 @@ from ..extract.dates import day_text, show
 from ..severity import Severity
 from .base import Hit
 from .date_text import claim, written
-from .text import identity
+from .messages import identity
 
 CODE = "DAT002"
 NAME = "duration-mismatch"

@@ -38,8 +38,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
+from ..text import excerpt
 from .base import Hit
-from .text import cited_claim, excerpt, identity, quote
+from .messages import cited_claim, identity, quote
 
 CODE = "CIT001"
 NAME = "empty-footnote"

@@ -52,7 +52,7 @@ from ..extract.quantities import format_value
 from ..extract.sums import check_sum
 from .base import Hit
 from .figure_text import claim, counted, written
-from .text import identity
+from .messages import identity
 
 CODE = "NUM001"
 NAME = "figure-sum-mismatch"

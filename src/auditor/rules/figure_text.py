@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..document import BlockKind, Document, Span
 from ..extract.figures import CASUALTIES, Figure
-from .text import excerpt, folded
+from ..text import excerpt, folded
 
 
 def written(doc: Document, figure: Figure) -> str:

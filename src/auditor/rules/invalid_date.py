@@ -41,9 +41,10 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..extract.dates import day_text, show
+from ..text import excerpt
 from .base import Hit
 from .date_text import claim, described, line, written
-from .text import excerpt, identity
+from .messages import identity
 
 _TIME_ZONES = 1  # a page dated the 17th may be read on the 16th somewhere else
 

@@ -44,7 +44,7 @@ from ..document import Document, Span
 from ..extract.quantities import Quantity, format_value
 from .base import Hit
 from .figure_text import claim, written
-from .text import identity
+from .messages import identity
 
 CODE = "NUM004"
 NAME = "inverted-range"

@@ -45,7 +45,7 @@ from ..document import Document, Marker
 from ..extract.dates import DateMention, Precision, show
 from .base import Hit
 from .date_text import described
-from .text import cited_claim, identity
+from .messages import cited_claim, identity
 
 CODE = "DAT003"
 NAME = "source-predates-claim"

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from .base import Hit
-from .text import identity
+from .messages import identity
 
 CODE = "CIT008"
 NAME = "unclosed-reference"

@@ -52,8 +52,9 @@ from dataclasses import dataclass
 
 from ..document import BlockKind, Document, Span
 from ..extract.claims import checkable, uncovered_sentences, uncovered_text
+from ..text import excerpt
 from .base import Hit
-from .text import excerpt, identity, quote
+from .messages import identity, quote
 
 CODE = "CIT005"
 NAME = "unsourced-claim"

@@ -39,8 +39,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
+from ..text import excerpt
 from .base import Hit
-from .text import excerpt
 
 CODE = "CIT003"
 NAME = "unused-reference"

@@ -1,20 +1,9 @@
-"""Small text helpers rules share for excerpts and quoting."""
+"""How rules quote text in their messages, and the text that keys a finding."""
 
 from __future__ import annotations
 
-from ..document import Document, Marker, Span
-from ..readers.builder import INLINE
-from ..readers.masking import close_up
-
-
-def folded(text: str) -> str:
-    return " ".join(text.split())
-
-
-def excerpt(doc: Document, span: Span) -> str:
-    """The text of ``span`` as a reader sees it; a blanked link's brackets leave no gap before a comma."""
-    text = doc.readable[span.start : span.end]
-    return close_up(text) if doc.readable_text is not None else folded(text)
+from ..document import Document, Marker
+from ..text import INLINE, excerpt, folded
 
 
 def quote(text: str, limit: int = 80) -> str:

@@ -1,0 +1,49 @@
+"""Text helpers every floor shares: what a citation marker looks like, and a span as a reader sees it.
+
+Part of the ground floor: it imports nothing of the project above ``document``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document, Span
+
+# The key of a numbered citation marker: "[12]".
+FOOTNOTE_KEY = r"\d{1,4}"
+# An inline tag an editor left: "[citation needed]", "[dubious – discuss]", "[who?]"; a copy may write
+# "[citation_needed]", or wrap the line inside it.
+TAG = (
+    r"(?:[A-Za-z]+[\s_]){0,3}(?:needed|discuss|verification|dubious)"
+    r"|(?:when|who|which|according[\s_]to[\s_]whom)\?"
+)
+# The markers and tags a reader finds in a copy's text.
+INLINE = re.compile(rf"\[(?P<key>{FOOTNOTE_KEY})\]|\[(?P<tag>{TAG})\]")
+# One marker as sentence splitting sees it: also the lettered and "note 1" markers of a notes list, whose
+# keys no reader resolves, and any "[... needed]" tag, however long its words.
+MARKER_RUN = rf"(?:\[(?:{FOOTNOTE_KEY}|[a-z]{{1,3}}|note[ _]\d{{1,3}}|[^\]\[]{{1,40}}?needed)\])"
+
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
+
+
+def tag_name(raw: str) -> str:
+    """A tag's name as written in a copy ("citation_needed", "Citation needed"), as one spelling."""
+    return re.sub(r"[\s_]+", " ", raw).lower()
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def close_up(text: str) -> str:
+    """Readable text with whitespace folded and no gap before punctuation: a blanked tag or link
+    bracket leaves one ("<i>Madhyamam</i>." reads "Madhyamam .")."""
+    return _SPACE_BEFORE_PUNCTUATION.sub("", folded(text))
+
+
+def excerpt(doc: Document, span: Span) -> str:
+    """The text of ``span`` as a reader sees it; a blanked link's brackets leave no gap before a comma."""
+    text = doc.readable[span.start : span.end]
+    return close_up(text) if doc.readable_text is not None else folded(text)
