@@ -12,7 +12,7 @@ from pathlib import Path
 
 from auditor.api import check_paths
 from auditor.config import load_settings
-from auditor.readers import SUFFIXES
+from auditor.readers.detect import SUFFIXES
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FOLDERS = ("wikitext", "html", "reports")

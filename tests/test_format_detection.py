@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.readers import detect_format, read_document, sniff
+from auditor.readers.detect import detect_format, sniff
+from auditor.readers.files import read_document
 from conftest import CORPUS, DATA, SEED
 
 WIKITEXT = (

@@ -11,7 +11,7 @@ import pytest
 from auditor.config import load_settings
 from auditor.document import BlockKind, Document, RegionKind
 from auditor.engine import audit
-from auditor.readers import read_document
+from auditor.readers.files import read_document
 from auditor.readers.html import read_html
 from conftest import CORPUS, DATA
 

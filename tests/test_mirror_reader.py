@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.citetext import parse_reference_text
 from auditor.document import BlockKind, RegionKind
 from auditor.readers import read_mirror
+from auditor.readers.citetext import parse_reference_text
 from auditor.readers.reflist import split_backlinks
 from conftest import CORPUS, SEED, corpus_file, mirror
 

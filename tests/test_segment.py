@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.segment import content_end, split_sentences
+from auditor.readers.segment import content_end, split_sentences
 
 
 def sentences(text: str) -> list[str]:

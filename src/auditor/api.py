@@ -21,8 +21,8 @@ from .config import Settings, load_settings
 from .document import Document, Provenance
 from .engine import audit
 from .errors import ConfigError, InputError
-from .history import text_at
-from .readers import discover, read_document, read_text
+from .readers.files import discover, read_document, read_text
+from .readers.history import text_at
 from .report import FileReport, InputProblem, Report, Summary
 from .sources import ArchiveFacts, cited_sources
 

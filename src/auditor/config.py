@@ -13,7 +13,7 @@ from typing import Any
 
 from .archive.settings import ArchiveSettings, archive_settings
 from .errors import ConfigError
-from .readers import DEFAULT_MAX_BYTES
+from .readers.files import DEFAULT_MAX_BYTES
 from .ruleconfig import RuleDefaults, build_options, parse_severity, rule_defaults
 from .rules import Rule
 from .severity import Severity

@@ -129,7 +129,7 @@ class Reference:
         """The given fields, or those parsed from the text on first use (most rules never ask)."""
         if self.given_fields is not None:
             return self.given_fields
-        from .citetext import parse_reference_text
+        from .readers.citetext import parse_reference_text
 
         return parse_reference_text(self.text)
 

@@ -22,7 +22,7 @@ import mwxml
 from mwxml.element_iterator import ElementIterator
 
 from ..errors import InputError
-from ..readers import BZ2_MAGIC, GZIP_MAGIC
+from ..readers.detect import BZ2_MAGIC, GZIP_MAGIC
 
 _WIKITEXT_MODELS = {None, "wikitext"}
 _HEAD = 4096

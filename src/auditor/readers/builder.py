@@ -20,8 +20,8 @@ from ..document import (
     Span,
     Tag,
 )
-from ..segment import content_end, split_sentences
 from ..text import INLINE, tag_name
+from .segment import content_end, split_sentences
 
 
 class DocumentBuilder:

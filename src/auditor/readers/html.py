@@ -30,16 +30,16 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, PageElement, Tag
 
-from ..citetext import parse_reference_text
 from ..document import BlockKind, Document, Provenance, ReferenceFields, RegionKind, Span
 from ..errors import InputError
 from ..text import close_up
 from ..urls import clean, parse_archive_link
 from .builder import DocumentBuilder
+from .citetext import parse_reference_text
 from .html_source import SourceMap
 from .masking import BlockLocator, blank
 from .sections import NON_PROSE
-from .wikitext import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
+from .templates import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CONTAINERS = frozenset(

@@ -43,21 +43,8 @@ from mwparserfromhell.wikicode import Wikicode
 from ..document import BlockKind, Document, Provenance, ReferenceFields, ReferenceProblem, RegionKind, Span
 from .builder import DocumentBuilder
 from .masking import BlockLocator, blank
+from .templates import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
 
-CITATION_NEEDED = frozenset(
-    name.strip()
-    for name in """
-    citation needed|cn|fact|citeneeded|cite needed|citation needed span|cn span|source needed|refneeded
-    |needcite|citation-needed|unreferenced inline
-    """.split("|")
-)
-# Other inline maintenance tags, kept under their own names: the claim has a citation, but not a good one.
-OTHER_TAGS = {
-    "failed verification": "failed verification", "verification needed": "verification needed",
-    "better source needed": "better source needed", "better source": "better source needed",
-    "dubious": "dubious", "disputed inline": "dubious",
-}  # fmt: skip
-DEAD_LINK = frozenset({"dead link", "deadlink", "dl", "dead-link", "broken link"})
 SHORT_CITATIONS = frozenset({"sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt", "sfnref"})
 NOTE_TEMPLATES = frozenset({"efn", "efn-ua", "efn-lr", "efn-ur", "efn-la", "refn", "note", "ran"})
 REFERENCE_LISTS = frozenset(

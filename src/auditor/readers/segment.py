@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .text import MARKER_RUN
+from ..text import MARKER_RUN
 
 _STOP = re.compile(
     r"(?=[.!?\[])"  # NOTE: lets the engine skip ahead; the scan dominated reading time without it

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .errors import InputError
-from .readers import decode
+from ..errors import InputError
+from .files import decode
 
 
 def text_at(revision: str, path: Path, shown: str) -> str | None:
