@@ -27,8 +27,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from auditor.archive.gather import ArchiveOptions, gather  # noqa: E402
 from auditor.archive.http import HttpClient, HttpSettings  # noqa: E402
 from auditor.archive.settings import ArchiveSettings  # noqa: E402
+from auditor.extract.facts import Facts  # noqa: E402
+from auditor.readers import read_html  # noqa: E402
 from auditor.readers.wikitext import read_wikitext  # noqa: E402
-from auditor.sources import cited_sources  # noqa: E402
 from wayback_fixture import Page, start_pywb  # noqa: E402
 
 DISTINCT = 500
@@ -57,14 +58,14 @@ def _documents():
             n = (d * 30 + i) % DISTINCT
             url = VARIANTS[(d * 30 + i) // DISTINCT % 3].format(host=f"site{n % 25}.example", n=n)
             refs.append(f"Claim {i}.<ref>{{{{cite web |url={url} |title=Story {n} |access-date=1 June 2015}}}}</ref>\n")
-        docs.append(read_wikitext(f"doc{d}.wikitext", "".join(refs)))
+        docs.append(Facts(read_wikitext(f"doc{d}.wikitext", "".join(refs))))
     return docs
 
 
 def _run(docs, settings: ArchiveSettings, cache: Path) -> tuple[float, HttpClient, int]:
     client = HttpClient(HttpSettings(cache_dir=cache))
     started = time.perf_counter()
-    outcome = gather(docs, client, ArchiveOptions(settings, recover=False), date(2026, 11, 23))
+    outcome = gather(docs, client, ArchiveOptions(settings, recover=False), date(2026, 11, 23), read_html)
     return time.perf_counter() - started, client, sum(outcome.counts.values())
 
 
@@ -77,8 +78,8 @@ def main() -> None:
         server = start_pywb(Path(scratch) / "wayback", _pages())
         try:
             docs = _documents()
-            citations = sum(len(cited_sources(doc)) for doc in docs)
-            keys = {source.key for doc in docs for source in cited_sources(doc)}
+            citations = sum(len(facts.sources) for facts in docs)
+            keys = {source.key for facts in docs for source in facts.sources}
             fast = ArchiveSettings(cdx_url=server.cdx_url, replay_url=server.replay_url, requests_per_minute=1e9)
             cache = Path(scratch) / "cache"
             seconds, client, lookups = _run(docs, fast, cache)

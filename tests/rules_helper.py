@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from auditor.config import ActiveRule
 from auditor.document import Document
 from auditor.engine import audit
+from auditor.extract.facts import Facts
+from auditor.extract.sources import ArchiveFacts, CaptureFact, LiveCheck, SourceLookup, Status
 from auditor.findings import Finding
 from auditor.ruleconfig import rule_defaults
-from auditor.sources import ArchiveFacts, CaptureFact, LiveCheck, SourceLookup, Status, cited_sources
 
 
-def run_rule(name: str, doc: Document) -> tuple[Finding, ...]:
+def run_rule(name: str, doc: Document | Facts) -> tuple[Finding, ...]:
     default = next(d for d in rule_defaults() if d.rule.name == name)
-    return audit(doc, (ActiveRule(default.rule, default.severity, default.options),))
+    facts = doc if isinstance(doc, Facts) else Facts(doc)
+    return audit(facts, (ActiveRule(default.rule, default.severity, default.options),))
 
 
-def with_archive(doc: Document, said: dict[str, dict[str, str]]) -> Document:
-    """``doc`` as the archive phase would leave it, the archive having said ``said``: by canonical key,
-    ``status`` (archived, missing, unverified), and optionally ``reason``, ``timestamp`` (the chosen
+def with_archive(doc: Document, said: dict[str, dict[str, str]]) -> Facts:
+    """``doc``'s facts as the archive phase would leave them, the archive having said ``said``: by canonical
+    key, ``status`` (archived, missing, unverified), and optionally ``reason``, ``timestamp`` (the chosen
     capture), ``nearby`` ([[timestamp, status], ...]) and ``live`` ("ok" or what failed)."""
-    sources = tuple(cited_sources(doc))
+    facts = Facts(doc)
+    sources = facts.sources
     lookups = {}
     live = {}
     for key, entry in said.items():
@@ -38,4 +39,4 @@ def with_archive(doc: Document, said: dict[str, dict[str, str]]) -> Document:
         )
         if "live" in entry:
             live[key] = LiveCheck(key, url, entry["live"] == "ok", entry["live"])
-    return replace(doc, archive=ArchiveFacts(sources=sources, lookups=lookups, live=live))
+    return facts.with_archive(ArchiveFacts(sources=sources, lookups=lookups, live=live))

@@ -18,7 +18,7 @@ from auditor.archive.http import HttpClient, HttpSettings
 from auditor.archive.ratelimit import RateLimiter
 from auditor.archive.settings import ArchiveSettings
 from auditor.archive.wayback import Wayback
-from auditor.sources import Status
+from auditor.extract.sources import Status
 from cassettes import CASSETTES, exchanges
 from conftest import reply, serving
 

@@ -17,7 +17,9 @@ from auditor.archive.http import HttpClient, HttpSettings
 from auditor.archive.settings import ArchiveSettings
 from auditor.archive.wayback import Wayback
 from auditor.cli import main
-from auditor.sources import Status
+from auditor.extract.facts import Facts
+from auditor.extract.sources import Status
+from auditor.readers import read_html
 from conftest import wikitext
 from wayback_fixture import Page, Pywb, start_pywb
 
@@ -105,14 +107,14 @@ Held.<ref>{{cite web |url=http://news.example/fall |title=Town falls
 
 
 def test_one_request_per_canonical_url_and_none_from_a_warm_cache(pywb, tmp_path):
-    docs = [wikitext(ARTICLE, "one.wikitext"), wikitext(ARTICLE, "two.wikitext")]
+    docs = [Facts(wikitext(ARTICLE, "one.wikitext")), Facts(wikitext(ARTICLE, "two.wikitext"))]
     options = ArchiveOptions(_settings(pywb))
     cold = HttpClient(HttpSettings(cache_dir=tmp_path))
-    first = gather(docs, cold, options, CITED.date())
+    first = gather(docs, cold, options, CITED.date(), read_html)
     assert cold.counts["fetched"] == 3  # fall (five spellings, two files), gone, later
     assert first.counts == {"fetched": 3}
     warm = HttpClient(HttpSettings(cache_dir=tmp_path))
-    second = gather(docs, warm, options, CITED.date())
+    second = gather(docs, warm, options, CITED.date(), read_html)
     assert warm.counts["fetched"] == 0 and warm.counts["cached"] == 3
     assert second.counts == {"cached": 3}
 

@@ -7,13 +7,14 @@ from datetime import date
 import pytest
 
 from auditor.extract.dates import Precision, show
+from auditor.extract.facts import Facts
 from auditor.readers import read_mirror
 from conftest import SEED, mirror
 
 
 def _mentions(text: str):
     doc = mirror(text)
-    return doc, doc.dates.mentions
+    return doc, Facts(doc).dates.mentions
 
 
 @pytest.mark.parametrize(
@@ -69,7 +70,8 @@ def test_open_range_and_its_duration():
         "Date 2 January 2014 – ongoing\u00a0(2\u00a0years, 2\u00a0weeks and 5\u00a0days) is the span."
     )
     assert mentions[0].ongoing and mentions[0].first == date(2014, 1, 2)
-    assert doc.dates.as_of is not None and doc.dates.as_of[0] == date(2016, 1, 21)
+    as_of = Facts(doc).dates.as_of
+    assert as_of is not None and as_of[0] == date(2016, 1, 21)
 
 
 @pytest.mark.parametrize(
@@ -138,6 +140,6 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
 def test_seed_year_inference(fragment, resolved):
     doc = read_mirror(str(SEED), SEED_TEXT)
     offset = SEED_TEXT.index(fragment)
-    mention = min((m for m in doc.dates.mentions if m.span.start >= offset), key=lambda m: m.span.start)
+    mention = min((m for m in Facts(doc).dates.mentions if m.span.start >= offset), key=lambda m: m.span.start)
     assert mention.span.start < offset + len(fragment)
     assert show(mention) == resolved, mention.resolved

@@ -11,6 +11,7 @@ import pytest
 from auditor.config import load_settings
 from auditor.document import BlockKind, Document, RegionKind
 from auditor.engine import audit
+from auditor.extract.facts import Facts
 from auditor.readers.files import read_document
 from auditor.readers.html import read_html
 from conftest import CORPUS, DATA
@@ -96,7 +97,7 @@ def test_sections_lists_and_regions(page: Document):
 
 
 def test_rules_see_the_cite_errors_as_findings(page: Document):
-    findings = audit(page, load_settings().rules)
+    findings = audit(Facts(page), load_settings().rules)
     by_rule = {(f.rule, f.line) for f in findings}
     line = page.text[: page.text.index("cite_ref-gone")].count("\n") + 1
     assert ("dangling-citation", line) in by_rule
@@ -126,14 +127,14 @@ def test_truncated_html_is_read_without_error(cut: float):
     assert len(doc.readable) == len(text)
     for block in doc.blocks:
         assert 0 <= block.span.start < block.span.end <= len(text)
-    audit(doc, load_settings().rules)
+    audit(Facts(doc), load_settings().rules)
 
 
 def test_unbalanced_and_stray_markup():
     text = "<html><body><p>Fighting resumed on 2 May.</b></i><p>Talks <div>collapsed</p> in June.</span></body>"
     doc = read_html("stray.html", text)
     assert "Fighting resumed on 2 May." in " ".join(doc.readable.split())
-    audit(doc, load_settings().rules)
+    audit(Facts(doc), load_settings().rules)
 
 
 RENDERED = sorted((CORPUS / "html" / "wikipedia_rendered").glob("*.html"))

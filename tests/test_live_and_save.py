@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -13,7 +12,9 @@ from auditor.archive.gather import ArchiveOptions, gather
 from auditor.archive.http import HttpClient, HttpSettings
 from auditor.archive.save import Saver
 from auditor.archive.settings import ArchiveSettings
-from auditor.sources import Status
+from auditor.extract.facts import Facts
+from auditor.extract.sources import Status
+from auditor.readers import read_html
 from conftest import reply, serving, wikitext
 from rules_helper import run_rule
 
@@ -83,8 +84,9 @@ def _options(site: Site, **flags: bool) -> ArchiveOptions:
 
 
 def test_live_checks_say_what_failed_and_the_rule_says_one_failure_is_not_proof(site, tmp_path):
-    doc = wikitext(_article(site))
-    facts = gather([doc], HttpClient(HttpSettings(cache_dir=tmp_path)), _options(site, check_live=True), date.today())
+    doc = Facts(wikitext(_article(site)))
+    client = HttpClient(HttpSettings(cache_dir=tmp_path))
+    facts = gather([doc], client, _options(site, check_live=True), date.today(), read_html)
     live = {key.rsplit("/", 1)[1]: check for key, check in facts.facts[0].live.items()}
     assert {page: (c.ok, c.detail) for page, c in live.items()} == {
         "ok": (True, "HTTP 200"),
@@ -92,22 +94,21 @@ def test_live_checks_say_what_failed_and_the_rule_says_one_failure_is_not_proof(
         "no-head": (True, "HTTP 200"),  # refused HEAD, served GET
         "moved": (True, "HTTP 200"),  # followed to where it went
     }
-    findings = run_rule("unreachable-source", replace(doc, archive=facts.facts[0]))
+    findings = run_rule("unreachable-source", doc.with_archive(facts.facts[0]))
     assert [f.message.split(" failed")[0] for f in findings] == [f"{site.base}/gone"]
     assert "one failure does not prove it is gone" in findings[0].message
 
 
 def test_live_checks_are_off_by_default(site, tmp_path):
-    facts = gather(
-        [wikitext(_article(site))], HttpClient(HttpSettings(cache_dir=tmp_path)), _options(site), date.today()
-    )
+    client = HttpClient(HttpSettings(cache_dir=tmp_path))
+    facts = gather([Facts(wikitext(_article(site)))], client, _options(site), date.today(), read_html)
     assert facts.facts[0].live == {}
 
 
 def test_missing_sources_are_saved_once_and_the_capture_recorded(site, tmp_path):
-    docs = [wikitext(_article(site), "one.wikitext"), wikitext(_article(site), "two.wikitext")]
+    docs = [Facts(wikitext(_article(site), "one.wikitext")), Facts(wikitext(_article(site), "two.wikitext"))]
     client = HttpClient(HttpSettings(cache_dir=tmp_path))
-    facts = gather(docs, client, _options(site, save_missing=True), date.today())
+    facts = gather(docs, client, _options(site, save_missing=True), date.today(), read_html)
     assert all(lookup.status is Status.MISSING for lookup in facts.facts[0].lookups.values())
     assert len(site.saves) == 4  # four pages, each saved once though two files cite them
     saved = facts.facts[1].saved

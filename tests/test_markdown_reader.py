@@ -8,6 +8,7 @@ import pytest
 
 from auditor.document import BlockKind
 from auditor.errors import InputError
+from auditor.extract.facts import Facts
 from auditor.readers.markdown import read_markdown
 from conftest import CORPUS
 
@@ -103,5 +104,7 @@ def test_zardana_summary_counts_reach_the_figure_rules():
     if not path.exists():
         pytest.skip("corpus not available")
     doc = read_markdown(str(path), path.read_text(encoding="utf-8"))
-    counted = {(doc.readable[f.start : f.end], tuple(sorted(f.category))) for f in doc.figures.figures if f.infobox}
+    counted = {
+        (doc.readable[f.start : f.end], tuple(sorted(f.category))) for f in Facts(doc).figures.figures if f.infobox
+    }
     assert {("45", ("dead",)), ("70", ("wounded",))} <= counted

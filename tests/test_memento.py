@@ -21,7 +21,7 @@ from auditor.archive.settings import ArchiveSettings, archive_settings
 from auditor.archive.wayback import Wayback
 from auditor.cli import main
 from auditor.errors import ConfigError
-from auditor.sources import Status
+from auditor.extract.sources import Status
 from auditor.urls import raw_address
 from conftest import reply, serving
 from wayback_fixture import Page, Pywb, start_pywb

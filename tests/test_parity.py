@@ -7,6 +7,7 @@ import pytest
 from auditor.config import load_settings
 from auditor.document import Document
 from auditor.engine import audit
+from auditor.extract.facts import Facts
 from auditor.readers.html import read_html
 from auditor.readers.wikitext import read_wikitext
 from conftest import DATA
@@ -69,7 +70,7 @@ def test_same_citations_tags_and_sources(both: tuple[Document, Document]):
 
 def test_same_findings(both: tuple[Document, Document]):
     rules = load_settings().rules
-    findings = [sorted((f.rule, f.excerpt) for f in audit(d, rules)) for d in both]
+    findings = [sorted((f.rule, f.excerpt) for f in audit(Facts(d), rules)) for d in both]
     assert findings[0] == findings[1]
     assert {rule for rule, _ in findings[0]} == {
         "unsourced-claim",

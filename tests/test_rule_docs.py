@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from auditor.cli import main
 from auditor.document import Document
+from auditor.extract.facts import Facts
 from auditor.rules import RULES
 from conftest import mirror, wikitext
 from rules_helper import run_rule, with_archive
@@ -20,7 +21,7 @@ SECTIONS = ["## What it does", "## Why it matters", "## Example", "## Use instea
 READERS = {"text": mirror, "wikitext": wikitext}
 
 
-def _block(doc: str, heading: str) -> Document:
+def _block(doc: str, heading: str) -> Document | Facts:
     """The example under ``heading``, read as its fence says (```text is a plain-text copy); an ```archive
     fence after it says, in TOML, what the archive answered (see ``with_archive``)."""
     after = doc.split(heading, 1)[1].split("\n## ", 1)[0]

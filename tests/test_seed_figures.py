@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from auditor.extract.facts import Facts
 from auditor.readers import read_mirror
 from conftest import SEED
 from rules_helper import run_rule
@@ -20,7 +21,7 @@ def _run(rule: str, text: str = TEXT):
 
 def test_every_total_in_the_seed_adds_up():
     doc = read_mirror(str(SEED), TEXT)
-    totals = {TEXT[b.total.start : b.total.end] for b in doc.figures.breakdowns}
+    totals = {TEXT[b.total.start : b.total.end] for b in Facts(doc).figures.breakdowns}
     # The infobox total, "a total of 2,154 ... with", "26 people, of which", and three "including" lists.
     assert totals == {"5,641–6,991", "2,154", "26", "at least 22", "16", "42"}
     assert _run("figure-sum-mismatch") == ()

@@ -19,12 +19,13 @@ from .archive.articles import ArticleSpec, parse_article_spec
 from .baseline import Known, compare, load
 from .config import Settings, load_settings
 from .document import Document, Provenance
-from .engine import audit
+from .engine import audit_document
 from .errors import ConfigError, InputError
+from .extract.facts import Facts
+from .extract.sources import ArchiveFacts
 from .readers.files import discover, read_document, read_text
 from .readers.history import text_at
-from .report import FileReport, InputProblem, Report, Summary
-from .sources import ArchiveFacts, cited_sources
+from .report import FileReport, InputProblem, Report
 
 if TYPE_CHECKING:
     from .archive.gather import ArchiveOptions, ProgressFactory
@@ -147,9 +148,10 @@ def _known_at(
     doc = read_guarded(partial(read_text, path, shown, text, input_format), shown)
     if isinstance(doc, InputProblem):
         return doc
+    facts = Facts(replace(doc, path=file.path))  # the same path, so fingerprints match
     if file.archive is not None:
-        doc = replace(doc, archive=ArchiveFacts(tuple(cited_sources(doc)), file.archive.lookups, file.archive.live))
-    audited = audit_document(replace(doc, path=file.path), settings)  # the same path, so fingerprints match
+        facts = facts.with_archive(ArchiveFacts(facts.sources, file.archive.lookups, file.archive.live))
+    audited = audit_document(facts, settings)
     return audited if isinstance(audited, InputProblem) else [Known.of(f) for f in audited.findings]
 
 
@@ -164,18 +166,19 @@ def _archive_phase(
 ) -> Counter[str]:
     """Look up the read documents' sources, then audit each with its facts, in place in ``outcomes``."""
     from .archive.gather import gather
+    from .readers import read_html
 
     places = [i for i, outcome in enumerate(outcomes) if isinstance(outcome, Document)]
-    docs = [outcome for outcome in outcomes if isinstance(outcome, Document)]
-    facts: list[ArchiveFacts | None] = [None] * len(docs)
+    read = [Facts(outcome) for outcome in outcomes if isinstance(outcome, Document)]
+    found: list[ArchiveFacts | None] = [None] * len(read)
     counts: Counter[str] = Counter()
     try:
-        outcome = gather(docs, client, options, datetime.now(UTC).date(), progress)
-        facts, counts = list(outcome.facts), outcome.counts
+        outcome = gather(read, client, options, datetime.now(UTC).date(), read_html, progress)
+        found, counts = list(outcome.facts), outcome.counts
     except (OSError, sqlite3.Error) as error:  # the cache directory: unwritable, full, corrupt
         errors.append(InputProblem("archive", f"cannot use the HTTP cache: {error}"))
-    for place, doc, found in zip(places, docs, facts, strict=True):
-        outcomes[place] = audit_document(replace(doc, archive=found), settings, keep_documents)
+    for place, facts, archive in zip(places, read, found, strict=True):
+        outcomes[place] = audit_document(facts.with_archive(archive), settings, keep_documents)
     return counts
 
 
@@ -213,7 +216,7 @@ def _audit_one(
 ) -> FileReport | InputProblem:
     """Read and audit one document; what went wrong, as one line, when that fails."""
     doc = read_guarded(read, shown)
-    return doc if isinstance(doc, InputProblem) else audit_document(doc, settings, keep)
+    return doc if isinstance(doc, InputProblem) else audit_document(Facts(doc), settings, keep)
 
 
 def read_guarded(read: Callable[[], Document], shown: str) -> Document | InputProblem:
@@ -225,26 +228,6 @@ def read_guarded(read: Callable[[], Document], shown: str) -> Document | InputPr
         return InputProblem(shown, "document is nested too deeply to read")
     except Exception as error:  # noqa: BLE001 - one bad document must not lose the others
         return InputProblem(shown, f"internal error while reading: {type(error).__name__}: {error}")
-
-
-def audit_document(doc: Document, settings: Settings, keep: bool = False) -> FileReport | InputProblem:
-    try:
-        findings = audit(doc, settings.rules)
-    except RecursionError:
-        return InputProblem(doc.path, "document is nested too deeply to read")
-    except Exception as error:  # noqa: BLE001 - one bad document must not lose the others
-        return InputProblem(doc.path, f"internal error while checking: {type(error).__name__}: {error}")
-    return FileReport(
-        path=doc.path,
-        format=doc.format,
-        title=doc.title,
-        provenance=doc.provenance,
-        notes=doc.notes,
-        summary=Summary.of(doc, findings),
-        findings=findings,
-        archive=doc.archive,
-        document=doc if keep else None,
-    )
 
 
 def _client(options: FetchOptions, made: list[HttpClient]) -> HttpClient:

@@ -1,7 +1,9 @@
-"""The document model every reader produces and every rule reads.
+"""The document model every reader produces and every rule reads: plain data.
 
 All positions are character offsets into the verbatim source text; line and
-column are derived from them on demand, never stored.
+column are derived from them on demand, never stored. What is computed from a
+document (its dates, figures, cited sources) is not kept here but in the facts
+the engine builds once per document (``extract.facts``).
 
 NOTE: the many small records (spans, blocks, sentences, markers) are named
 tuples: a frozen dataclass sets each field through object.__setattr__, which
@@ -14,14 +16,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from .text import INLINE
-
-if TYPE_CHECKING:
-    from .extract.dates import Dates
-    from .extract.figures import Figures
-    from .sources import ArchiveFacts
 
 
 class Span(NamedTuple):
@@ -110,28 +107,19 @@ class ReferenceFields:
     archive_date: str | None = None  # when an archived copy was made ("Archived from the original on ...")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     key: str
     span: Span  # the whole entry
     content: Span  # the entry's text after its number and backlinks
     text: str  # the content with whitespace folded; empty for an empty footnote
     backlinks: int | None  # citing places the source listed; None when not shown
-    given_fields: ReferenceFields | None = None  # structured fields a reader found, as in a template
+    fields: ReferenceFields = ReferenceFields()  # as a template gives them, or as the reader parsed the text
     group: str | None = None  # a second list ("Notes"), whose markers a copy cannot tell apart
 
     @property
     def empty(self) -> bool:
         return not self.text
-
-    @cached_property
-    def fields(self) -> ReferenceFields:
-        """The given fields, or those parsed from the text on first use (most rules never ask)."""
-        if self.given_fields is not None:
-            return self.given_fields
-        from .readers.citetext import parse_reference_text
-
-        return parse_reference_text(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +171,6 @@ class Document:
     notes: tuple[str, ...] = field(default=())  # reader observations, e.g. reversed order
     readable_text: str | None = None  # ``text`` with markup blanked, when the format has markup
     reference_problems: tuple[ReferenceProblem, ...] = ()
-    archive: ArchiveFacts | None = None  # what the archive phase found, when it ran (``check --archive``)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -256,20 +243,6 @@ class Document:
     def sentence_at(self, offset: int) -> Sentence | None:
         index = self.sentence_index(offset)
         return None if index is None else self.sentences[index]
-
-    @cached_property
-    def dates(self) -> Dates:
-        """Every date resolved in context, durations and reference dates, extracted on first use."""
-        from .extract.dates import extract_dates
-
-        return extract_dates(self)
-
-    @cached_property
-    def figures(self) -> Figures:
-        """Casualty figures and the totals they add up to, extracted on first use."""
-        from .extract.figures import extract_figures
-
-        return extract_figures(self)
 
     @cached_property
     def claim_sentences(self) -> tuple[Sentence, ...]:

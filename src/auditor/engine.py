@@ -1,19 +1,23 @@
-"""Run the selected rules over a document and stamp what they find."""
+"""Run the selected rules over a document and its facts, and stamp what they find."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from .config import ActiveRule
-from .document import Document
+from .config import ActiveRule, Settings
+from .extract.facts import Facts
 from .findings import Finding, fingerprint
+from .report import FileReport, InputProblem, Summary
 
 
-def audit(doc: Document, rules: tuple[ActiveRule, ...]) -> tuple[Finding, ...]:
+def audit(facts: Facts, rules: tuple[ActiveRule, ...]) -> tuple[Finding, ...]:
+    """Every finding of ``rules`` on the document ``facts`` are of, in text order; each rule reads the same
+    facts, so what one computed the next reuses."""
+    doc = facts.doc
     findings = []
     for active in rules:
         seen: Counter[str] = Counter()
-        for hit in active.rule.check(doc, active.options):
+        for hit in active.rule.check(doc, facts, active.options):
             occurrence = seen[hit.key]
             seen[hit.key] += 1
             line, column = doc.line_col(hit.span.start)
@@ -38,3 +42,26 @@ def audit(doc: Document, rules: tuple[ActiveRule, ...]) -> tuple[Finding, ...]:
             )
     findings.sort(key=lambda f: (f.start, f.code))
     return tuple(findings)
+
+
+def audit_document(facts: Facts, settings: Settings, keep: bool = False) -> FileReport | InputProblem:
+    """The document's report, or what went wrong as one line; ``keep`` keeps its facts (and so the
+    document) in the report, for the reports that show its text."""
+    doc = facts.doc
+    try:
+        findings = audit(facts, settings.rules)
+    except RecursionError:
+        return InputProblem(doc.path, "document is nested too deeply to read")
+    except Exception as error:  # noqa: BLE001 - one bad document must not lose the others
+        return InputProblem(doc.path, f"internal error while checking: {type(error).__name__}: {error}")
+    return FileReport(
+        path=doc.path,
+        format=doc.format,
+        title=doc.title,
+        provenance=doc.provenance,
+        notes=doc.notes,
+        summary=Summary.of(facts, findings),
+        findings=findings,
+        archive=facts.archive,
+        facts=facts if keep else None,
+    )

@@ -1,7 +1,8 @@
 """The provenance of a document's claims, as the report shows it: claim → citation → reference → capture.
 
-Pure: computed from a document and the archive facts it carries, if any, so a
-report made without the network says "not looked up" rather than guessing.
+Pure: computed from a document's facts, with what the archive said if it was
+asked, so a report made without the network says "not looked up" rather than
+guessing.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .document import Document, Sentence, Span
-from .extract.claims import uncovered_sentences
-from .sources import CaptureFact, Status, cited_sources, original_of
+from .extract.facts import Facts
+from .extract.sources import ArchiveFacts, CaptureFact, Status, original_of
 from .text import excerpt
 
 CLAIM_CHARS = 240  # of a claim shown in a table row
@@ -68,10 +69,10 @@ class SectionClaims:
     uncited: int  # claim sentences no citation covers
 
 
-def origin(doc: Document) -> Origin | None:
+def origin(facts: Facts) -> Origin | None:
     """A copy's original (title and licence), else the address the document was fetched from."""
-    provenance = doc.provenance
-    copy = original_of(doc)
+    provenance = facts.doc.provenance
+    copy = original_of(facts.doc, facts.dates)
     if copy is not None:
         basis = copy.as_of_basis if copy.as_of else None
         return Origin("copy", copy.url, copy.as_of, basis, provenance.licence, provenance.publisher)
@@ -88,12 +89,13 @@ def origin(doc: Document) -> Origin | None:
     return None
 
 
-def rows(doc: Document) -> list[Row]:
+def rows(facts: Facts) -> list[Row]:
     """One row per citation marker, in the order of the text."""
+    doc = facts.doc
     references = doc.references_by_key
-    facts = doc.archive
-    sources = {source.reference: source for source in (facts.sources if facts else cited_sources(doc))}
-    recovered = {r.key: r for r in facts.recovered} if facts else {}
+    archive = facts.archive
+    sources = {source.reference: source for source in facts.sources}
+    recovered = {r.key: r for r in archive.recovered} if archive else {}
     found: list[Row] = []
     for marker in doc.markers:
         sentence = doc.sentence_before(marker.span.start, marker.block) or doc.sentence_at(marker.span.start)
@@ -112,19 +114,20 @@ def rows(doc: Document) -> list[Row]:
                 text, capture = back.text, back.capture
         elif (source := sources.get(reference.key)) is None:
             status = "no address"
-        elif facts is None or source.key not in facts.lookups:
+        elif archive is None or source.key not in archive.lookups:
             status = "not looked up"
         else:
-            lookup = facts.lookups[source.key]
+            lookup = archive.lookups[source.key]
             status, capture, days, direction = str(lookup.status), lookup.capture, lookup.days, lookup.direction
         cited = (fields.title, fields.publisher, fields.date, fields.url, text)
         found.append(Row(claim, line, marker.key, *cited, capture, days, direction, status))
     return found
 
 
-def section_claims(doc: Document) -> list[SectionClaims]:
+def section_claims(facts: Facts) -> list[SectionClaims]:
     """Claims and uncited claims per section, in the order of the text, sections without claims left out."""
-    uncited = {s.span for s in uncovered_sentences(doc)}
+    doc = facts.doc
+    uncited = {s.span for s in facts.uncovered}
     counts: dict[int, list[int]] = {}
     for sentence in doc.claim_sentences:
         section = doc.blocks[sentence.block].section
@@ -134,10 +137,9 @@ def section_claims(doc: Document) -> list[SectionClaims]:
     return [SectionClaims(doc.sections[i].title or "(lead)", n, u) for i, (n, u) in sorted(counts.items())]
 
 
-def archived_sources(doc: Document) -> int:
-    """Cited web addresses with a readable capture, counted as the cited ones are (0 without the archive)."""
-    facts = doc.archive
-    return 0 if facts is None else sum(1 for lookup in facts.cited_lookups() if lookup.status is Status.ARCHIVED)
+def archived_sources(archive: ArchiveFacts) -> int:
+    """Cited web addresses with a readable capture, counted as the cited ones are."""
+    return sum(1 for lookup in archive.cited_lookups() if lookup.status is Status.ARCHIVED)
 
 
 def _claim(doc: Document, sentence: Sentence) -> str:

@@ -6,14 +6,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .document import Document, Provenance
-from .extract.claims import uncovered_sentences
+from .document import Provenance
 from .findings import Finding
 from .severity import Severity
 
 if TYPE_CHECKING:
     from .baseline import Comparison
-    from .sources import ArchiveFacts
+    from .extract.facts import Facts
+    from .extract.sources import ArchiveFacts
 
 SCHEMA_VERSION = "1.3"
 
@@ -27,11 +27,12 @@ class Summary:
     findings_by_rule: dict[str, int]
 
     @classmethod
-    def of(cls, doc: Document, findings: tuple[Finding, ...]) -> Summary:
+    def of(cls, facts: Facts, findings: tuple[Finding, ...]) -> Summary:
+        doc = facts.doc
         claims = len(doc.claim_sentences)
         return cls(
             claims=claims,
-            cited_claims=claims - len(uncovered_sentences(doc)),
+            cited_claims=claims - len(facts.uncovered),
             references=len(doc.references),
             empty_references=sum(1 for r in doc.references if r.empty),
             findings_by_rule=dict(sorted(Counter(f.rule for f in findings).items())),
@@ -61,7 +62,7 @@ class FileReport:
     summary: Summary
     findings: tuple[Finding, ...]
     archive: ArchiveFacts | None = None  # with --archive: each cited source's capture, and what a copy lost
-    document: Document | None = None  # kept for the reports that show the text (``auditor report``)
+    facts: Facts | None = None  # the document and its facts, kept for the reports that show the text
 
 
 @dataclass(frozen=True, slots=True)

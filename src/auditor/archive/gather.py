@@ -3,7 +3,8 @@
 URLs are de-duplicated across all the documents of a run by canonical key, so
 a source cited ten times, in one file or in ten, costs one lookup. What the
 archive said becomes each document's ``ArchiveFacts``; nothing here decides
-what is a finding.
+what is a finding. A captured page is read by the reader the caller gives:
+this package fetches, readers read.
 """
 
 from __future__ import annotations
@@ -15,21 +16,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from typing import NamedTuple
 
-from ..document import Document
-from ..sources import (
-    ArchiveFacts,
-    CitedSource,
-    LiveCheck,
-    OriginalCopy,
-    SourceLookup,
-    Status,
-    cited_sources,
-    original_of,
-)
+from ..extract.facts import Facts
+from ..extract.sources import ArchiveFacts, CitedSource, LiveCheck, OriginalCopy, SourceLookup, Status, original_of
 from ..urls import parse_timestamp
 from .http import HttpClient
 from .live import check_live
-from .recover import Search, candidates, recover_lost, searches_for
+from .recover import ReadPage, Search, candidates, recover_lost, searches_for
 from .save import Saver
 from .settings import ArchiveSettings
 from .wayback import Wayback
@@ -54,16 +46,17 @@ class Outcome:
 
 
 def gather(
-    docs: list[Document],
+    documents: list[Facts],
     client: HttpClient,
     options: ArchiveOptions,
     today: date,
+    read_page: ReadPage,
     progress: ProgressFactory | None = None,
 ) -> Outcome:
     """Each document's archive facts, in order, and the run's lookup counts; ``progress`` is given the
     number of lookups to come, and counts them off."""
-    phase = Phase.start(client, options, today)
-    plans = [phase.plan(doc) for doc in docs]
+    phase = Phase.start(client, options, today, read_page)
+    plans = [phase.plan(facts) for facts in documents]
     total = len({source.key for plan in plans for source in plan.sources})
     total += sum((plan.original is not None) + len(plan.searches) for plan in plans)
     with progress(total, "archive lookups") if progress else nullcontext() as tick:
@@ -73,8 +66,8 @@ def gather(
 
 
 class _Plan(NamedTuple):
-    doc: Document
-    sources: list[CitedSource]
+    facts: Facts
+    sources: tuple[CitedSource, ...]
     original: OriginalCopy | None  # the original of a copy that lost footnotes, to recover them from
     searches: list[Search]  # references named without a link, to find candidates for
 
@@ -87,28 +80,30 @@ class Phase:
     wayback: Wayback
     options: ArchiveOptions
     today: date
+    read_page: ReadPage
     tick: Progress | None = None
     live: dict[str, LiveCheck] = field(default_factory=dict)
     saved: dict[str, str] = field(default_factory=dict)
     saver: Saver | None = None
 
     @classmethod
-    def start(cls, client: HttpClient, options: ArchiveOptions, today: date) -> Phase:
-        return cls(Wayback(client, options.settings), options, today)
+    def start(cls, client: HttpClient, options: ArchiveOptions, today: date, read_page: ReadPage) -> Phase:
+        return cls(Wayback(client, options.settings), options, today, read_page)
 
-    def facts_of(self, docs: list[Document]) -> list[ArchiveFacts]:
+    def facts_of(self, documents: list[Facts]) -> list[ArchiveFacts]:
         """Each document's archive facts, in order."""
-        return [self.facts(self.plan(doc)) for doc in docs]
+        return [self.facts(self.plan(facts)) for facts in documents]
 
-    def plan(self, doc: Document) -> _Plan:
+    def plan(self, facts: Facts) -> _Plan:
         if not self.options.recover:
-            return _Plan(doc, cited_sources(doc), None, [])
+            return _Plan(facts, facts.sources, None, [])
+        doc = facts.doc
         lost = any(r.empty for r in doc.references)
-        searches = searches_for(doc) if self.options.settings.searches_sites else []
-        return _Plan(doc, cited_sources(doc), original_of(doc) if lost else None, searches)
+        searches = searches_for(doc, facts.dates) if self.options.settings.searches_sites else []
+        return _Plan(facts, facts.sources, original_of(doc, facts.dates) if lost else None, searches)
 
     def facts(self, plan: _Plan) -> ArchiveFacts:
-        fallback = _document_date(plan.doc) or self.today
+        fallback = _document_date(plan.facts) or self.today
         lookups: dict[str, SourceLookup] = {}
         for source in plan.sources:
             if source.key in lookups:
@@ -118,7 +113,7 @@ class Phase:
             lookups[source.key] = self.wayback.lookup(source.key, source.query_url, around, cited)
             if fresh:
                 self._done()
-        facts = ArchiveFacts(sources=tuple(plan.sources), lookups=lookups)
+        facts = ArchiveFacts(sources=plan.sources, lookups=lookups)
         if self.options.check_live:
             for key, lookup in lookups.items():
                 if key not in self.live:
@@ -127,7 +122,7 @@ class Phase:
         if self.options.save_missing:
             facts = replace(facts, saved=self._save_missing(lookups))
         if plan.original is not None:
-            original, recovered = recover_lost(plan.doc, plan.original, self.wayback, self.today)
+            original, recovered = recover_lost(plan.facts.doc, plan.original, self.wayback, self.today, self.read_page)
             facts = replace(facts, original=original, recovered=recovered)
             self._done()
         found = {}
@@ -163,13 +158,13 @@ def _anchors(source: CitedSource, fallback: date) -> tuple[datetime, datetime]:
     return linked or cited, cited
 
 
-def _document_date(doc: Document) -> date | None:
+def _document_date(facts: Facts) -> date | None:
     """When the document was current: a fetched revision's date, or the as-of date its text implies."""
-    retrieved = doc.provenance.retrieved
+    retrieved = facts.doc.provenance.retrieved
     if retrieved:
         try:
             return datetime.fromisoformat(retrieved.replace("Z", "+00:00")).date()
         except ValueError:
             pass
-    as_of = doc.dates.as_of
+    as_of = facts.dates.as_of
     return as_of[0] if as_of else None

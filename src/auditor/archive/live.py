@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import requests
 
-from ..sources import LiveCheck
+from ..extract.sources import LiveCheck
 from .http import HttpClient, reason_of
 
 TIMEOUT = (5.0, 15.0)

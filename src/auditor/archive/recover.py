@@ -15,19 +15,25 @@ Two searches, both reported as what they are:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from difflib import SequenceMatcher
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from requests_cache import NEVER_EXPIRE
 
 from ..document import Document
-from ..sources import Candidate, CaptureFact, OriginalCopy, RecoveredReference, Status
+from ..extract.sources import Candidate, CaptureFact, OriginalCopy, RecoveredReference, Status
 from ..urls import clean, raw_address
 from .http import NetworkError
 from .wayback import Wayback
+
+if TYPE_CHECKING:
+    from ..extract.dates import Dates
+
+ReadPage = Callable[[str, str], Document]  # (address, HTML) -> the captured page as a document
 
 WINDOW = timedelta(days=3)  # around a reference's date: news is captured within days of publication
 MIN_SCORE = 0.5
@@ -74,9 +80,10 @@ PUBLISHER_SITES = {
 
 
 def recover_lost(
-    doc: Document, original: OriginalCopy, wayback: Wayback, today: date
+    doc: Document, original: OriginalCopy, wayback: Wayback, today: date, read_page: ReadPage
 ) -> tuple[OriginalCopy, tuple[RecoveredReference, ...]]:
-    """The original's capture, and the text of each footnote the copy left empty, from that capture."""
+    """The original's capture, and the text of each footnote the copy left empty, from that capture as
+    ``read_page`` reads it."""
     when = datetime.combine(original.as_of or today, time(23, 59, 59), UTC)
     prefer = "after" if original.as_of_is_lower_bound else "before"
     cleaned = clean(original.url)
@@ -92,9 +99,7 @@ def recover_lost(
         response = wayback.client.get(raw_address(capture.replay_url), None, NEVER_EXPIRE)  # a capture never changes
     except NetworkError as error:
         return _without(original, f"the capture could not be read: {error}", capture), ()
-    from ..readers.html import read_html
-
-    page = read_html(capture.replay_url, response.text)
+    page = read_page(capture.replay_url, response.text)
     theirs = page.references_by_key
     kept = [r for r in doc.references if not r.empty and r.key in theirs]
     agreeing = sum(1 for r in kept if _similar(r.text, theirs[r.key].text))
@@ -118,7 +123,7 @@ class Search(NamedTuple):
     words: frozenset[str]  # the title's significant words
 
 
-def searches_for(doc: Document) -> list[Search]:
+def searches_for(doc: Document, dates: Dates) -> list[Search]:
     """The references with a title, a publisher whose site is known, and a date, but no URL."""
     found = []
     for reference in doc.references:
@@ -126,8 +131,8 @@ def searches_for(doc: Document) -> list[Search]:
         if reference.empty or fields.url or not fields.title or not fields.publisher:
             continue
         site = site_of(fields.publisher)
-        dates = doc.dates.references.get(reference.key)
-        published = dates.published if dates else None
+        given = dates.references.get(reference.key)
+        published = given.published if given else None
         words = _words(fields.title)
         if site is not None and published is not None and not published.problem and len(words) >= 3:
             found.append(Search(reference.key, site, published.first, frozenset(words)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime
 
-from ..sources import CaptureFact, SourceLookup, Status
+from ..extract.sources import CaptureFact, SourceLookup, Status
 from ..urls import timestamp_of
 from .cdx import Capture, CdxAnswer, choose, parse_cdx
 from .http import HttpClient, NetworkError

@@ -8,10 +8,12 @@ import json
 from dataclasses import dataclass
 from functools import cache, partial
 
-from ..api import audit_document, read_guarded
+from ..api import read_guarded
 from ..config import Settings
 from ..document import Document, Provenance
+from ..engine import audit_document
 from ..errors import InputError
+from ..extract.facts import Facts
 from ..report import FileReport, InputProblem, Summary
 from ..reporters.json_format import finding
 from .pages import Page
@@ -50,7 +52,7 @@ def _freeze_once() -> None:
 
 def audit_page(page: Page, settings: Settings) -> PageResult:
     doc = read_limited(page, settings)
-    return page_result(page, doc if isinstance(doc, InputProblem) else audit_document(doc, settings))
+    return page_result(page, doc if isinstance(doc, InputProblem) else audit_document(Facts(doc), settings))
 
 
 def read_limited(page: Page, settings: Settings) -> Document | InputProblem:

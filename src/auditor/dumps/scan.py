@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..api import audit_document
 from ..config import Settings
+from ..engine import audit_document
 from ..errors import InputError
+from ..extract.facts import Facts
 from ..report import InputProblem
 from .batch import Batch, PageResult, page_result, read_limited
 from .engines import Done, run_dask, run_here, run_pool
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from ..archive.gather import ArchiveOptions, Phase, ProgressFactory
     from ..archive.http import HttpClient
     from ..document import Document
-    from ..sources import ArchiveFacts
+    from ..extract.sources import ArchiveFacts
 
 BATCH_TEXT = 8 * 2**20  # a batch is cut at this much text, however few its pages
 
@@ -169,32 +170,43 @@ class _Archived:
 
     def run(self, batches: Iterator[Batch]) -> Iterator[Done]:
         from ..archive.gather import Phase
+        from ..readers import read_html
 
         assert self.options.archive is not None
-        phase = self.phase = Phase.start(self._client(), self.options.archive, datetime.now(UTC).date())
+        phase = Phase.start(self._client(), self.options.archive, datetime.now(UTC).date(), read_html)
+        self.phase = phase
         working = True
         for batch in batches:
             docs = [read_limited(page, self.settings) for page in batch.pages]
-            read = [doc for doc in docs if not isinstance(doc, InputProblem)]
-            facts: list[ArchiveFacts | None] = [None] * len(read)
+            read = [Facts(doc) for doc in docs if not isinstance(doc, InputProblem)]
+            found: list[ArchiveFacts | None] = [None] * len(read)
             if working:
                 try:
-                    facts = list(phase.facts_of(read))
+                    found = list(phase.facts_of(read))
                 except (OSError, sqlite3.Error) as error:  # the cache directory: unwritable, full, corrupt
                     problem = InputError("archive", f"cannot use the HTTP cache: {error}; went on without the archive")
                     batch = replace(batch, problems=(*batch.problems, problem))
                     working = False
-            found = iter(facts)
-            yield batch, [self._audit(page, doc, found) for page, doc in zip(batch.pages, docs, strict=True)]
+            facts = iter(read)
+            archives = iter(found)
+            yield batch, [self._audit(page, doc, facts, archives) for page, doc in zip(batch.pages, docs, strict=True)]
 
     def counts(self) -> dict[str, int]:
         """Lookups answered from the cache, fetched, failed."""
         return dict(self.phase.wayback.counts) if self.phase is not None else {}
 
-    def _audit(self, page: Page, doc: Document | InputProblem, facts: Iterator[ArchiveFacts | None]) -> PageResult:
+    def _audit(
+        self,
+        page: Page,
+        doc: Document | InputProblem,
+        facts: Iterator[Facts],
+        archives: Iterator[ArchiveFacts | None],
+    ) -> PageResult:
+        """The page's result: its error, or its audit with its facts and what the archive said, both taken
+        in turn from ``facts`` and ``archives`` (one each per page read)."""
         if isinstance(doc, InputProblem):
             return page_result(page, doc)
-        return page_result(page, audit_document(replace(doc, archive=next(facts)), self.settings))
+        return page_result(page, audit_document(next(facts).with_archive(next(archives)), self.settings))
 
     def _client(self) -> HttpClient:
         from ..archive.http import HttpClient, HttpSettings

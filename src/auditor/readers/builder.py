@@ -21,6 +21,7 @@ from ..document import (
     Tag,
 )
 from ..text import INLINE, tag_name
+from .citetext import parse_reference_text
 from .segment import content_end, split_sentences
 
 
@@ -89,8 +90,10 @@ class DocumentBuilder:
         fields: ReferenceFields | None = None,
         group: str | None = None,
     ) -> None:
+        """Add a reference-list entry; without ``fields`` (a template's), they are parsed from ``text``."""
         self._reference_blocks.append(len(self.blocks))
         self.blocks.append(Block(BlockKind.REFERENCE, span, section, key))
+        fields = parse_reference_text(text) if fields is None else fields
         self.references.append(Reference(key, span, content, text, backlinks, fields, group))
 
     def group_references(self) -> None:

@@ -23,10 +23,11 @@ NOTES = {"reversed-paragraph-order": "the copy's paragraphs run in reverse order
 
 
 def build(file: FileReport) -> dict[str, Any]:
-    """The report of ``file``, which must carry its document."""
-    doc = file.document
-    assert doc is not None, "reports need the document: check_paths(..., keep_documents=True)"
-    found = origin(doc)
+    """The report of ``file``, which must carry its document's facts."""
+    facts = file.facts
+    assert facts is not None, "reports need the document: check_paths(..., keep_documents=True)"
+    archive = facts.archive
+    found = origin(facts)
     summary = file.summary
     by_severity = {str(s): sum(1 for f in file.findings if f.severity is s) for s in Severity}
     return {
@@ -37,20 +38,20 @@ def build(file: FileReport) -> dict[str, Any]:
         "format": file.format,
         "origin": None if found is None else _origin(found),
         "notes": list(file.notes),
-        "archive_consulted": doc.archive is not None,
-        "archive": archive_facts(doc.archive) if doc.archive else None,
+        "archive_consulted": archive is not None,
+        "archive": archive_facts(archive) if archive else None,
         "summary": {
             "claims": summary.claims,
             "cited_claims": summary.cited_claims,
             "references": summary.references,
             "empty_references": summary.empty_references,
-            "cited_urls": len(doc.archive.sources) if doc.archive else None,
-            "archived_sources": archived_sources(doc) if doc.archive else None,
+            "cited_urls": len(archive.sources) if archive else None,
+            "archived_sources": archived_sources(archive) if archive else None,
             "findings": len(file.findings),
             "findings_by_severity": by_severity,
             "findings_by_rule": summary.findings_by_rule,
         },
-        "sections": [asdict(s) for s in section_claims(doc)],
+        "sections": [asdict(s) for s in section_claims(facts)],
         "findings": [finding(f) for f in file.findings],
         "provenance": [
             {
@@ -67,7 +68,7 @@ def build(file: FileReport) -> dict[str, Any]:
                 "direction": row.direction,
                 "status": row.status,
             }
-            for row in rows(doc)
+            for row in rows(facts)
         ],
         "statuses": STATUSES,
     }

@@ -26,8 +26,8 @@ def write_reports(report: Report, directory: Path, formats: tuple[str, ...] = ()
     directory.mkdir(parents=True, exist_ok=True)
     for file, stem in zip(report.files, _stems(report.files), strict=True):
         data = document_report.build(file)  # once: the three formats show the same facts
-        doc = file.document
-        assert doc is not None  # build has made sure
+        assert file.facts is not None  # build has made sure
+        doc = file.facts.doc
         renderers: dict[str, Callable[[], str]] = {
             "markdown": partial(markdown.render, data),
             "html": partial(html.render, data, doc),

@@ -11,7 +11,7 @@ from ..findings import Finding
 from ..report import SCHEMA_VERSION, FileReport, Report, Summary
 
 if TYPE_CHECKING:
-    from ..sources import ArchiveFacts, CaptureFact
+    from ..extract.sources import ArchiveFacts, CaptureFact
 
 
 def finding(f: Finding, report: Report | None = None) -> dict[str, Any]:

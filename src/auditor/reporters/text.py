@@ -11,10 +11,10 @@ from collections import Counter
 
 import click
 
+from ..extract.sources import Status
 from ..findings import Finding
 from ..report import FileReport, Report
 from ..severity import Severity
-from ..sources import Status
 
 _COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 

@@ -48,7 +48,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..document import Document
-from ..sources import CaptureFact, CitedSource, SourceLookup, cited_sources
+from ..extract.facts import Facts
+from ..extract.sources import CaptureFact, CitedSource, SourceLookup
 from ..urls import clean, parse_timestamp
 from .base import Hit
 from .cited_source import reference_hit
@@ -64,12 +65,11 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    sources = doc.archive.sources if doc.archive is not None else tuple(cited_sources(doc))
-    for source in sources:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    for source in facts.sources:
         if source.archive_link is None:
             continue
-        problem = _problem(source, doc.archive.lookups.get(source.key) if doc.archive else None)
+        problem = _problem(source, facts.archive.lookups.get(source.key) if facts.archive else None)
         if problem is not None:
             message, what, evidence = problem
             yield reference_hit(doc, source, message, what, archive_url=source.archive_url, **evidence)

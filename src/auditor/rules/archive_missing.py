@@ -47,7 +47,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
-from ..sources import Status
+from ..extract.facts import Facts
+from ..extract.sources import Status
 from .base import Hit
 from .cited_source import reference_hit
 
@@ -60,11 +61,11 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    if doc.archive is None:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    if facts.archive is None:
         return
-    for source in doc.archive.sources:
-        lookup = doc.archive.lookups.get(source.key)
+    for source in facts.archive.sources:
+        lookup = facts.archive.lookups.get(source.key)
         if lookup is None or lookup.status is not Status.MISSING or source.archive_url:
             continue
         message = f"No readable archived copy of {source.url} ({lookup.reason}): archive it while it is live"

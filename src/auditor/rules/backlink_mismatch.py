@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Reference
+from ..extract.facts import Facts
 from ..text import excerpt
 from .base import Hit
 
@@ -60,7 +61,7 @@ def _citations(count: int) -> str:
     return f"{count} citation{'s' if count != 1 else ''}"
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
     cited_by = Counter(marker.key for marker in doc.markers)
     mismatched = [
         (reference, cited_by[reference.key])

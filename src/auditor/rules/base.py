@@ -8,6 +8,7 @@ from types import ModuleType
 from typing import Any
 
 from ..document import Document, Span
+from ..extract.facts import Facts
 from ..severity import Severity
 
 
@@ -23,7 +24,7 @@ class Hit:
     severity: Severity | None = None  # for a finding that informs rather than warns, whatever the rule's level
 
 
-Check = Callable[[Document, Any], Iterator[Hit]]
+Check = Callable[[Document, Facts, Any], Iterator[Hit]]
 
 
 @dataclass(frozen=True, slots=True)

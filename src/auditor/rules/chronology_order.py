@@ -52,6 +52,7 @@ from dataclasses import dataclass
 
 from ..document import BlockKind, Document, Span
 from ..extract.dates import AS_WRITTEN, DateMention, Precision
+from ..extract.facts import Facts
 from ..text import excerpt
 from .base import Hit
 from .date_text import claim, described, line
@@ -69,8 +70,8 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    dates = doc.dates
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    dates = facts.dates
     if "reversed-paragraph-order" in doc.notes:
         yield _reversed(doc)
     openers: dict[int, DateMention] = {}

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Span
+from ..extract.facts import Facts
 from ..text import excerpt
 from .base import Hit
 from .messages import identity, quote
@@ -46,7 +47,7 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
     for tag in doc.tags:
         if tag.name != "citation needed":
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..document import Document
-from ..sources import CitedSource
+from ..extract.sources import CitedSource
 from ..text import excerpt
 from .base import Hit
 

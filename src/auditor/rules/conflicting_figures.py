@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..document import Document, Span
+from ..extract.facts import Facts
 from ..extract.figures import SUBSET, Figure, as_losses, same_side
 from ..extract.quantities import Hedge
 from .base import Hit
@@ -90,14 +91,14 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    facts = doc.figures
-    parts = facts.parts
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    found = facts.figures
+    parts = found.parts
     # A part ("including 21 rebels") is a subset of its total, not another count of it; an infobox's
     # per-side lines are the primary counts, though, and are compared with the text.
     counts = [
         f
-        for f in facts.figures
+        for f in found.figures
         if f.category
         and not f.extra
         and (f.infobox or f not in parts)
@@ -114,7 +115,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
             rivals = _rivals(doc, first, second, estimates_vary)
             if _answers(doc, first, second, rivals is not None) and _disagree(first, second, loose=bool(rivals)):
                 yield _hit(doc, first, second, "within a paragraph")
-    totals = {b.total for b in facts.breakdowns if b.cue == "Total:"}
+    totals = {b.total for b in found.breakdowns if b.cue == "Total:"}
     for boxed in (f for f in counts if f.infobox):
         for stated in body:
             if _whole_event(doc, stated) and _same_count(boxed, stated, boxed in totals) and _disagree(boxed, stated):

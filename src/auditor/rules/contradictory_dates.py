@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from ..document import BlockKind, Document
 from ..extract.dates import DateMention, Precision
 from ..extract.dates import day_text as _day
+from ..extract.facts import Facts
 from .base import Hit
 from .date_text import claim, described, line
 from .messages import identity
@@ -77,8 +78,8 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    dates = doc.dates
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    dates = facts.dates
     start = _infobox_start(doc, dates.mentions)
     term = _subject_term(doc) if start else None
     if start is None or term is None:

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
+from ..extract.facts import Facts
 from .base import Hit
 from .messages import cited_claim, identity, quote
 
@@ -46,7 +47,7 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
     where = "the document has no reference list" if not doc.references else "the reference list has no such entry"
     for marker in doc.markers:
         if marker.key in doc.references_by_key:

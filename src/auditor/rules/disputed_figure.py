@@ -42,6 +42,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Span
+from ..extract.facts import Facts
 from ..extract.figures import Breakdown, Figure
 from ..extract.quantities import Hedge, format_value
 from ..extract.sums import check_sum
@@ -58,10 +59,10 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    facts = doc.figures
-    totals = {b.total: b for b in facts.breakdowns}
-    for figure in facts.figures:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    found = facts.figures
+    totals = {b.total: b for b in found.breakdowns}
+    for figure in found.figures:
         quantity = figure.quantity
         if not figure.category or "strength" in figure.category or quantity.hedge is Hedge.VAGUE:
             continue

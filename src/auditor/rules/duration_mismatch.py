@@ -55,6 +55,7 @@ from datetime import timedelta
 
 from ..document import Document
 from ..extract.dates import day_text, show
+from ..extract.facts import Facts
 from ..severity import Severity
 from .base import Hit
 from .date_text import claim, written
@@ -69,8 +70,8 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    dates = doc.dates
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    dates = facts.dates
     for duration in dates.durations:
         measured = duration.measures
         if measured is None or measured.problem:

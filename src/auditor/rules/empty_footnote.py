@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
+from ..extract.facts import Facts
 from ..text import excerpt
 from .base import Hit
 from .messages import cited_claim, identity, quote
@@ -51,7 +52,7 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
     cited: set[str] = set()
     for marker in doc.markers:
         reference = doc.references_by_key.get(marker.key)

@@ -48,6 +48,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Span
+from ..extract.facts import Facts
 from ..extract.quantities import format_value
 from ..extract.sums import check_sum
 from .base import Hit
@@ -63,8 +64,8 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    for breakdown in doc.figures.breakdowns:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    for breakdown in facts.figures.breakdowns:
         result = check_sum(breakdown)
         if result is None or result.holds:
             continue

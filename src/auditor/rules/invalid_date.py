@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..extract.dates import day_text, show
+from ..extract.facts import Facts
 from ..text import excerpt
 from .base import Hit
 from .date_text import claim, described, line, written
@@ -57,8 +58,8 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    dates = doc.dates
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    dates = facts.dates
     as_of = dates.as_of[0] if dates.as_of else None
     later = []
     for mention in dates.mentions:

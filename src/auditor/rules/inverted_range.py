@@ -41,6 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Span
+from ..extract.facts import Facts
 from ..extract.quantities import Quantity, format_value
 from .base import Hit
 from .figure_text import claim, written
@@ -62,8 +63,8 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    for figure in doc.figures.figures:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    for figure in facts.figures.figures:
         quantity = figure.quantity
         if quantity.low <= quantity.high or _abbreviated(doc, quantity) or quantity.low < _SCORE:
             continue

@@ -42,7 +42,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Marker
-from ..extract.dates import DateMention, Precision, show
+from ..extract.dates import DateMention, Dates, Precision, show
+from ..extract.facts import Facts
 from .base import Hit
 from .date_text import described
 from .messages import cited_claim, identity
@@ -56,8 +57,8 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    dates = doc.dates
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    dates = facts.dates
     by_block: dict[int, list[DateMention]] = {}
     for mention in dates.mentions:
         by_block.setdefault(mention.block, []).append(mention)
@@ -68,7 +69,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         if reference is None or reference.group or published is None or published.problem:
             continue
         event = _event(doc, marker, by_block.get(marker.block, []))
-        if event is None or published.last >= event.first or _supported_alongside(doc, marker, event):
+        if event is None or published.last >= event.first or _supported_alongside(doc, dates, marker, event):
             continue
         text = cited_claim(doc, marker)
         yield Hit(
@@ -88,7 +89,7 @@ def check(doc: Document, options: Options) -> Iterator[Hit]:
         )
 
 
-def _supported_alongside(doc: Document, marker: Marker, event: DateMention) -> bool:
+def _supported_alongside(doc: Document, dates: Dates, marker: Marker, event: DateMention) -> bool:
     """Whether a ref cited together with this one ("2015,[4][5]") may support the claim: one with
     text that is undated or dated on or after the event. Only a group whose every source predates
     it, or says nothing, is reported."""
@@ -98,7 +99,7 @@ def _supported_alongside(doc: Document, marker: Marker, event: DateMention) -> b
         reference = doc.references_by_key.get(other.key)
         if other is marker or reference is None or reference.empty:
             continue  # an empty footnote supports nothing
-        found = doc.dates.references.get(other.key)
+        found = dates.references.get(other.key)
         published = found.published if found else None
         if published is None or published.last >= event.first:
             return True

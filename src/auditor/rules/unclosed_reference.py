@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
+from ..extract.facts import Facts
 from .base import Hit
 from .messages import identity
 
@@ -49,7 +50,7 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
     for problem in doc.reference_problems:
         if problem.kind != "unclosed":
             continue

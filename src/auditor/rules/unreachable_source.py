@@ -45,7 +45,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
-from ..sources import Status
+from ..extract.facts import Facts
+from ..extract.sources import Status
 from .base import Hit
 from .cited_source import reference_hit
 
@@ -58,14 +59,14 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
-    if doc.archive is None:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    if facts.archive is None:
         return
-    for source in doc.archive.sources:
-        live = doc.archive.live.get(source.key)
+    for source in facts.archive.sources:
+        live = facts.archive.live.get(source.key)
         if live is None or live.ok:
             continue
-        lookup = doc.archive.lookups.get(source.key)
+        lookup = facts.archive.lookups.get(source.key)
         if source.archive_url:
             fallback = f"the citation's archive link {source.archive_url} stands in for it"
         elif lookup is not None and lookup.status is Status.ARCHIVED and lookup.capture is not None:

@@ -51,7 +51,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import BlockKind, Document, Span
-from ..extract.claims import checkable, uncovered_sentences, uncovered_text
+from ..extract.claims import checkable, uncovered_text
+from ..extract.facts import Facts
 from ..text import excerpt
 from .base import Hit
 from .messages import identity, quote
@@ -79,9 +80,9 @@ def _words(text: str) -> int:
     return sum(1 for token in text.split() if _LETTERS.search(token))
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
     tags = sorted(tag.span.start for tag in doc.tags if tag.name == "citation needed")
-    for sentence in uncovered_sentences(doc):
+    for sentence in facts.uncovered:
         block = doc.blocks[sentence.block]
         if block.kind is BlockKind.INFOBOX_FIELD and not options.infobox:
             continue

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document
+from ..extract.facts import Facts
 from ..text import excerpt
 from .base import Hit
 
@@ -51,7 +52,7 @@ class Options:
     pass
 
 
-def check(doc: Document, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
     cited = {marker.key for marker in doc.markers}
     for reference in doc.references:
         if reference.key in cited or reference.group:

@@ -3,9 +3,9 @@
 ``cited_sources`` is pure: it lists, for each reference with a web address,
 the address, its canonical key, the date it was cited, and any archive link the
 citation already gives. The archive phase (``archive.gather``) looks them up
-and returns ``ArchiveFacts``, which reach the rules on the document; rules
-never ask the network themselves. ``original_of``, pure too, tells the article
-a copy was made from, for recovery and for the report's origin.
+and returns ``ArchiveFacts``, which reach the rules with the document's other
+facts; rules never ask the network themselves. ``original_of``, pure too, tells
+the article a copy was made from, for recovery and for the report's origin.
 """
 
 from __future__ import annotations
@@ -14,10 +14,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .document import Document, Reference
-from .urls import ArchiveLink, clean, parse_archive_link
+from ..document import Document, Reference
+from ..urls import ArchiveLink, clean, parse_archive_link
+
+if TYPE_CHECKING:
+    from .dates import Dates
 
 
 class Status(StrEnum):
@@ -118,8 +122,9 @@ class ArchiveFacts:
         return [self.lookups[s.key] for s in self.sources if s.key in self.lookups]
 
 
-def cited_sources(doc: Document) -> list[CitedSource]:
-    """Every reference that gives a web address, with the date it was cited and its archive link."""
+def cited_sources(doc: Document, dates: Dates) -> list[CitedSource]:
+    """Every reference that gives a web address, with the date it was cited (from ``dates``, the
+    document's) and its archive link."""
     found: list[CitedSource] = []
     for reference in doc.references:
         fields = reference.fields
@@ -128,8 +133,8 @@ def cited_sources(doc: Document) -> list[CitedSource]:
         cleaned = clean(fields.url)
         if cleaned is None:
             continue
-        cited_on, basis = _cited_on(doc, reference)
-        archived = doc.dates.references.get(reference.key)
+        cited_on, basis = _cited_on(dates, reference)
+        archived = dates.references.get(reference.key)
         found.append(
             CitedSource(
                 reference=reference.key,
@@ -146,16 +151,16 @@ def cited_sources(doc: Document) -> list[CitedSource]:
     return found
 
 
-def _cited_on(doc: Document, reference: Reference) -> tuple[date | None, str]:
-    dates = doc.dates.references.get(reference.key)
-    if dates and dates.accessed and not dates.accessed.problem:
-        return dates.accessed.first, "access-date"
-    if dates and dates.published and not dates.published.problem:
-        return dates.published.first, "date"
+def _cited_on(dates: Dates, reference: Reference) -> tuple[date | None, str]:
+    found = dates.references.get(reference.key)
+    if found and found.accessed and not found.accessed.problem:
+        return found.accessed.first, "access-date"
+    if found and found.published and not found.published.problem:
+        return found.published.first, "date"
     return None, "unknown"
 
 
-def original_of(doc: Document) -> OriginalCopy | None:
+def original_of(doc: Document, dates: Dates) -> OriginalCopy | None:
     """The Wikipedia article a copy was made from, and its as-of date; None for anything but a copy."""
     if doc.format not in ("mirror", "markdown") or not doc.title:
         return None
@@ -166,13 +171,13 @@ def original_of(doc: Document) -> OriginalCopy | None:
         url = "https://en.wikipedia.org/wiki/" + quote(doc.title.strip().replace(" ", "_"), safe="_(),'-")
     else:
         return None
-    as_of = doc.dates.as_of
+    as_of = dates.as_of
     if as_of is not None:
         day, duration = as_of
         start = f" from {duration.measures.first.isoformat()}" if duration.measures else ""
         stated = duration.text.strip("()")
         return OriginalCopy(url, day, f"the ongoing range{start} and its stated duration, {stated}")
-    latest = max((m.last for m in doc.dates.mentions if not m.problem), default=None)
+    latest = max((m.last for m in dates.mentions if not m.problem), default=None)
     if latest is None:
         return OriginalCopy(url, None, "unknown")
     return OriginalCopy(url, latest, "the latest date its text gives, a lower bound", as_of_is_lower_bound=True)

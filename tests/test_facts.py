@@ -1,0 +1,65 @@
+"""A document's facts are computed once: every rule, the archive phase and the summary share them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import auditor.extract.dates
+import auditor.extract.figures
+from auditor.api import FetchOptions, check_paths
+from auditor.archive.gather import ArchiveOptions
+from auditor.config import load_settings
+from conftest import SEED
+
+ARTICLE = """\
+The town fell on 3 May 2014, and 40 fighters were killed.<ref>{{cite web |url=http://news.example/fall
+ |title=Town falls |date=4 May 2014}}</ref>
+
+== Aftermath ==
+Rebels retook it on 9 May 2014.
+"""
+
+
+@pytest.fixture
+def extractions(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many times dates and figures are extracted, counted as the engine asks for them."""
+    counted: Counter[str] = Counter()
+    for module, name in ((auditor.extract.dates, "extract_dates"), (auditor.extract.figures, "extract_figures")):
+        real = getattr(module, name)
+
+        def counting(doc, real=real, name=name):  # type: ignore[no-untyped-def]
+            counted[name] += 1
+            return real(doc)
+
+        monkeypatch.setattr(module, name, counting)
+    return counted
+
+
+@pytest.fixture
+def paths(tmp_path) -> list[str]:
+    article = tmp_path / "article.wikitext"
+    article.write_text(ARTICLE, encoding="utf-8")
+    return [str(SEED), str(article)]
+
+
+def test_each_document_is_extracted_once_by_every_rule_together(extractions, paths):
+    report = check_paths(paths, load_settings(), jobs=1)  # one process, so the counts are this one's
+    assert report.findings and not report.errors
+    assert extractions == {"extract_dates": 2, "extract_figures": 2}
+
+
+def test_the_archive_phase_and_the_rules_share_one_extraction(extractions, paths, tmp_path):
+    settings = load_settings()
+    offline = FetchOptions(cache_dir=tmp_path / "cache", offline=True)  # every lookup unverified, nothing sent
+    report = check_paths(paths, settings, fetch=offline, jobs=1, archive=ArchiveOptions(settings.archive))
+    assert all(file.archive is not None for file in report.files) and not report.errors
+    assert extractions == {"extract_dates": 2, "extract_figures": 2}
+
+
+def test_facts_no_selected_rule_reads_are_never_extracted(extractions, paths):
+    settings = load_settings(select=["CIT"])
+    report = check_paths(paths, settings, jobs=1)
+    assert report.findings
+    assert extractions == {}
