@@ -81,7 +81,7 @@ def test_github_actions_get_annotations_of_new_findings_only(repo):  # noqa: F81
 
 @pytest.mark.parametrize(("text", "escaped"), [("50% of 1,000: a\nb", "50%25 of 1,000: a%0Ab")])
 def test_annotation_text_is_escaped_as_the_runner_expects(text, escaped):
-    from auditor.reporters.github import _data, _property
+    from auditor.reporters.run.github import _data, _property
 
     assert _data(text) == escaped
     assert _property("a:b,c") == "a%3Ab%2Cc"

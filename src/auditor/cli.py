@@ -162,12 +162,12 @@ def check(
     Exit status: 0 clean, 1 findings that fail the run, 2 when a document could
     not be checked.
     """
-    from .reporters import REPORTERS
+    from .reporters.run import renderer
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     report = _audit(use_archive=use_archive, diff_base=diff_base, baseline=baseline_path, **options)
-    click.echo(REPORTERS[output_format](report), nl=False, color=False if os.environ.get("NO_COLOR") else None)
+    click.echo(renderer(output_format)(report), nl=False, color=False if os.environ.get("NO_COLOR") else None)
     sys.exit(report.exit_code(Severity(fail_on)))
 
 
@@ -202,7 +202,7 @@ def report(output_dir: Path, formats: tuple[str, ...], use_archive: bool, **opti
 
     Exit status: 0 clean, 1 findings, 2 when a document could not be checked or a report not written.
     """
-    from .reporters.files import write_reports
+    from .reporters.document.files import write_reports
 
     result = _audit(use_archive=use_archive, keep_documents=True, **options)
     failed = False

@@ -15,7 +15,7 @@ from ..engine import audit_document
 from ..errors import InputError
 from ..extract.facts import Facts
 from ..report import FileReport, InputProblem, Summary
-from ..reporters.json_format import finding
+from ..reporters.shapes import finding
 from .pages import Page
 
 

@@ -1,15 +1,9 @@
-"""Output formats: one module each, registered here by name."""
+"""Reporters: what an audit shows, in two kinds.
 
-from __future__ import annotations
+- ``run/``: the whole run's findings as one text, for a terminal, a program or CI
+  (text, JSON, SARIF, GitHub annotations): ``Report -> str``.
+- ``document/``: one document's report, to read (Markdown, HTML) and to process
+  (JSON), built from one model with the provenance table.
 
-from collections.abc import Callable
-
-from ..report import Report
-from . import github, json_format, sarif, text
-
-REPORTERS: dict[str, Callable[[Report], str]] = {
-    "text": text.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "github": github.render,
-}
+``shapes`` holds the JSON shapes both kinds (and a scan's output) share.
+"""

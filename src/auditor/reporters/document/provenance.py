@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .document import Document, Sentence, Span
-from .extract.facts import Facts
-from .extract.sources import ArchiveFacts, CaptureFact, Status, original_of
-from .text import excerpt
+from ...document import Document, Sentence, Span
+from ...extract.facts import Facts
+from ...extract.sources import ArchiveFacts, CaptureFact, Status, original_of
+from ...text import excerpt
 
 CLAIM_CHARS = 240  # of a claim shown in a table row
 

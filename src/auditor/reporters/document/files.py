@@ -8,10 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from ..report import FileReport, Report
-from . import document_report, html, markdown
-
-SUFFIXES = {"markdown": ".md", "html": ".html", "json": ".json"}
+from ...report import FileReport, Report
+from . import FORMATS, html, markdown, model
 
 
 class Written(NamedTuple):
@@ -25,17 +23,17 @@ def write_reports(report: Report, directory: Path, formats: tuple[str, ...] = ()
     made first if need be (OSError when it cannot be); a report that cannot be written is said, not raised."""
     directory.mkdir(parents=True, exist_ok=True)
     for file, stem in zip(report.files, _stems(report.files), strict=True):
-        data = document_report.build(file)  # once: the three formats show the same facts
+        data = model.build(file)  # once: the three formats show the same facts
         assert file.facts is not None  # build has made sure
         doc = file.facts.doc
         renderers: dict[str, Callable[[], str]] = {
             "markdown": partial(markdown.render, data),
             "html": partial(html.render, data, doc),
-            "json": partial(document_report.render_json, data),
+            "json": partial(model.render_json, data),
         }
         done = Written(file, [], [])
-        for name in formats or tuple(SUFFIXES):
-            target = directory / (stem + SUFFIXES[name])
+        for name in formats or tuple(FORMATS):
+            target = directory / (stem + FORMATS[name])
             try:
                 target.write_text(renderers[name](), encoding="utf-8")
             except OSError as error:

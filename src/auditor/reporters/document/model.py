@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from .. import __version__
-from ..provenance import STATUSES, Origin, archived_sources, origin, rows, section_claims
-from ..report import FileReport
-from ..severity import Severity
-from .json_format import archive_facts, capture, finding
+from ... import __version__
+from ...report import FileReport
+from ...severity import Severity
+from ..shapes import archive_facts, capture, finding
+from .provenance import STATUSES, Origin, archived_sources, origin, rows, section_claims
 
 REPORT_SCHEMA_VERSION = "1.0"
 NOTES = {"reversed-paragraph-order": "the copy's paragraphs run in reverse order: each heading follows its section"}

@@ -6,9 +6,9 @@ request shows what it introduced, not what the article already had.
 
 from __future__ import annotations
 
-from ..findings import Finding
-from ..report import Report
-from ..severity import Severity
+from ...findings import Finding
+from ...report import Report
+from ...severity import Severity
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -11,10 +11,10 @@ from collections import Counter
 
 import click
 
-from ..extract.sources import Status
-from ..findings import Finding
-from ..report import FileReport, Report
-from ..severity import Severity
+from ...extract.sources import Status
+from ...findings import Finding
+from ...report import FileReport, Report
+from ...severity import Severity
 
 _COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 

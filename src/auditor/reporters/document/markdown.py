@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .document_report import archive_sentences, note_sentence, origin_sentence
+from .model import archive_sentences, note_sentence, origin_sentence
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 

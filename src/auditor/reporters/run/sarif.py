@@ -12,11 +12,11 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
-from ..findings import Finding
-from ..report import FileReport, Report
-from ..ruleconfig import rule_defaults
-from ..severity import Severity
+from ... import __version__
+from ...findings import Finding
+from ...report import FileReport, Report
+from ...ruleconfig import rule_defaults
+from ...severity import Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "auditorFingerprint/v1"

@@ -15,8 +15,8 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
-from ..document import Document
-from .document_report import archive_sentences, note_sentence, origin_sentence
+from ...document import Document
+from .model import archive_sentences, note_sentence, origin_sentence
 
 _SEVERITY_ORDER = ("error", "warning", "info")
 _BLANK_RUNS = re.compile(r"[ \t\xa0]{2,}")
