@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from auditor.api import check_paths
-from auditor.config import load_settings
+from auditor.config.settings import load_settings
 from auditor.readers.detect import SUFFIXES
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

@@ -25,7 +25,7 @@ from pathlib import Path
 import mwparserfromhell
 
 from auditor.api import available_cores, check_paths
-from auditor.config import load_settings
+from auditor.config.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_285ae1a0c3e52f84.txt"

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from auditor.config import ActiveRule
+from auditor.config.defaults import rule_defaults
+from auditor.config.settings import ActiveRule
 from auditor.document import Document
 from auditor.engine import audit
 from auditor.extract.facts import Facts
 from auditor.extract.sources import ArchiveFacts, CaptureFact, LiveCheck, SourceLookup, Status
 from auditor.findings import Finding
-from auditor.ruleconfig import rule_defaults
 
 
 def run_rule(name: str, doc: Document | Facts) -> tuple[Finding, ...]:
     default = next(d for d in rule_defaults() if d.rule.name == name)
     facts = doc if isinstance(doc, Facts) else Facts(doc)
-    return audit(facts, (ActiveRule(default.rule, default.severity, default.options),))
+    return audit(facts, (ActiveRule(default.rule, default.severity, default.options()),))
 
 
 def with_archive(doc: Document, said: dict[str, dict[str, str]]) -> Facts:

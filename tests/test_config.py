@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.cli import main
-from auditor.config import load_settings
+from auditor.config.settings import load_settings
 from auditor.errors import ConfigError
 from auditor.severity import Severity
 

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 import auditor.dumps.engines
 from auditor.api import check_paths
 from auditor.cli import main
-from auditor.config import load_settings
+from auditor.config.settings import load_settings
 from auditor.dumps.output import CHECKPOINT, ERRORS, FINDINGS, PARQUET, SUMMARY
 from auditor.dumps.pages import Page, PageFilter, read_pages
 from auditor.dumps.scan import ScanOptions, scan_dumps

@@ -10,7 +10,7 @@ import auditor.extract.dates
 import auditor.extract.figures
 from auditor.api import FetchOptions, check_paths
 from auditor.archive.gather import ArchiveOptions
-from auditor.config import load_settings
+from auditor.config.settings import load_settings
 from conftest import SEED
 
 ARTICLE = """\

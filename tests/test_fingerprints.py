@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor.api import check_paths
-from auditor.config import load_settings
+from auditor.config.settings import load_settings
 from conftest import SEED
 
 

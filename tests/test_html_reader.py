@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.config import load_settings
+from auditor.config.settings import load_settings
 from auditor.document import BlockKind, Document, RegionKind
 from auditor.engine import audit
 from auditor.extract.facts import Facts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.config import load_settings
+from auditor.config.settings import load_settings
 from auditor.document import Document
 from auditor.engine import audit
 from auditor.extract.facts import Facts

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import subprocess
+import sys
 import tomllib
 
 import pytest
 from click.testing import CliRunner
 
 from auditor.cli import main
+from auditor.config import defaults
 from auditor.document import Document
+from auditor.errors import ConfigError
 from auditor.extract.facts import Facts
-from auditor.rules import RULES
+from auditor.rules import RULES, Rule
 from conftest import mirror, wikitext
 from rules_helper import run_rule, with_archive
 
@@ -67,3 +72,40 @@ def test_codes_and_names_are_unique_and_well_formed():
     for rule in RULES:
         assert re.fullmatch(r"(?:CIT|NUM|DAT|ARC)\d{3}", rule.code)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.name)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_identity_read_from_the_source_is_the_modules_own(rule):
+    module = importlib.import_module(rule.module)
+    assert (rule.code, rule.name, rule.summary, rule.doc) == (module.CODE, module.NAME, module.SUMMARY, module.__doc__)
+
+
+def test_a_module_that_declares_no_rule_is_refused():
+    with pytest.raises(ValueError, match=r"auditor\.rules\.messages does not declare a rule"):
+        Rule.declared_in("auditor.rules.messages")
+
+
+def test_listing_and_explaining_rules_imports_no_rule_implementation():
+    listed = """
+import sys
+from click.testing import CliRunner
+from auditor.cli import main
+for args in (["rules"], ["explain", "empty-footnote"]):
+    assert CliRunner().invoke(main, args).exit_code == 0
+print(" ".join(sorted(name for name in sys.modules if name.startswith("auditor.rules."))))
+"""
+    done = subprocess.run([sys.executable, "-c", listed], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["auditor.rules.base"]
+
+
+def test_the_shipped_defaults_hold_no_identity(tmp_path, monkeypatch):
+    for rule in RULES:
+        (tmp_path / f"{rule.name}.toml").write_text('severity = "warning"\n', encoding="utf-8")
+    (tmp_path / "empty-footnote.toml").write_text('summary = "Empty"\nseverity = "warning"\n', encoding="utf-8")
+    monkeypatch.setattr(defaults, "rules_dir", lambda: tmp_path)
+    defaults.rule_defaults.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match=r"empty-footnote.toml: unknown key 'summary'"):
+            defaults.rule_defaults()
+    finally:
+        defaults.rule_defaults.cache_clear()

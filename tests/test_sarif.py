@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.cli import main
-from auditor.ruleconfig import rule_defaults
+from auditor.config.defaults import rule_defaults
 from test_gating import AFTER, repo  # noqa: F401 - the git repository fixture
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_285ae1a0c3e52f84.txt"

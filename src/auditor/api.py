@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .archive.articles import ArticleSpec, parse_article_spec
 from .baseline import Known, compare, load
-from .config import Settings, load_settings
+from .config.settings import Settings, load_settings
 from .document import Document, Provenance
 from .engine import audit_document
 from .errors import ConfigError, InputError

@@ -18,10 +18,10 @@ from .severity import Severity
 
 if TYPE_CHECKING:
     from .archive.gather import ArchiveOptions
-    from .config import Settings
+    from .config.defaults import RuleDefaults
+    from .config.settings import Settings
     from .dumps.pages import PageFilter
     from .report import Report
-    from .ruleconfig import RuleDefaults
 
 
 class UsageProblem(click.ClickException):
@@ -533,7 +533,7 @@ def _settings(
     max_size: float | None,
     archive_overrides: dict[str, Any],
 ) -> Settings:
-    from .config import load_settings
+    from .config.settings import load_settings
 
     try:
         return load_settings(config_path, _split(select), _split(ignore), max_size, archive_overrides)
@@ -581,7 +581,7 @@ def list_rules() -> None:
     """List every rule with its code, default severity and summary."""
     for default in _rule_defaults():
         state = "" if default.enabled else " (disabled by default)"
-        click.echo(f"{default.rule.code}  {default.rule.name:<20} {default.severity:<8} {default.summary}{state}")
+        click.echo(f"{default.rule.code}  {default.rule.name:<20} {default.severity:<8} {default.rule.summary}{state}")
 
 
 @main.command()
@@ -597,7 +597,7 @@ def explain(name: str) -> None:
 
 
 def _rule_defaults() -> tuple[RuleDefaults, ...]:
-    from .ruleconfig import rule_defaults
+    from .config.defaults import rule_defaults
 
     try:
         return rule_defaults()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .config import ActiveRule, Settings
+from .config.settings import ActiveRule, Settings
 from .extract.facts import Facts
 from .findings import Finding, fingerprint
 from .report import FileReport, InputProblem, Summary

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from ..api import read_guarded
-from ..config import Settings
+from ..config.settings import Settings
 from ..document import Document, Provenance
 from ..engine import audit_document
 from ..errors import InputError

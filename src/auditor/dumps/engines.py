@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import partial
 from typing import Any
 
-from ..config import Settings
+from ..config.settings import Settings
 from ..errors import AuditorError
 from .batch import Batch, PageResult, audit_batch
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import Settings
+from ..config.settings import Settings
 from ..engine import audit_document
 from ..errors import InputError
 from ..extract.facts import Facts

@@ -44,28 +44,23 @@ day of, the link's timestamp.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..document import Document
 from ..extract.facts import Facts
 from ..extract.sources import CaptureFact, CitedSource, SourceLookup
 from ..urls import clean, parse_timestamp
-from .base import Hit
+from .base import Hit, NoOptions
 from .cited_source import reference_hit
 
 CODE = "ARC002"
 NAME = "archive-mismatch"
+SUMMARY = "An archive link that is not a good copy of the source it stands in for"
 
 _TIME_ZONES = 1  # days a timestamp (UTC) and a stated date (local) may differ by
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     for source in facts.sources:
         if source.archive_link is None:
             continue

@@ -44,24 +44,19 @@ page under another address (a moved article) are not searched for.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document
 from ..extract.facts import Facts
 from ..extract.sources import Status
-from .base import Hit
+from .base import Hit, NoOptions
 from .cited_source import reference_hit
 
 CODE = "ARC001"
 NAME = "archive-missing"
+SUMMARY = "A cited web page with no readable archived copy"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     if facts.archive is None:
         return
     for source in facts.archive.sources:

@@ -38,30 +38,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document, Reference
 from ..extract.facts import Facts
 from ..text import excerpt
-from .base import Hit
+from .base import Hit, NoOptions
 
 CODE = "CIT004"
 NAME = "backlink-mismatch"
+SUMMARY = "A reference's backlinks disagree with the markers that cite it"
 # Entries cited more often than their backlinks allow; from this many on, the
 # numbering itself is off and per-entry counts would only mislead.
 MISNUMBERED = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
 
 
 def _citations(count: int) -> str:
     return f"{count} citation{'s' if count != 1 else ''}"
 
 
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     cited_by = Counter(marker.key for marker in doc.markers)
     mismatched = [
         (reference, cited_by[reference.key])

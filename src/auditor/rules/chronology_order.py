@@ -48,13 +48,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import BlockKind, Document, Span
 from ..extract.dates import AS_WRITTEN, DateMention, Precision
 from ..extract.facts import Facts
 from ..text import excerpt
-from .base import Hit
+from .base import Hit, NoOptions
 from .date_text import claim, described, line
 from .messages import identity
 
@@ -63,14 +62,10 @@ _STATE = re.compile(r"\W*(?:Since|Until|As of|As at)\b", re.IGNORECASE)
 
 CODE = "DAT005"
 NAME = "chronology-order"
+SUMMARY = "Narrative dates that run backwards within a section, or a copy whose paragraphs run backwards"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     dates = facts.dates
     if "reversed-paragraph-order" in doc.notes:
         yield _reversed(doc)

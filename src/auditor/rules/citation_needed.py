@@ -30,24 +30,19 @@ Other maintenance tags (`[dubious]`, `[when?]`) are read but not reported here.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document, Span
 from ..extract.facts import Facts
 from ..text import excerpt
-from .base import Hit
+from .base import Hit, NoOptions
 from .messages import identity, quote
 
 CODE = "CIT006"
 NAME = "citation-needed"
+SUMMARY = "A claim an editor has tagged [citation needed]"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     for tag in doc.tags:
         if tag.name != "citation needed":
             continue

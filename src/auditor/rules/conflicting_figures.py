@@ -53,19 +53,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import combinations
 
 from ..document import Document, Span
 from ..extract.facts import Facts
 from ..extract.figures import SUBSET, Figure, as_losses, same_side
 from ..extract.quantities import Hedge
-from .base import Hit
+from .base import Hit, NoOptions
 from .figure_text import claim, phrase, place
 from .messages import identity
 
 CODE = "NUM002"
 NAME = "conflicting-figures"
+SUMMARY = "One count of one event stated twice with values that cannot both be true"
 
 _NEARBY = 2  # sentences between an attributed count and the count it answers
 _SCALE = 3  # how far apart two reports of one incident can be when only an attribution ties them
@@ -86,12 +86,7 @@ _OVERALL = re.compile(r"\b(?:in total|overall|a total of|altogether|in all|death
 _CASUALTY_SECTION = re.compile(r"casualt|losses|death toll|aftermath", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     found = facts.figures
     parts = found.parts
     # A part ("including 21 rebels") is a subset of its total, not another count of it; an infobox's

@@ -34,24 +34,19 @@ show the one MediaWiki kept. Differences in spacing alone do not count.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document
 from ..extract.facts import Facts
 from ..text import excerpt
-from .base import Hit
+from .base import Hit, NoOptions
 from .messages import identity
 
 CODE = "CIT007"
 NAME = "conflicting-reference"
+SUMMARY = "A reference name defined twice with different content"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     for problem in doc.reference_problems:
         if problem.kind != "redefined" or problem.first is None:
             continue

@@ -52,18 +52,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import BlockKind, Document
 from ..extract.dates import DateMention, Precision
 from ..extract.dates import day_text as _day
 from ..extract.facts import Facts
-from .base import Hit
+from .base import Hit, NoOptions
 from .date_text import claim, described, line
 from .messages import identity
 
 CODE = "DAT001"
 NAME = "contradictory-dates"
+SUMMARY = "One event dated differently in different places"
 
 _START_CUE = re.compile(r"\b(?:since|began|begun|started|erupted|broke out|from|between)\b", re.IGNORECASE)
 _GENERIC = frozenset(
@@ -73,12 +73,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _EVENT_NOUNS = "fighting|infighting|conflict|war|battle|campaign|offensive|clashes|siege|rebellion|uprising|insurgency"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     dates = facts.dates
     start = _infobox_start(doc, dates.mentions)
     term = _subject_term(doc) if start else None

@@ -31,23 +31,18 @@ Only numbered markers are matched to entries; notes such as `[a]` are not.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document
 from ..extract.facts import Facts
-from .base import Hit
+from .base import Hit, NoOptions
 from .messages import cited_claim, identity, quote
 
 CODE = "CIT002"
 NAME = "dangling-citation"
+SUMMARY = "A citation marker points to no reference entry"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     where = "the document has no reference list" if not doc.references else "the reference list has no such entry"
     for marker in doc.markers:
         if marker.key in doc.references_by_key:

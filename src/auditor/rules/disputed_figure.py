@@ -39,27 +39,22 @@ the business of `conflicting-figures`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document, Span
 from ..extract.facts import Facts
 from ..extract.figures import Breakdown, Figure
 from ..extract.quantities import Hedge, format_value
 from ..extract.sums import check_sum
-from .base import Hit
+from .base import Hit, NoOptions
 from .figure_text import claim, counted, place, written
 from .messages import identity
 
 CODE = "NUM003"
 NAME = "disputed-figure"
+SUMMARY = "A casualty count given as a range, which hides counts that disagree"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     found = facts.figures
     totals = {b.total: b for b in found.breakdowns}
     for figure in found.figures:

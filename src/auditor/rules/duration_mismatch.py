@@ -50,27 +50,22 @@ Only durations in brackets right after a range are read; "the siege lasted
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import timedelta
 
 from ..document import Document
 from ..extract.dates import day_text, show
 from ..extract.facts import Facts
 from ..severity import Severity
-from .base import Hit
+from .base import Hit, NoOptions
 from .date_text import claim, written
 from .messages import identity
 
 CODE = "DAT002"
 NAME = "duration-mismatch"
+SUMMARY = "A stated duration its date range does not give; the as-of date an open range implies"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     dates = facts.dates
     for duration in dates.durations:
         measured = duration.measures

@@ -35,24 +35,19 @@ counts as empty; one with any other text does not, however unhelpful.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document
 from ..extract.facts import Facts
 from ..text import excerpt
-from .base import Hit
+from .base import Hit, NoOptions
 from .messages import cited_claim, identity, quote
 
 CODE = "CIT001"
 NAME = "empty-footnote"
+SUMMARY = "A citation's footnote has no content, so it names no source"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     cited: set[str] = set()
     for marker in doc.markers:
         reference = doc.references_by_key.get(marker.key)

@@ -45,26 +45,21 @@ sentences are not recognised.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document, Span
 from ..extract.facts import Facts
 from ..extract.quantities import format_value
 from ..extract.sums import check_sum
-from .base import Hit
+from .base import Hit, NoOptions
 from .figure_text import claim, counted, written
 from .messages import identity
 
 CODE = "NUM001"
 NAME = "figure-sum-mismatch"
+SUMMARY = "A stated total that the parts listed with it do not add up to"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     for breakdown in facts.figures.breakdowns:
         result = check_sum(breakdown)
         if result is None or result.holds:

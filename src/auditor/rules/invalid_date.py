@@ -37,13 +37,12 @@ not know is not checked. Calendars other than the Gregorian are not handled.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document
 from ..extract.dates import day_text, show
 from ..extract.facts import Facts
 from ..text import excerpt
-from .base import Hit
+from .base import Hit, NoOptions
 from .date_text import claim, described, line, written
 from .messages import identity
 
@@ -51,14 +50,10 @@ _TIME_ZONES = 1  # a page dated the 17th may be read on the 16th somewhere else
 
 CODE = "DAT004"
 NAME = "invalid-date"
+SUMMARY = "An impossible date, a wrong weekday, an access before publication, a date after the as-of date"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     dates = facts.dates
     as_of = dates.as_of[0] if dates.as_of else None
     later = []

@@ -38,17 +38,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document, Span
 from ..extract.facts import Facts
 from ..extract.quantities import Quantity, format_value
-from .base import Hit
+from .base import Hit, NoOptions
 from .figure_text import claim, written
 from .messages import identity
 
 CODE = "NUM004"
 NAME = "inverted-range"
+SUMMARY = "A range whose lower bound is larger than its upper bound"
 
 _SCORE = 10  # below this, "3–1" is a score or a vote, not a range
 _TALLY = re.compile(
@@ -58,12 +58,7 @@ _TALLY = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     for figure in facts.figures.figures:
         quantity = figure.quantity
         if quantity.low <= quantity.high or _abbreviated(doc, quantity) or quantity.low < _SCORE:

@@ -39,25 +39,20 @@ taken from context, are not checked. A source that announces an event ahead
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document, Marker
 from ..extract.dates import DateMention, Dates, Precision, show
 from ..extract.facts import Facts
-from .base import Hit
+from .base import Hit, NoOptions
 from .date_text import described
 from .messages import cited_claim, identity
 
 CODE = "DAT003"
 NAME = "source-predates-claim"
+SUMMARY = "A citation whose source was published before the event its claim reports"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     dates = facts.dates
     by_block: dict[int, list[DateMention]] = {}
     for mention in dates.mentions:

@@ -34,23 +34,18 @@ later by a stray `</ref>` looks closed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document
 from ..extract.facts import Facts
-from .base import Hit
+from .base import Hit, NoOptions
 from .messages import identity
 
 CODE = "CIT008"
 NAME = "unclosed-reference"
+SUMMARY = "A <ref> with no </ref> before its paragraph ends"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     for problem in doc.reference_problems:
         if problem.kind != "unclosed":
             continue

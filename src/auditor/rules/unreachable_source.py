@@ -42,24 +42,19 @@ information, and says so. Pages that answer 200 with a "not found" page
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document
 from ..extract.facts import Facts
 from ..extract.sources import Status
-from .base import Hit
+from .base import Hit, NoOptions
 from .cited_source import reference_hit
 
 CODE = "ARC003"
 NAME = "unreachable-source"
+SUMMARY = "A cited web page that failed when requested now (one failure is not proof)"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     if facts.archive is None:
         return
     for source in facts.archive.sources:

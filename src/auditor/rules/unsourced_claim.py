@@ -59,6 +59,7 @@ from .messages import identity, quote
 
 CODE = "CIT005"
 NAME = "unsourced-claim"
+SUMMARY = "A checkable claim that no citation covers"
 KINDS = ("figure", "date", "quotation", "named party")
 # Fewer words than this make a label or a link, not a claim (infobox
 # fields excepted: "605 civilians killed" is a claim).

@@ -36,23 +36,18 @@ copy dropped, templates) cannot be seen and count as lost.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..document import Document
 from ..extract.facts import Facts
 from ..text import excerpt
-from .base import Hit
+from .base import Hit, NoOptions
 
 CODE = "CIT003"
 NAME = "unused-reference"
+SUMMARY = "A reference entry that no marker in the text cites"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    pass
-
-
-def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     cited = {marker.key for marker in doc.markers}
     for reference in doc.references:
         if reference.key in cited or reference.group:

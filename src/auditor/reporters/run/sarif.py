@@ -13,9 +13,9 @@ from typing import Any
 from urllib.parse import quote
 
 from ... import __version__
+from ...config.defaults import rule_defaults
 from ...findings import Finding
 from ...report import FileReport, Report
-from ...ruleconfig import rule_defaults
 from ...severity import Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -57,7 +57,7 @@ def document(report: Report) -> dict[str, Any]:
                     {
                         "id": d.rule.code,
                         "name": d.rule.name,
-                        "shortDescription": {"text": d.summary},
+                        "shortDescription": {"text": d.rule.summary},
                         "help": {"text": d.rule.doc.strip(), "markdown": d.rule.doc.strip()},
                         "defaultConfiguration": {"level": _LEVEL[d.severity], "enabled": d.enabled},
                     }

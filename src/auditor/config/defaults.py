@@ -1,24 +1,25 @@
-"""Load the declarative rule configuration shipped in ``rules/*.toml``.
+"""The rules' defaults, shipped as ``rules/*.toml``: what a user may adjust.
 
-Each file gives one rule's default severity, whether it is enabled, its summary
-and its option defaults. The engine combines it with the rule's module (code,
-name, options dataclass, checks) and with the user's configuration.
+Each file gives one rule's default severity, whether it is enabled, and its
+option values; the rule's module gives its identity, documentation, options
+dataclass and check. The user's configuration (``settings``) goes over both.
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from .errors import ConfigError
-from .rules import RULES, Rule
-from .severity import Severity
+from ..errors import ConfigError
+from ..rules import RULES, Rule
+from ..severity import Severity
 
-_FILE_KEYS = {"code", "name", "severity", "enabled", "summary", "options"}
+_FILE_KEYS = {"severity", "enabled", "options"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +27,12 @@ class RuleDefaults:
     rule: Rule
     severity: Severity
     enabled: bool
-    summary: str
-    options: Any  # an instance of rule.options
+    values: Mapping[str, Any]  # the option values the file gives, by their names in it
+    source: Path  # the file
+
+    def options(self) -> Any:
+        """The default options: the rule's ``Options`` with the file's values (importing the rule)."""
+        return build_options(self.rule, dict(self.values), str(self.source), self.rule.options())
 
 
 def rules_dir() -> Path:
@@ -35,7 +40,7 @@ def rules_dir() -> Path:
     packaged = resources.files("auditor") / "_rules"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "rules"
+    return Path(__file__).resolve().parents[3] / "rules"
 
 
 @cache
@@ -53,15 +58,13 @@ def rule_defaults() -> tuple[RuleDefaults, ...]:
         unknown = set(data) - _FILE_KEYS
         if unknown:
             raise ConfigError(f"{path}: unknown key {sorted(unknown)[0]!r}")
-        if data.get("code") != rule.code or data.get("name") != rule.name:
-            raise ConfigError(f"{path}: code and name must be {rule.code!r} and {rule.name!r}")
         loaded.append(
             RuleDefaults(
                 rule=rule,
                 severity=parse_severity(data.get("severity", "warning"), f"{path}: severity"),
                 enabled=bool(data.get("enabled", True)),
-                summary=str(data.get("summary", "")),
-                options=build_options(rule, data.get("options", {}), str(path), rule.options()),
+                values=data.get("options", {}),
+                source=path,
             )
         )
     return tuple(loaded)
