@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from auditor.api import check_paths
+from auditor.api import RunOptions, check_paths
 from auditor.config.settings import load_settings
 from auditor.readers.detect import SUFFIXES
 
@@ -27,7 +27,7 @@ def main() -> None:
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES):
             start = time.perf_counter()
-            report = check_paths([str(path)], settings, jobs=1)
+            report = check_paths([str(path)], RunOptions(settings, jobs=1))
             elapsed = (time.perf_counter() - start) * 1000
             shown = path.relative_to(CORPUS) if path.is_relative_to(CORPUS) else path
             if report.errors:

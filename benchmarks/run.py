@@ -24,7 +24,7 @@ from pathlib import Path
 
 import mwparserfromhell
 
-from auditor.api import available_cores, check_paths
+from auditor.api import RunOptions, available_cores, check_paths
 from auditor.config.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,11 +57,12 @@ def batch_throughput(
     settings = load_settings()
     if families:
         settings = replace(settings, rules=tuple(a for a in settings.rules if a.rule.code.startswith(families)))
-    check_paths(paths, settings, jobs=1)  # warm up
+    run = RunOptions(settings, jobs=1)
+    check_paths(paths, run)  # warm up
     times = []
     for _ in range(rounds):
         start = time.perf_counter()
-        report = check_paths(paths, settings, jobs=1)
+        report = check_paths(paths, run)
         times.append(time.perf_counter() - start)
     size = sum(Path(p).stat().st_size for p in paths)
     return len(paths) / statistics.median(times), len(paths) / min(times), size, len(report.findings)
@@ -81,10 +82,10 @@ def wikitext_ratio(rounds: int = 3) -> tuple[float, float, float, int] | None:
             mwparserfromhell.parse(text, skip_style_tags=True)
 
     def check_one_process() -> None:
-        check_paths(paths, settings, jobs=1)
+        check_paths(paths, RunOptions(settings, jobs=1))
 
     def check() -> None:
-        check_paths(paths, settings)
+        check_paths(paths, RunOptions(settings))
 
     figures = []
     for job in (parse_only, check_one_process, check):

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 import auditor.dumps.engines
-from auditor.api import check_paths
+from auditor.api import RunOptions, check_paths
 from auditor.cli import main
 from auditor.config.settings import load_settings
 from auditor.dumps.output import CHECKPOINT, ERRORS, FINDINGS, PARQUET, SUMMARY
@@ -45,7 +45,8 @@ def corpus_dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _scan(dump: Path | list[Path], out: Path, **options: object) -> tuple[int, list[str]]:
     said: list[str] = []
     paths = dump if isinstance(dump, list) else [dump]
-    outcome = scan_dumps(paths, load_settings(), ScanOptions(out, **options), said.append)  # type: ignore[arg-type]
+    run = RunOptions(load_settings(), jobs=options.pop("jobs", 1))  # type: ignore[arg-type]
+    outcome = scan_dumps(paths, ScanOptions(out, run, **options), said.append)  # type: ignore[arg-type]
     return outcome.exit_code, said
 
 
@@ -78,7 +79,7 @@ def test_a_dumps_findings_are_those_of_its_pages_checked_as_files(corpus_dump, t
     _scan(corpus_dump, tmp_path, jobs=2)
     from_dump = sorted((f["title"], f["rule"], f["line"], f["column"], f["message"]) for f in _findings(tmp_path))
     files = sorted(WIKITEXT.rglob("*.wikitext"))
-    checked = check_paths([str(path) for path in files], jobs=2)
+    checked = check_paths([str(path) for path in files], RunOptions(load_settings(), jobs=2))
     from_files = sorted(
         (Path(f.path).stem.replace("_", " "), f.rule, f.line, f.column, f.message) for f in checked.findings
     )
@@ -352,7 +353,8 @@ def test_progress_counts_off_the_dumps_bytes_as_stored(tmp_path):
         bars.append((total, label, ticks))
         yield ticks.append
 
-    outcome = scan_dumps(dumps, load_settings(), ScanOptions(tmp_path / "out", batch_pages=2), print, progress)
+    options = ScanOptions(tmp_path / "out", RunOptions(load_settings(), jobs=1), batch_pages=2)
+    outcome = scan_dumps(dumps, options, print, progress)
     assert outcome.summary["pages_audited"] == 6
     [(total, label, ticks)] = bars
     assert (total, label) == (sum(path.stat().st_size for path in dumps), "reading dumps")

@@ -8,7 +8,7 @@ import pytest
 
 import auditor.extract.dates
 import auditor.extract.figures
-from auditor.api import FetchOptions, check_paths
+from auditor.api import RunOptions, check_paths
 from auditor.archive.gather import ArchiveOptions
 from auditor.config.settings import load_settings
 from conftest import SEED
@@ -45,21 +45,21 @@ def paths(tmp_path) -> list[str]:
 
 
 def test_each_document_is_extracted_once_by_every_rule_together(extractions, paths):
-    report = check_paths(paths, load_settings(), jobs=1)  # one process, so the counts are this one's
+    report = check_paths(paths, RunOptions(load_settings(), jobs=1))  # one process: the counts are this one's
     assert report.findings and not report.errors
     assert extractions == {"extract_dates": 2, "extract_figures": 2}
 
 
 def test_the_archive_phase_and_the_rules_share_one_extraction(extractions, paths, tmp_path):
     settings = load_settings()
-    offline = FetchOptions(cache_dir=tmp_path / "cache", offline=True)  # every lookup unverified, nothing sent
-    report = check_paths(paths, settings, fetch=offline, jobs=1, archive=ArchiveOptions(settings.archive))
+    archive = ArchiveOptions(settings.archive)  # offline: every lookup unverified, nothing sent
+    report = check_paths(paths, RunOptions(settings, 1, tmp_path / "cache", offline=True, archive=archive))
     assert all(file.archive is not None for file in report.files) and not report.errors
     assert extractions == {"extract_dates": 2, "extract_figures": 2}
 
 
 def test_facts_no_selected_rule_reads_are_never_extracted(extractions, paths):
     settings = load_settings(select=["CIT"])
-    report = check_paths(paths, settings, jobs=1)
+    report = check_paths(paths, RunOptions(settings, jobs=1))
     assert report.findings
     assert extractions == {}

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from auditor.api import check_paths
+from auditor.api import RunOptions, check_paths
 from auditor.config.settings import load_settings
 from conftest import SEED
 
 
 def _fingerprints(path) -> dict[str, tuple[str, int]]:
-    report = check_paths([str(path)], load_settings())
+    report = check_paths([str(path)], RunOptions(load_settings()))
     return {f.fingerprint: (f.rule, f.line) for f in report.findings}
 
 
@@ -31,6 +31,6 @@ def test_inserting_a_paragraph_above_leaves_fingerprints_unchanged(tmp_path, mon
 def test_repeated_identical_findings_get_distinct_fingerprints(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "doc.txt").write_text("Rebels lost 40 fighters.\n\nRebels lost 40 fighters.\n", encoding="utf-8")
-    findings = check_paths(["doc.txt"], load_settings()).findings
+    findings = check_paths(["doc.txt"], RunOptions(load_settings())).findings
     assert [f.rule for f in findings] == ["unsourced-claim", "unsourced-claim"]
     assert findings[0].fingerprint != findings[1].fingerprint

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.api import check_paths
+from auditor.api import RunOptions, check_paths
+from auditor.config.settings import load_settings
 from conftest import SEED
 
 
@@ -18,8 +19,8 @@ def test_workers_keep_input_order_and_lose_nothing(tmp_path: Path):
         (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
     paths = [str(tmp_path / "c.txt"), str(tmp_path / "bad.txt"), str(SEED), str(tmp_path / "a.txt")]
-    one = check_paths(paths, jobs=1)
-    two = check_paths(paths, jobs=2)
+    one = check_paths(paths, RunOptions(load_settings(), jobs=1))
+    two = check_paths(paths, RunOptions(load_settings(), jobs=2))
     assert one == two
     assert [Path(f.path).name for f in two.files] == ["c.txt", SEED.name, "a.txt"]
     assert [Path(e.path).name for e in two.errors] == ["bad.txt"]

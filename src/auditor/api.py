@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .archive.articles import ArticleSpec, parse_article_spec
 from .baseline import Known, compare, load
@@ -33,45 +33,62 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
+class RunOptions:
+    """What every command that audits (check, report, baseline, scan) shares, from the command line down."""
+
+    settings: Settings  # the rules and their options, the size limit, the archive's endpoints
+    jobs: int | None = None  # worker processes; None: one per core
+    cache_dir: Path | None = None  # the HTTP cache's; None: the user cache directory
+    offline: bool = False  # answer from the HTTP cache alone
+    archive: ArchiveOptions | None = None  # None: the archive is not asked
+
+    def http_client(self) -> HttpClient:
+        """An HTTP client for this run, with its cache (the network stack is imported on first need)."""
+        from .archive.http import HttpClient, HttpSettings
+
+        return HttpClient(HttpSettings(cache_dir=self.cache_dir, offline=self.offline))
+
+
+@dataclass(frozen=True, slots=True)
 class FetchOptions:
     """How to fetch articles named by title or URL."""
 
     revision: int | None = None
     as_of: date | None = None
     api_url: str | None = None  # another wiki's, or a test server's, instead of the article's own
-    cache_dir: Path | None = None  # the HTTP cache's; None: the user cache directory
-    offline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """What check, report and baseline add to a run: how to read the paths, and what to compare with."""
+
+    input_format: str | None = None  # the reader for every file; None: by its name, then its content
+    fetch: FetchOptions = FetchOptions()
+    diff_base: str | None = None  # a git revision: each file's findings are compared with its text's then
+    baseline: Path | None = None  # a file ``baseline.dump`` wrote: findings are compared with those it records
+    keep_documents: bool = False  # keep each document's facts in its FileReport, for reports that show its text
 
 
 def check_paths(
     paths: list[str],
-    settings: Settings | None = None,
-    input_format: str | None = None,
-    fetch: FetchOptions | None = None,
-    jobs: int | None = None,
-    archive: ArchiveOptions | None = None,
+    run: RunOptions | None = None,
+    options: CheckOptions = CheckOptions(),
     progress: ProgressFactory | None = None,
-    diff_base: str | None = None,
-    keep_documents: bool = False,
-    baseline: Path | None = None,
 ) -> Report:
     """Audit every readable file under ``paths`` and every article they name (``en:Title`` or a URL);
-    one that fails never stops the others. ``input_format`` names the reader for every file.
-    With ``diff_base``, a git revision, each file's findings are compared with those of its text then;
-    with ``baseline``, a file ``baseline.dump`` wrote, with the findings it records (InputError, before any
-    work, when it cannot be read).
-    ``keep_documents`` keeps each document in its FileReport, for reports that show its text.
+    one that fails never stops the others. A baseline that cannot be read is an InputError, before any
+    work; without ``run``, the configuration is the one found from the working directory.
 
-    Files are read (and, without ``archive``, audited) by ``jobs`` worker processes (default: one per
-    core), results kept in input order; articles are fetched here, through the one HTTP client and its
-    cache. With ``archive``, every document's cited sources are looked up in the archive, once per
-    canonical URL across all of them, before the rules run.
+    Files are read (and, without the archive, audited) by ``run.jobs`` worker processes, results kept in
+    input order; articles are fetched here, through the one HTTP client and its cache. With the archive,
+    every document's cited sources are looked up in it, once per canonical URL across all of them, before
+    the rules run.
     """
-    if diff_base is not None and baseline is not None:
+    if options.diff_base is not None and options.baseline is not None:
         raise ConfigError("--baseline and --diff-base cannot be used together")
-    recorded = load(baseline) if baseline is not None else None
-    settings = settings or load_settings()
-    fetch = fetch or FetchOptions()
+    recorded = load(options.baseline) if options.baseline is not None else None
+    run = run or RunOptions(load_settings())
+    settings, archive, keep = run.settings, run.archive, options.keep_documents
     clients: list[HttpClient] = []  # made on first need: local files without --archive need no network code
     errors: list[InputProblem] = []
     skipped: list[str] = []
@@ -80,12 +97,11 @@ def check_paths(
     for raw in paths:
         spec = parse_article_spec(raw)
         if spec is not None:
-            client = _client(fetch, clients)
-            read = partial(_fetch, client, spec, fetch)
+            read = partial(_fetch, _client(run, clients), spec, options.fetch)
             if archive:
                 outcomes.append(read_guarded(read, spec.shown))
             else:
-                outcomes.append(_audit_one(read, spec.shown, settings, keep_documents))
+                outcomes.append(_audit_one(read, spec.shown, settings, keep))
             continue
         found = discover([raw])
         errors.extend(InputProblem(e.path, e.message) for e in found.errors)
@@ -93,24 +109,24 @@ def check_paths(
         for path, shown in found.files:
             local.append((len(outcomes), path, shown))
             outcomes.append(None)
-    work = [(path, shown, settings, input_format, archive is None, keep_documents) for _, path, shown in local]
-    for (place, _, _), outcome in zip(local, _check_files(work, jobs or available_cores(), progress), strict=True):
+    work = [_FileWork(path, shown, settings, options.input_format, archive is None, keep) for _, path, shown in local]
+    jobs = run.jobs or available_cores()
+    for (place, _, _), outcome in zip(local, _check_files(work, jobs, progress), strict=True):
         outcomes[place] = outcome
     counts: Counter[str] = Counter()
     if archive is not None:
-        client = _client(fetch, clients)
-        counts = _archive_phase(outcomes, client, archive, settings, progress, errors, keep_documents)
+        counts = _archive_phase(outcomes, _client(run, clients), archive, settings, progress, errors, keep)
     files = [outcome for outcome in outcomes if isinstance(outcome, FileReport)]
     errors.extend(outcome for outcome in outcomes if isinstance(outcome, InputProblem))
     if not outcomes and not errors:
         errors.append(InputProblem(", ".join(paths), "no readable documents found"))
     comparison = None
-    if diff_base is not None:
+    if options.diff_base is not None:
         checked = [(path, outcome) for (place, path, _) in local if isinstance(outcome := outcomes[place], FileReport)]
-        known = _known_then(diff_base, checked, settings, input_format, errors)
-        comparison = compare((f for file in files for f in file.findings), known, diff_base)
+        known = _known_then(options.diff_base, checked, settings, options.input_format, errors)
+        comparison = compare((f for file in files for f in file.findings), known, options.diff_base)
     elif recorded is not None:
-        comparison = compare((f for file in files for f in file.findings), recorded, f"baseline {baseline}")
+        comparison = compare((f for file in files for f in file.findings), recorded, f"baseline {options.baseline}")
     return Report(tuple(files), tuple(errors), tuple(skipped), dict(counts) if archive else None, comparison)
 
 
@@ -186,7 +202,17 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-_FileWork = tuple[Path, str, Settings, str | None, bool, bool]  # (path, shown, settings, format, audit, keep)
+class _FileWork(NamedTuple):
+    """One file, as sent to a worker process."""
+
+    path: Path
+    shown: str
+    settings: Settings
+    input_format: str | None
+    audit: bool  # False: only read it (the archive phase comes first)
+    keep: bool
+
+
 _Checked = FileReport | InputProblem | Document
 
 
@@ -206,9 +232,8 @@ def _check_files(work: list[_FileWork], jobs: int, progress: ProgressFactory | N
 
 
 def _check_file(item: _FileWork) -> _Checked:
-    path, shown, settings, input_format, and_audit, keep = item
-    read = partial(read_document, path, shown, settings.max_bytes, input_format)
-    return _audit_one(read, shown, settings, keep) if and_audit else read_guarded(read, shown)
+    read = partial(read_document, item.path, item.shown, item.settings.max_bytes, item.input_format)
+    return _audit_one(read, item.shown, item.settings, item.keep) if item.audit else read_guarded(read, item.shown)
 
 
 def _audit_one(
@@ -230,12 +255,10 @@ def read_guarded(read: Callable[[], Document], shown: str) -> Document | InputPr
         return InputProblem(shown, f"internal error while reading: {type(error).__name__}: {error}")
 
 
-def _client(options: FetchOptions, made: list[HttpClient]) -> HttpClient:
+def _client(run: RunOptions, made: list[HttpClient]) -> HttpClient:
     """The run's one HTTP client, made on first use (``made`` holds it after)."""
     if not made:
-        from .archive.http import HttpClient, HttpSettings
-
-        made.append(HttpClient(HttpSettings(cache_dir=options.cache_dir, offline=options.offline)))
+        made.append(run.http_client())
     return made[0]
 
 

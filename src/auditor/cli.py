@@ -6,21 +6,24 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
+from .dumps import ENGINES
 from .errors import AuditorError
+from .readers import FORMATS as INPUT_FORMATS
+from .reporters.document import FORMATS as REPORT_FORMATS
+from .reporters.run import FORMATS as OUTPUT_FORMATS
 from .severity import Severity
 
 if TYPE_CHECKING:
+    from .api import CheckOptions, RunOptions
     from .archive.gather import ArchiveOptions
     from .config.defaults import RuleDefaults
     from .config.settings import Settings
-    from .dumps.pages import PageFilter
     from .report import Report
 
 
@@ -53,7 +56,7 @@ _RULE_OPTIONS = (
 _ARTICLE_OPTIONS = (
     click.option(
         "--input-format",
-        type=click.Choice(["mirror", "wikitext", "markdown", "html"]),
+        type=click.Choice(list(INPUT_FORMATS)),
         help="Read every file as this format (default: by extension, then by content).",
     ),
     click.option("--revision", type=click.IntRange(min=1), help="Fetch this revision id of the article named."),
@@ -120,7 +123,7 @@ _audit_options = _options(*_AUDIT_OPTIONS)  # every command that audits document
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "sarif", "github"]),
+    type=click.Choice(OUTPUT_FORMATS),
     help="Output format (default: github under GitHub Actions, else text).",
 )
 @click.option("--archive", "use_archive", is_flag=True, help="Look up every cited URL in the Wayback Machine first.")
@@ -139,6 +142,7 @@ _audit_options = _options(*_AUDIT_OPTIONS)  # every command that audits document
     help="Least serious finding that fails the run.",
 )
 def check(
+    paths: tuple[str, ...],
     output_format: str | None,
     use_archive: bool,
     baseline_path: Path | None,
@@ -166,7 +170,8 @@ def check(
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    report = _audit(use_archive=use_archive, diff_base=diff_base, baseline=baseline_path, **options)
+    run = _run_options(options, use_archive)
+    report = _audit(paths, run, _check_options(paths, options, diff_base=diff_base, baseline=baseline_path))
     click.echo(renderer(output_format)(report), nl=False, color=False if os.environ.get("NO_COLOR") else None)
     sys.exit(report.exit_code(Severity(fail_on)))
 
@@ -184,7 +189,7 @@ def check(
 @click.option(
     "--format",
     "formats",
-    type=click.Choice(["markdown", "html", "json"]),
+    type=click.Choice(list(REPORT_FORMATS)),
     multiple=True,
     help="Report formats to write (default: all three).",
 )
@@ -195,7 +200,9 @@ def check(
     show_default=True,
     help="Look up every cited URL in the archive (from the cache alone with --offline).",
 )
-def report(output_dir: Path, formats: tuple[str, ...], use_archive: bool, **options: Any) -> None:
+def report(
+    paths: tuple[str, ...], output_dir: Path, formats: tuple[str, ...], use_archive: bool, **options: Any
+) -> None:
     """Audit documents and write, for each, a report to read (Markdown, HTML) and one to process (JSON):
     its origin, a summary, every finding with its evidence, and the provenance of each citation, from
     claim to reference to archived capture.
@@ -204,7 +211,8 @@ def report(output_dir: Path, formats: tuple[str, ...], use_archive: bool, **opti
     """
     from .reporters.document.files import write_reports
 
-    result = _audit(use_archive=use_archive, keep_documents=True, **options)
+    run = _run_options(options, use_archive)
+    result = _audit(paths, run, _check_options(paths, options, keep_documents=True))
     failed = False
     try:
         for done in write_reports(result, output_dir, formats):
@@ -259,7 +267,7 @@ def report(output_dir: Path, formats: tuple[str, ...], use_archive: bool, **opti
 )
 @click.option(
     "--engine",
-    type=click.Choice(["local", "dask"]),
+    type=click.Choice(ENGINES),
     default="local",
     show_default=True,
     help="Audit on worker processes here, or on a Dask cluster.",
@@ -284,7 +292,6 @@ def scan(
     title_pattern: str | None,
     titles_file: Path | None,
     categories: tuple[str, ...],
-    jobs: int | None,
     engine: str,
     scheduler: str | None,
     batch_pages: int,
@@ -301,41 +308,21 @@ def scan(
 
     Exit status: 0 clean, 1 findings, 2 when a dump or a page could not be read.
     """
-    from .api import available_cores
+    from .dumps.pages import page_filter
     from .dumps.scan import ScanOptions, scan_dumps
 
     if scheduler and engine != "dask":
         raise UsageProblem("--scheduler names a Dask scheduler: use it with --engine dask")
     if use_archive and engine == "dask":
         raise UsageProblem("--archive runs in this process (its lookups are rate-limited): use it with --engine local")
-    settings = _settings(
-        options.pop("config_path"),
-        options.pop("select"),
-        options.pop("ignore"),
-        options.pop("max_size"),
-        _archive_overrides(
-            options.pop("cdx_url"),
-            options.pop("replay_url"),
-            options.pop("timemap_url"),
-            options.pop("timegate_url"),
-            options.pop("archive_rate"),
-        ),
-    )
-    archive = _archive_options(settings, use_archive, options.pop("check_live"), options.pop("save_missing"))
-    scan_options = ScanOptions(
-        output_dir=output_dir,
-        page_filter=_page_filter(namespaces, all_namespaces, title_pattern, titles_file, categories),
-        jobs=jobs or available_cores(),
-        engine=engine,
-        scheduler=scheduler,
-        batch_pages=batch_pages,
-        restart=restart,
-        archive=archive,
-        cache_dir=Path(options["cache_dir"]) if options["cache_dir"] else None,
-        offline=options["offline"],
-    )
     try:
-        outcome = scan_dumps(list(dumps), settings, scan_options, _say, _progress_bar)
+        admitted = page_filter(namespaces, all_namespaces, title_pattern, titles_file, categories)
+    except AuditorError as error:
+        raise UsageProblem(str(error)) from None
+    run = _run_options(options, use_archive)
+    scan_options = ScanOptions(output_dir, run, admitted, engine, scheduler, batch_pages, restart)
+    try:
+        outcome = scan_dumps(list(dumps), scan_options, _say, _progress_bar)
     except AuditorError as error:
         raise UsageProblem(str(error)) from None
     except OSError as error:  # the output directory: not writable, or the disk full
@@ -345,59 +332,8 @@ def scan(
         sys.exit(130)
     if outcome.lookups is not None:
         click.echo(f"auditor: archive: {_lookup_counts(outcome.lookups)}", err=True)
-    click.echo(_scan_summary(outcome.summary, output_dir), nl=False)
+    click.echo(outcome.describe(output_dir), nl=False)
     sys.exit(outcome.exit_code)
-
-
-def _page_filter(
-    namespaces: tuple[int, ...],
-    all_namespaces: bool,
-    title_pattern: str | None,
-    titles_file: Path | None,
-    categories: tuple[str, ...],
-) -> PageFilter:
-    import re
-
-    from .dumps.pages import PageFilter, normalise_title
-
-    if all_namespaces and namespaces:
-        raise UsageProblem("--namespace and --all-namespaces cannot be used together")
-    try:
-        title = re.compile(title_pattern) if title_pattern is not None else None
-    except re.error as error:
-        raise UsageProblem(f"--title: not a regular expression: {error}") from None
-    titles = None
-    if titles_file is not None:
-        try:
-            lines = titles_file.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            raise UsageProblem(f"--titles: cannot read {titles_file}: {error}") from None
-        titles = frozenset(normalise_title(line) for line in lines if line.strip())
-    return PageFilter(
-        namespaces=None if all_namespaces else frozenset(namespaces or (0,)),
-        title=title,
-        titles=titles,
-        categories=frozenset(normalise_title(name.removeprefix("Category:")) for name in categories),
-    )
-
-
-def _scan_summary(summary: dict[str, Any], output_dir: Path) -> str:
-    rate = summary["throughput"]
-    speed = (
-        f" in {summary['seconds']:.1f} s: {rate['pages_per_second']:.1f} pages/s, {rate['mib_per_second']:.2f} MiB/s"
-        if rate["pages_per_second"]
-        else ""
-    )
-    lines = [
-        f"{summary['pages_audited']:,} pages audited of {summary['pages_read']:,} read"
-        f" ({summary['pages_failed']:,} could not be audited){speed}",
-        f"claims: {summary['claims']:,}, cited: {summary['cited_claims']:,};"
-        f" references: {summary['references']:,}, empty: {summary['empty_references']:,}",
-        f"{summary['findings']:,} findings" + (":" if summary["findings"] else ""),
-    ]
-    lines += [f"  {rule:<22} {count:>9,}" for rule, count in summary["findings_by_rule"].items()]
-    lines.append(f"written to {output_dir}/: findings.jsonl, findings.parquet, errors.jsonl, summary.json")
-    return "\n".join(lines) + "\n"
 
 
 @main.group()
@@ -416,7 +352,7 @@ def baseline() -> None:
     show_default=True,
     help="Baseline file to write.",
 )
-def baseline_write(use_archive: bool, output: Path, **options: Any) -> None:
+def baseline_write(paths: tuple[str, ...], use_archive: bool, output: Path, **options: Any) -> None:
     """Record every finding in PATHS as known; 'auditor check --baseline FILE' then fails only on new ones.
 
     Exit status: 0 written, 2 when a document could not be checked (nothing is written then, so that a
@@ -424,7 +360,7 @@ def baseline_write(use_archive: bool, output: Path, **options: Any) -> None:
     """
     from .baseline import dump
 
-    report = _audit(use_archive=use_archive, **options)
+    report = _audit(paths, _run_options(options, use_archive), _check_options(paths, options))
     if report.errors:
         raise UsageProblem(f"baseline not written: {len(report.errors)} input(s) could not be checked")
     try:
@@ -435,35 +371,43 @@ def baseline_write(use_archive: bool, output: Path, **options: Any) -> None:
     click.echo(f"auditor: {output}: {count} finding{'s' if count != 1 else ''} recorded", err=True)
 
 
-def _audit(
+def _run_options(options: dict[str, Any], use_archive: bool) -> RunOptions:
+    """What every auditing command shares, taken out of what click parsed (``options``)."""
+    from .api import RunOptions
+
+    overrides = {  # the archive settings given on the command line, over the configuration file's
+        "cdx_url": options.pop("cdx_url"),
+        "replay_url": options.pop("replay_url"),
+        "timemap_url": options.pop("timemap_url"),
+        "timegate_url": options.pop("timegate_url"),
+        "requests_per_minute": options.pop("archive_rate"),
+    }
+    settings = _settings(
+        options.pop("config_path"), options.pop("select"), options.pop("ignore"), options.pop("max_size"), overrides
+    )
+    archive = _archive_options(settings, use_archive, options.pop("check_live"), options.pop("save_missing"))
+    cache_dir = options.pop("cache_dir")
+    return RunOptions(
+        settings,
+        jobs=options.pop("jobs"),
+        cache_dir=Path(cache_dir) if cache_dir else None,
+        offline=options.pop("offline"),
+        archive=archive,
+    )
+
+
+def _check_options(
     paths: tuple[str, ...],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    config_path: str | None,
-    max_size: float | None,
-    input_format: str | None,
-    revision: int | None,
-    as_of: datetime | None,
-    api_url: str | None,
-    cache_dir: str | None,
-    offline: bool,
-    jobs: int | None,
-    use_archive: bool,
-    cdx_url: str | None,
-    replay_url: str | None,
-    timemap_url: str | None,
-    timegate_url: str | None,
-    archive_rate: float | None,
-    check_live: bool,
-    save_missing: bool,
+    options: dict[str, Any],
     diff_base: str | None = None,
-    keep_documents: bool = False,
     baseline: Path | None = None,
-) -> Report:
-    """Audit what the command line names, saying on stderr what it fetched and what went wrong."""
-    from .api import FetchOptions, check_paths
+    keep_documents: bool = False,
+) -> CheckOptions:
+    """What check, report and baseline add, taken out of what click parsed (``options``)."""
+    from .api import CheckOptions, FetchOptions
     from .archive.articles import parse_article_spec
 
+    revision, as_of = options.pop("revision"), options.pop("as_of")
     articles = [path for path in paths if parse_article_spec(path) is not None]
     if (revision or as_of) and len(articles) != 1:
         raise UsageProblem("--revision and --as-of need exactly one article (en:TITLE or its URL)")
@@ -473,29 +417,16 @@ def _audit(
         raise UsageProblem(
             "--diff-base compares files with their git history; an article named by title or URL has none"
         )
-    fetch = FetchOptions(
-        revision=revision,
-        as_of=as_of.date() if as_of else None,
-        api_url=api_url,
-        cache_dir=Path(cache_dir) if cache_dir else None,
-        offline=offline,
-    )
-    archive_overrides = _archive_overrides(cdx_url, replay_url, timemap_url, timegate_url, archive_rate)
-    settings = _settings(config_path, select, ignore, max_size, archive_overrides)
-    archive = _archive_options(settings, use_archive, check_live, save_missing)
+    fetch = FetchOptions(revision=revision, as_of=as_of.date() if as_of else None, api_url=options.pop("api_url"))
+    return CheckOptions(options.pop("input_format"), fetch, diff_base, baseline, keep_documents)
+
+
+def _audit(paths: tuple[str, ...], run: RunOptions, options: CheckOptions) -> Report:
+    """Audit what the command line names, saying on stderr what it fetched and what went wrong."""
+    from .api import check_paths
+
     try:
-        report = check_paths(
-            list(paths),
-            settings,
-            input_format,
-            fetch,
-            jobs,
-            archive,
-            _progress_bar,
-            diff_base,
-            keep_documents,
-            baseline,
-        )
+        report = check_paths(list(paths), run, options, _progress_bar)
     except AuditorError as error:  # a baseline that cannot be used, asked for with --diff-base
         raise UsageProblem(str(error)) from None
     for file in report.files:
@@ -507,23 +438,6 @@ def _audit(
     if report.lookups is not None:
         click.echo(f"auditor: archive: {_lookup_counts(report.lookups)}", err=True)
     return report
-
-
-def _archive_overrides(
-    cdx_url: str | None,
-    replay_url: str | None,
-    timemap_url: str | None,
-    timegate_url: str | None,
-    archive_rate: float | None,
-) -> dict[str, Any]:
-    """The archive settings given on the command line, over the configuration file's."""
-    return {
-        "cdx_url": cdx_url,
-        "replay_url": replay_url,
-        "timemap_url": timemap_url,
-        "timegate_url": timegate_url,
-        "requests_per_minute": archive_rate,
-    }
 
 
 def _settings(

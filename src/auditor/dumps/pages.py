@@ -21,7 +21,7 @@ from xml.etree.ElementTree import ParseError
 import mwxml
 from mwxml.element_iterator import ElementIterator
 
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..readers.detect import BZ2_MAGIC, GZIP_MAGIC
 
 _WIKITEXT_MODELS = {None, "wikitext"}
@@ -79,6 +79,35 @@ class PageFilter:
             "titles": sorted(self.titles) if self.titles is not None else None,
             "categories": sorted(self.categories),
         }
+
+
+def page_filter(
+    namespaces: tuple[int, ...],
+    all_namespaces: bool,
+    title_pattern: str | None,
+    titles_file: Path | None,
+    categories: tuple[str, ...],
+) -> PageFilter:
+    """The filter the command line asks for; ConfigError when it cannot be had."""
+    if all_namespaces and namespaces:
+        raise ConfigError("--namespace and --all-namespaces cannot be used together")
+    try:
+        title = re.compile(title_pattern) if title_pattern is not None else None
+    except re.error as error:
+        raise ConfigError(f"--title: not a regular expression: {error}") from None
+    titles = None
+    if titles_file is not None:
+        try:
+            lines = titles_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"--titles: cannot read {titles_file}: {error}") from None
+        titles = frozenset(normalise_title(line) for line in lines if line.strip())
+    return PageFilter(
+        namespaces=None if all_namespaces else frozenset(namespaces or (0,)),
+        title=title,
+        titles=titles,
+        categories=frozenset(normalise_title(name.removeprefix("Category:")) for name in categories),
+    )
 
 
 def normalise_title(title: str) -> str:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config.settings import Settings
+from ..api import RunOptions, available_cores
 from ..engine import audit_document
 from ..errors import InputError
 from ..extract.facts import Facts
@@ -23,8 +23,7 @@ from .output import ScanOutput
 from .pages import DumpReader, Page, PageFilter, Skipped
 
 if TYPE_CHECKING:
-    from ..archive.gather import ArchiveOptions, Phase, ProgressFactory
-    from ..archive.http import HttpClient
+    from ..archive.gather import Phase, ProgressFactory
     from ..document import Document
     from ..extract.sources import ArchiveFacts
 
@@ -34,15 +33,16 @@ BATCH_TEXT = 8 * 2**20  # a batch is cut at this much text, however few its page
 @dataclass(frozen=True, slots=True)
 class ScanOptions:
     output_dir: Path
+    run: RunOptions  # what every auditing command shares: the rules, the workers, the cache, the archive
     page_filter: PageFilter = field(default_factory=PageFilter)
-    jobs: int = 1
     engine: str = "local"  # or "dask"
     scheduler: str | None = None  # a Dask scheduler's address; None starts a LocalCluster
     batch_pages: int = 32
     restart: bool = False
-    archive: ArchiveOptions | None = None
-    cache_dir: Path | None = None
-    offline: bool = False
+
+    @property
+    def jobs(self) -> int:
+        return self.run.jobs or available_cores()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +56,36 @@ class ScanOutcome:
             return 2
         return 1 if self.summary["findings"] else 0
 
+    def describe(self, output_dir: Path) -> str:
+        """The summary as a terminal shows it."""
+        summary = self.summary
+        rate = summary["throughput"]
+        speed = ""
+        if rate["pages_per_second"]:
+            speed = f" in {summary['seconds']:.1f} s: {rate['pages_per_second']:.1f} pages/s"
+            speed += f", {rate['mib_per_second']:.2f} MiB/s"
+        lines = [
+            f"{summary['pages_audited']:,} pages audited of {summary['pages_read']:,} read"
+            f" ({summary['pages_failed']:,} could not be audited){speed}",
+            f"claims: {summary['claims']:,}, cited: {summary['cited_claims']:,};"
+            f" references: {summary['references']:,}, empty: {summary['empty_references']:,}",
+            f"{summary['findings']:,} findings" + (":" if summary["findings"] else ""),
+        ]
+        lines += [f"  {rule:<22} {count:>9,}" for rule, count in summary["findings_by_rule"].items()]
+        lines.append(f"written to {output_dir}/: findings.jsonl, findings.parquet, errors.jsonl, summary.json")
+        return "\n".join(lines) + "\n"
+
 
 Say = Callable[[str], None]  # one line for the user (stderr)
 
 
 def scan_dumps(
-    paths: list[Path], settings: Settings, options: ScanOptions, say: Say, progress: ProgressFactory | None = None
+    paths: list[Path], options: ScanOptions, say: Say, progress: ProgressFactory | None = None
 ) -> ScanOutcome:
     """Audit every page ``options.page_filter`` admits in ``paths``, into ``options.output_dir``; resume
     the run recorded there if it was of the same input and options. ``progress`` is given the dumps' size
     in bytes, and counts them off as they are read. Raises RunMismatch, EngineError."""
-    output = ScanOutput(options.output_dir, run_key(paths, settings, options), options.restart)
+    output = ScanOutput(options.output_dir, run_key(paths, options), options.restart)
     lookups: dict[str, int] | None = None
     try:
         if output.complete:
@@ -74,7 +93,7 @@ def scan_dumps(
         else:
             if output.resumed:
                 say(f"auditor: {options.output_dir}: resuming the run recorded there, at page {output.start:,}")
-            lookups = _run(paths, settings, options, output, say, progress)
+            lookups = _run(paths, options, output, say, progress)
             output.finish()
     finally:
         output.close()
@@ -82,16 +101,12 @@ def scan_dumps(
 
 
 def _run(
-    paths: list[Path],
-    settings: Settings,
-    options: ScanOptions,
-    output: ScanOutput,
-    say: Say,
-    progress: ProgressFactory | None,
+    paths: list[Path], options: ScanOptions, output: ScanOutput, say: Say, progress: ProgressFactory | None
 ) -> dict[str, int] | None:
+    settings = options.run.settings
     reader = DumpReader(paths, options.page_filter, output.start)
     batches = cut(iter(reader), options.batch_pages, output.start)
-    archived = _Archived(settings, options) if options.archive is not None else None
+    archived = _Archived(options.run) if options.run.archive is not None else None
     if archived is not None:
         done: Iterator[Done] = archived.run(batches)
     elif options.engine == "dask":
@@ -140,7 +155,7 @@ def cut(items: Iterator[Page | Skipped | InputError], pages: int, start: int) ->
     yield Batch(tuple(taken), end)
 
 
-def run_key(paths: list[Path], settings: Settings, options: ScanOptions) -> dict[str, Any]:
+def run_key(paths: list[Path], options: ScanOptions) -> dict[str, Any]:
     """What makes two runs the same run: the dumps (as they are on disk), the filter, the rules and
     whether the archive is asked. The engine and the number of workers do not change the output."""
     inputs = []
@@ -150,12 +165,13 @@ def run_key(paths: list[Path], settings: Settings, options: ScanOptions) -> dict
             inputs.append({"path": str(path.resolve()), "size": status.st_size, "mtime_ns": status.st_mtime_ns})
         except OSError:
             inputs.append({"path": str(path.resolve()), "size": None, "mtime_ns": None})
+    settings = options.run.settings
     return {
         "inputs": inputs,
         "filter": options.page_filter.describe(),
         "rules": [[active.rule.code, str(active.severity), repr(active.options)] for active in settings.rules],
         "max_bytes": settings.max_bytes,
-        "archive": options.archive is not None,
+        "archive": options.run.archive is not None,
     }
 
 
@@ -163,17 +179,18 @@ class _Archived:
     """With the archive, pages are read and audited here: lookups are rate-limited, so workers would only
     wait. One phase serves the whole run, so each canonical URL is looked up once (and cached on disk)."""
 
-    def __init__(self, settings: Settings, options: ScanOptions) -> None:
-        self.settings = settings
-        self.options = options
+    def __init__(self, run: RunOptions) -> None:
+        self.settings = run.settings
+        self.run_options = run
         self.phase: Phase | None = None
 
     def run(self, batches: Iterator[Batch]) -> Iterator[Done]:
         from ..archive.gather import Phase
         from ..readers import read_html
 
-        assert self.options.archive is not None
-        phase = Phase.start(self._client(), self.options.archive, datetime.now(UTC).date(), read_html)
+        assert self.run_options.archive is not None
+        client = self.run_options.http_client()
+        phase = Phase.start(client, self.run_options.archive, datetime.now(UTC).date(), read_html)
         self.phase = phase
         working = True
         for batch in batches:
@@ -207,8 +224,3 @@ class _Archived:
         if isinstance(doc, InputProblem):
             return page_result(page, doc)
         return page_result(page, audit_document(next(facts).with_archive(next(archives)), self.settings))
-
-    def _client(self) -> HttpClient:
-        from ..archive.http import HttpClient, HttpSettings
-
-        return HttpClient(HttpSettings(cache_dir=self.options.cache_dir, offline=self.options.offline))

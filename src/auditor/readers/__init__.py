@@ -2,14 +2,17 @@
 
 ``FORMATS`` names them as ``--input-format`` takes them. The parsers behind the
 readers take a tenth of a second to import, so each is imported on first use: a
-run pays only for the formats it reads.
+run pays only for the formats it reads, and the command line reads these names
+without importing any of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..document import Document
+if TYPE_CHECKING:
+    from ..document import Document
 
 
 def read_mirror(path: str, text: str) -> Document:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from ...report import Report
+if TYPE_CHECKING:
+    from ...report import Report
 
 _MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github"}
 FORMATS = tuple(_MODULES)
