@@ -14,7 +14,7 @@ from auditor.findings import Finding
 def run_rule(name: str, doc: Document | Facts) -> tuple[Finding, ...]:
     default = next(d for d in rule_defaults() if d.rule.name == name)
     facts = doc if isinstance(doc, Facts) else Facts(doc)
-    return audit(facts, (ActiveRule(default.rule, default.severity, default.options()),))
+    return audit(facts, (ActiveRule(default.rule, default.severity, default.options),))
 
 
 def with_archive(doc: Document, said: dict[str, dict[str, str]]) -> Facts:

@@ -6,8 +6,7 @@ from collections import Counter
 
 import pytest
 
-import auditor.extract.dates
-import auditor.extract.figures
+import auditor.extract.facts
 from auditor.api import RunOptions, check_paths
 from auditor.archive.gather import ArchiveOptions
 from auditor.config.settings import load_settings
@@ -24,16 +23,16 @@ Rebels retook it on 9 May 2014.
 
 @pytest.fixture
 def extractions(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """How many times dates and figures are extracted, counted as the engine asks for them."""
+    """How many times dates and figures are extracted, counted where the facts ask for them."""
     counted: Counter[str] = Counter()
-    for module, name in ((auditor.extract.dates, "extract_dates"), (auditor.extract.figures, "extract_figures")):
-        real = getattr(module, name)
+    for name in ("extract_dates", "extract_figures"):
+        real = getattr(auditor.extract.facts, name)
 
         def counting(doc, real=real, name=name):  # type: ignore[no-untyped-def]
             counted[name] += 1
             return real(doc)
 
-        monkeypatch.setattr(module, name, counting)
+        monkeypatch.setattr(auditor.extract.facts, name, counting)
     return counted
 
 

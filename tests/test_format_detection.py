@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.config.settings import DEFAULT_MAX_BYTES
 from auditor.readers.detect import detect_format, sniff
 from auditor.readers.files import read_document
 from conftest import CORPUS, DATA, SEED
@@ -60,8 +61,8 @@ def test_sniffing_names_every_corpus_file_for_what_it_is():
 def test_input_format_overrides_the_extension(tmp_path: Path):
     page = tmp_path / "page.txt"
     page.write_text((DATA / "battle_of_example.html").read_text(encoding="utf-8"), encoding="utf-8")
-    assert read_document(page, "page.txt").format == "html"
-    assert read_document(page, "page.txt", input_format="mirror").format == "mirror"
+    assert read_document(page, "page.txt", DEFAULT_MAX_BYTES).format == "html"
+    assert read_document(page, "page.txt", DEFAULT_MAX_BYTES, input_format="mirror").format == "mirror"
     result = subprocess.run(
         [sys.executable, "-m", "auditor", "check", "--input-format", "html", "--format", "json", "page.txt"],
         cwd=tmp_path,

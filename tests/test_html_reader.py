@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.config.settings import load_settings
+from auditor.config.settings import DEFAULT_MAX_BYTES, load_settings
 from auditor.document import BlockKind, Document, RegionKind
 from auditor.engine import audit
 from auditor.extract.facts import Facts
@@ -152,7 +152,7 @@ EXPECTED = {
 @pytest.mark.parametrize("path", RENDERED, ids=lambda p: p.name.split(".")[0])
 def test_rendered_corpus_counts_match_sources(path: Path):
     sups, page_numbers, entries, needed = EXPECTED[path.name.split(".")[0]]
-    doc = read_document(path, path.name)
+    doc = read_document(path, path.name, DEFAULT_MAX_BYTES)
     assert len(doc.markers) == sups - page_numbers
     assert len(doc.references) == entries
     assert sum(t.name == "citation needed" for t in doc.tags) == needed

@@ -170,8 +170,7 @@ def check(
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    run = _run_options(options, use_archive)
-    report = _audit(paths, run, _check_options(paths, options, diff_base=diff_base, baseline=baseline_path))
+    report = _audit(paths, options, use_archive, diff_base=diff_base, baseline=baseline_path)
     click.echo(renderer(output_format)(report), nl=False, color=False if os.environ.get("NO_COLOR") else None)
     sys.exit(report.exit_code(Severity(fail_on)))
 
@@ -211,8 +210,7 @@ def report(
     """
     from .reporters.document.files import write_reports
 
-    run = _run_options(options, use_archive)
-    result = _audit(paths, run, _check_options(paths, options, keep_documents=True))
+    result = _audit(paths, options, use_archive, keep_documents=True)
     failed = False
     try:
         for done in write_reports(result, output_dir, formats):
@@ -315,11 +313,11 @@ def scan(
         raise UsageProblem("--scheduler names a Dask scheduler: use it with --engine dask")
     if use_archive and engine == "dask":
         raise UsageProblem("--archive runs in this process (its lookups are rate-limited): use it with --engine local")
+    run = _run_options(options, use_archive)
     try:
         admitted = page_filter(namespaces, all_namespaces, title_pattern, titles_file, categories)
     except AuditorError as error:
         raise UsageProblem(str(error)) from None
-    run = _run_options(options, use_archive)
     scan_options = ScanOptions(output_dir, run, admitted, engine, scheduler, batch_pages, restart)
     try:
         outcome = scan_dumps(list(dumps), scan_options, _say, _progress_bar)
@@ -360,7 +358,7 @@ def baseline_write(paths: tuple[str, ...], use_archive: bool, output: Path, **op
     """
     from .baseline import dump
 
-    report = _audit(paths, _run_options(options, use_archive), _check_options(paths, options))
+    report = _audit(paths, options, use_archive)
     if report.errors:
         raise UsageProblem(f"baseline not written: {len(report.errors)} input(s) could not be checked")
     try:
@@ -421,12 +419,15 @@ def _check_options(
     return CheckOptions(options.pop("input_format"), fetch, diff_base, baseline, keep_documents)
 
 
-def _audit(paths: tuple[str, ...], run: RunOptions, options: CheckOptions) -> Report:
-    """Audit what the command line names, saying on stderr what it fetched and what went wrong."""
+def _audit(paths: tuple[str, ...], options: dict[str, Any], use_archive: bool, **check: Any) -> Report:
+    """Audit what the command line names (``options``: what click parsed; ``check``: what the command
+    adds, as ``_check_options`` takes it), saying on stderr what it fetched and what went wrong."""
     from .api import check_paths
 
+    checking = _check_options(paths, options, **check)  # its usage errors are said before the configuration's
+    run = _run_options(options, use_archive)
     try:
-        report = check_paths(list(paths), run, options, _progress_bar)
+        report = check_paths(list(paths), run, checking, _progress_bar)
     except AuditorError as error:  # a baseline that cannot be used, asked for with --diff-base
         raise UsageProblem(str(error)) from None
     for file in report.files:

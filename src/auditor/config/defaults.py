@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -22,7 +22,7 @@ from ..severity import Severity
 _FILE_KEYS = {"severity", "enabled", "options"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RuleDefaults:
     rule: Rule
     severity: Severity
@@ -30,8 +30,10 @@ class RuleDefaults:
     values: Mapping[str, Any]  # the option values the file gives, by their names in it
     source: Path  # the file
 
+    @cached_property
     def options(self) -> Any:
-        """The default options: the rule's ``Options`` with the file's values (importing the rule)."""
+        """The default options: the rule's ``Options`` with the file's values. Built on first use, as it
+        imports the rule: listing rules needs none of this."""
         return build_options(self.rule, dict(self.values), str(self.source), self.rule.options())
 
 

@@ -13,13 +13,14 @@ from typing import Any
 
 from ..archive.settings import ArchiveSettings, archive_settings
 from ..errors import ConfigError
-from ..readers.files import DEFAULT_MAX_BYTES
 from ..rules import Rule
 from ..severity import Severity
 from .defaults import RuleDefaults, build_options, parse_severity, rule_defaults
 
 _TOP_KEYS = {"select", "ignore", "rules", "max-size", "archive"}
-_RULE_KEYS = {"severity", "enabled"}
+
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024  # the largest file (or dump page) read, unless --max-size says otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def load_settings(
         severity = default.severity
         if "severity" in rule_config:
             severity = parse_severity(rule_config.pop("severity"), f"{where}: rules.{default.rule.name}")
-        options = build_options(default.rule, rule_config, where, default.options())
+        options = build_options(default.rule, rule_config, where, default.options)
         wanted = default.rule.name in selected if selected is not None else enabled
         if wanted and default.rule.name not in ignored:
             active.append(ActiveRule(default.rule, severity, options))

@@ -17,14 +17,13 @@ from ..engine import audit_document
 from ..errors import InputError
 from ..extract.facts import Facts
 from ..report import InputProblem
-from .batch import Batch, PageResult, page_result, read_limited
+from .batch import Batch, page_result, read_limited
 from .engines import Done, run_dask, run_here, run_pool
 from .output import ScanOutput
 from .pages import DumpReader, Page, PageFilter, Skipped
 
 if TYPE_CHECKING:
     from ..archive.gather import Phase, ProgressFactory
-    from ..document import Document
     from ..extract.sources import ArchiveFacts
 
 BATCH_TEXT = 8 * 2**20  # a batch is cut at this much text, however few its pages
@@ -180,21 +179,19 @@ class _Archived:
     wait. One phase serves the whole run, so each canonical URL is looked up once (and cached on disk)."""
 
     def __init__(self, run: RunOptions) -> None:
-        self.settings = run.settings
-        self.run_options = run
+        self.options = run
         self.phase: Phase | None = None
 
     def run(self, batches: Iterator[Batch]) -> Iterator[Done]:
         from ..archive.gather import Phase
         from ..readers import read_html
 
-        assert self.run_options.archive is not None
-        client = self.run_options.http_client()
-        phase = Phase.start(client, self.run_options.archive, datetime.now(UTC).date(), read_html)
-        self.phase = phase
+        settings, archive = self.options.settings, self.options.archive
+        assert archive is not None
+        phase = self.phase = Phase.start(self.options.http_client(), archive, datetime.now(UTC).date(), read_html)
         working = True
         for batch in batches:
-            docs = [read_limited(page, self.settings) for page in batch.pages]
+            docs = [read_limited(page, settings) for page in batch.pages]
             read = [Facts(doc) for doc in docs if not isinstance(doc, InputProblem)]
             found: list[ArchiveFacts | None] = [None] * len(read)
             if working:
@@ -204,23 +201,13 @@ class _Archived:
                     problem = InputError("archive", f"cannot use the HTTP cache: {error}; went on without the archive")
                     batch = replace(batch, problems=(*batch.problems, problem))
                     working = False
-            facts = iter(read)
-            archives = iter(found)
-            yield batch, [self._audit(page, doc, facts, archives) for page, doc in zip(batch.pages, docs, strict=True)]
+            joined = iter([facts.with_archive(said) for facts, said in zip(read, found, strict=True)])
+            results = [
+                page_result(page, doc if isinstance(doc, InputProblem) else audit_document(next(joined), settings))
+                for page, doc in zip(batch.pages, docs, strict=True)
+            ]
+            yield batch, results
 
     def counts(self) -> dict[str, int]:
         """Lookups answered from the cache, fetched, failed."""
         return dict(self.phase.wayback.counts) if self.phase is not None else {}
-
-    def _audit(
-        self,
-        page: Page,
-        doc: Document | InputProblem,
-        facts: Iterator[Facts],
-        archives: Iterator[ArchiveFacts | None],
-    ) -> PageResult:
-        """The page's result: its error, or its audit with its facts and what the archive said, both taken
-        in turn from ``facts`` and ``archives`` (one each per page read)."""
-        if isinstance(doc, InputProblem):
-            return page_result(page, doc)
-        return page_result(page, audit_document(next(facts).with_archive(next(archives)), self.settings))

@@ -1,6 +1,6 @@
 """Casualty figures: what each number counts, whose it is, who says so, and which totals it adds up to.
 
-Facts are computed once per document (``Document.figures``) from every claim
+Facts are computed once per document (``Facts.figures``) from every claim
 sentence and infobox field, whatever reader produced them. A figure is a
 quantity (an interval, see ``quantities``) plus:
 

@@ -12,7 +12,6 @@ from ..errors import InputError
 from . import FORMATS
 from .detect import SUFFIXES, detect_format, looks_like_dump
 
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 _SNIFF = 8192  # bytes: where a dump's header, or a binary file's NUL, shows
 
 
@@ -56,9 +55,7 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def read_document(
-    path: Path, shown: str, max_bytes: int = DEFAULT_MAX_BYTES, input_format: str | None = None
-) -> Document:
+def read_document(path: Path, shown: str, max_bytes: int, input_format: str | None = None) -> Document:
     """Read one file, with the reader ``input_format`` names or the one its name and content call for."""
     try:
         size = path.stat().st_size

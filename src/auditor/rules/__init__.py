@@ -2,8 +2,9 @@
 
 Each rule's identity and documentation are read from its module's source
 (``Rule.declared_in``), so the registry imports no rule's implementation:
-``auditor rules``, ``auditor explain`` and SARIF's rule metadata cost nothing,
-and a rule's check loads when it first runs.
+``auditor rules``, ``auditor explain`` and SARIF's rule metadata import no
+rule; a rule's module is imported when its options or its check are first
+needed.
 """
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ SUMMARY = "A cited web page with no readable archived copy"
 def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     if facts.archive is None:
         return
-    for source in facts.archive.sources:
+    for source in facts.sources:
         lookup = facts.archive.lookups.get(source.key)
         if lookup is None or lookup.status is not Status.MISSING or source.archive_url:
             continue

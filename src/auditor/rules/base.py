@@ -4,8 +4,8 @@ A rule is a module: its documentation (the module's docstring), its identity
 (``CODE``, ``NAME``, ``SUMMARY``), its ``Options`` when it has any, and its
 ``check``. The identity and documentation are read from the module's source
 without running it, the way packaging tools read a version, so that listing
-rules imports none of them; ``check`` and ``Options`` are imported when the rule
-first runs.
+rules imports none of them; ``check`` and ``Options`` are imported when first
+needed.
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ if TYPE_CHECKING:
     Check = Callable[[Document, Facts, Any], Iterator[Hit]]
 
 
-# A module's docstring, and its identity: string constants assigned at the top level.
+# A module's docstring, and its identity: string constants assigned at the top level. NOTE: read by pattern,
+# not parsed: ast.parse of the twenty modules would add some 7 ms to every run. The tests hold what is read
+# equal to each module's own values.
 _DOCSTRING = re.compile(r'\A(?:[rR]?"""(?:[^\\]|\\.)*?""")', re.S)
 _IDENTITY = re.compile(r'^(?P<name>CODE|NAME|SUMMARY) = (?P<value>"(?:[^"\\\n]|\\.)*")$', re.M)
 

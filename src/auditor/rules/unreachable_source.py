@@ -57,7 +57,7 @@ SUMMARY = "A cited web page that failed when requested now (one failure is not p
 def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     if facts.archive is None:
         return
-    for source in facts.archive.sources:
+    for source in facts.sources:
         live = facts.archive.live.get(source.key)
         if live is None or live.ok:
             continue

@@ -79,7 +79,7 @@ POLICY = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-
 
 
 def render(data: dict[str, Any], doc: Document) -> str:
-    """The page for a document's report ``data`` (``document_report.build``), showing ``doc``'s text."""
+    """The page for a document's report ``data`` (``model.build``), showing ``doc``'s text."""
     findings = data["findings"]
     title = escape(data["title"] or data["path"])
     parts = [

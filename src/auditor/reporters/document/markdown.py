@@ -15,7 +15,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 
 
 def render(data: dict[str, Any]) -> str:
-    """The Markdown for a document's report ``data`` (``document_report.build``)."""
+    """The Markdown for a document's report ``data`` (``model.build``)."""
     title = data["title"] or data["path"]
     lines = [
         f"# Audit of {_md(title)}",

@@ -25,7 +25,7 @@ NOTES = {"reversed-paragraph-order": "the copy's paragraphs run in reverse order
 def build(file: FileReport) -> dict[str, Any]:
     """The report of ``file``, which must carry its document's facts."""
     facts = file.facts
-    assert facts is not None, "reports need the document: check_paths(..., keep_documents=True)"
+    assert facts is not None, "reports need the document: CheckOptions(keep_documents=True)"
     archive = facts.archive
     found = origin(facts)
     summary = file.summary
