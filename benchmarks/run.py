@@ -1,7 +1,8 @@
 """Print the speed figures the README quotes.
 
 - whole-process wall time of ``auditor check`` on the seed, interpreter start included, and of
-  ``auditor report`` writing its three reports (without the archive);
+  ``auditor report`` writing its three reports (without the archive), each also as a ratio to
+  ``python -c pass`` run alternately with it (the anchor: what starting Python costs here);
 - batch throughput: documents per second over the six plain-text copies of the
   corpus, audited in one process, with every rule and with the citation rules
   alone (the second shows how loaded the machine was);
@@ -34,17 +35,30 @@ WIKITEXT = ROOT.parent / "shared" / "corpus" / "wikitext"
 RUNS = 15
 
 
-def process_wall_time(*args: str) -> list[float]:
+def process_wall_time(*args: str) -> tuple[list[float], list[float]]:
+    """Wall times of ``auditor ARGS`` as a whole process, and the ratio of each to a ``python -c pass`` run
+    just before it: pairs, so that the machine's load moves both alike."""
     command = [sys.executable, "-m", "auditor", *args]
+    anchor = [sys.executable, "-c", "pass"]
     subprocess.run(command, capture_output=True, check=False)  # warm the file cache
-    times = []
+    times, ratios = [], []
     for _ in range(RUNS):
         start = time.perf_counter()
+        subprocess.run(anchor, check=True)
+        started = time.perf_counter()
         result = subprocess.run(command, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
+        times.append(time.perf_counter() - started)
+        ratios.append(times[-1] / (started - start))
         if result.returncode not in (0, 1):
             raise SystemExit(f"auditor failed: {result.stderr.decode()}")
-    return times
+    return times, ratios
+
+
+def _process_line(label: str, times: list[float], ratios: list[float]) -> str:
+    return (
+        f"{label}, whole process: median {statistics.median(times):.3f} s, best {min(times):.3f} s;"
+        f" {statistics.median(ratios):.1f} x python -c pass ({RUNS} pairs)"
+    )
 
 
 def batch_throughput(
@@ -99,14 +113,10 @@ def wikitext_ratio(rounds: int = 3) -> tuple[float, float, float, int] | None:
 
 
 def main() -> None:
-    times = process_wall_time("check", str(SEED), "--format", "json")
-    print(f"check seed, whole process: median {statistics.median(times):.3f} s, best {min(times):.3f} s ({RUNS} runs)")
+    print(_process_line("check seed", *process_wall_time("check", str(SEED), "--format", "json")))
     with tempfile.TemporaryDirectory() as out:
-        times = process_wall_time("report", str(SEED), "--no-archive", "-o", out)
-    print(
-        f"report seed (Markdown, HTML, JSON), whole process: median {statistics.median(times):.3f} s,"
-        f" best {min(times):.3f} s ({RUNS} runs)"
-    )
+        figures = process_wall_time("report", str(SEED), "--no-archive", "-o", out)
+    print(_process_line("report seed (Markdown, HTML, JSON)", *figures))
     mirrors = sorted(str(p) for p in MIRRORS.glob("*.wikicopy.txt"))
     if not mirrors:
         print("batch throughput: skipped, corpus not found at", MIRRORS)
