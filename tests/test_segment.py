@@ -25,6 +25,17 @@ def sentences(text: str) -> list[str]:
         ("within 10 miles of the city[185] Later that day, rebels returned.", None),
         ("It fell on 3 May.\n[4] Rebels fled.", ["It fell on 3 May.\n[4]", "Rebels fled."]),
         ("fighters[98] at the cost of nine lives.", ["fighters[98] at the cost of nine lives."]),
+        # Ranks, places and the abbreviations of references end no sentence ...
+        ("Maj. Gen. Smith arrived. Brig. Jones left.", ["Maj. Gen. Smith arrived.", "Brig. Jones left."]),
+        (
+            "Lt. Col. Ross and Sgt. Bell held St. Kilda. It fell.",
+            ["Lt. Col. Ross and Sgt. Bell held St. Kilda.", "It fell."],
+        ),
+        ("It fell c. 1400 BC. See vol. 2, no. 3, ed. Smith.", ["It fell c. 1400 BC.", "See vol. 2, no. 3, ed. Smith."]),
+        ("Approx. 200 men died. Few lived.", ["Approx. 200 men died.", "Few lived."]),
+        # ... but the same words without a stop, and ordinary words before a stop, still do.
+        ("He was a major. Gen was his son.", ["He was a major.", "Gen was his son."]),
+        ("The fort held. No one left.", ["The fort held.", "No one left."]),
     ],
 )
 def test_split(text: str, expected: list[str] | None):
