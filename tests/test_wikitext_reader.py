@@ -147,3 +147,30 @@ def test_malformed_wikitext_is_read_quickly_without_error(text):
     doc = wikitext(text)
     assert time.perf_counter() - start < 10  # a hang, not a benchmark: the suite must not stall here
     assert len(doc.readable) == len(doc.text)
+
+
+def _paragraphs(text: str) -> list[str]:
+    doc = wikitext(text)
+    return [" ".join(doc.slice(b.span).split()) for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+
+
+LINES = [f"Paragraph {n} says that the town fell in the year {1900 + n}." for n in range(32)]
+
+
+def test_a_long_text_without_blank_lines_has_a_paragraph_a_line():
+    lines = list(LINES)
+    lines[3] = "The fort fell.<ref>{{cite web\n |url=http://a.example/\n |title=A}}</ref> It was rebuilt."
+    paragraphs = _paragraphs("\n".join(lines))
+    assert len(paragraphs) == 32
+    assert paragraphs[3].startswith("The fort fell.<ref>") and paragraphs[3].endswith("It was rebuilt.")
+    assert wikitext("\n".join(lines)).notes == ("lost-blank-lines",)
+
+
+def test_single_line_breaks_inside_paragraphs_join_them_as_mediawiki_does():
+    separated = "\n\n".join("\n".join(LINES[i : i + 4]) for i in range(0, 32, 4))
+    assert len(_paragraphs(separated)) == 8
+    assert wikitext(separated).notes == ()
+    short = "\n".join(LINES[:6])  # a fragment: too short to tell
+    assert len(_paragraphs(short)) == 1
+    cited = "The fort fell.<ref>{{cite web\n |url=http://a.example/\n |title=A}}</ref> It was rebuilt.\n\nLater."
+    assert _paragraphs(cited)[0].endswith("It was rebuilt.")  # a ref's lines do not end its paragraph

@@ -79,6 +79,8 @@ _HIDDEN_CODE = re.compile(r"<!--.*?(?:-->|$)|</?nowiki\s*/?>", re.DOTALL | re.IG
 _RAW_OPEN = re.compile(r"<ref(?P<attributes>\s[^<>]*?)?(?P<closed>/)?>", re.IGNORECASE)
 _RAW_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
 _LIST_LINE = re.compile(r"[*#:;]+[ \t]*")
+_BLANK_LINE = re.compile(r"^[ \t]*$", re.M)
+_LONG_TEXT = 30  # lines: a shorter text may be one paragraph, or a fragment
 
 
 def read_wikitext(path: str, text: str, title: str | None = None, provenance: Provenance | None = None) -> Document:
@@ -122,6 +124,7 @@ class _Reader:
     tables: list[Span] = field(default_factory=list)
     infoboxes: list[_Infobox] = field(default_factory=list)
     unclosed: list[_Ref] = field(default_factory=list)
+    multiline: list[Span] = field(default_factory=list)  # markup that runs across a line break
     _auto: dict[str | None, int] = field(default_factory=dict)
     _hidden: int = 0  # inside something that prints nothing: refs and tags still count
     _lengths: dict[int, int] = field(default_factory=dict)
@@ -217,6 +220,8 @@ class _Reader:
                 for match in _STYLE.finditer(node.value):
                     self.blank(start + match.start(), start + match.end())
             return
+        if self.source.find("\n", start, end) != -1:
+            self.multiline.append(Span(start, end))
         if isinstance(node, Comment | Argument):
             self.blank(start, end)
         elif isinstance(node, HTMLEntity):
@@ -630,7 +635,11 @@ def _assemble(path: str, text: str, readable: str, reader: _Reader, title: str, 
     tables = _outermost(reader.tables)
     spans.extend((table, BlockKind.TABLE, None) for table in tables)
     covered = sorted([s for s, _, _ in spans] + [h[2] for h in headings], key=lambda s: s.start)
-    spans.extend(_prose_blocks(text, readable, covered))
+    # Nothing tells the paragraphs of a text that lost its blank lines apart but the line breaks their
+    # author left: each is one.
+    one_a_line = _lost_blank_lines(text)
+    markup = _outermost([*reader.multiline, *(ref.span for ref in reader.refs)])
+    spans.extend(_prose_blocks(text, readable, covered, markup, one_a_line))
     spans.sort(key=lambda item: item[0].start)
 
     block_index = []
@@ -663,7 +672,8 @@ def _assemble(path: str, text: str, readable: str, reader: _Reader, title: str, 
         for r in _redefined(reader.refs)
     ]
     problems.extend(ReferenceProblem("unclosed", _key(r.group, r.key), r.span) for r in reader.unclosed)
-    return b.build(title, provenance, problems=tuple(sorted(problems, key=lambda p: p.span.start)))
+    notes = ("lost-blank-lines",) if one_a_line else ()
+    return b.build(title, provenance, notes, tuple(sorted(problems, key=lambda p: p.span.start)))
 
 
 def _key(group: str | None, key: str) -> str:
@@ -691,9 +701,21 @@ def _outermost(spans: list[Span]) -> list[Span]:
     return result
 
 
-def _prose_blocks(text: str, readable: str, covered: list[Span]) -> list[tuple[Span, BlockKind, None]]:
-    """Paragraphs and list items: runs of lines with visible text, outside infoboxes, tables, headings."""
+def _lost_blank_lines(text: str) -> bool:
+    """Whether a long text has (almost) no blank lines, as wikitext does that lost them in a copy or an
+    export: MediaWiki would run its paragraphs together, but its author wrote one a line."""
+    lines = text.count("\n") + 1
+    return lines >= _LONG_TEXT and len(_BLANK_LINE.findall(text)) * 100 < lines
+
+
+def _prose_blocks(
+    text: str, readable: str, covered: list[Span], markup: list[Span], one_a_line: bool
+) -> list[tuple[Span, BlockKind, None]]:
+    """Paragraphs and list items: runs of lines with visible text, outside infoboxes, tables, headings.
+    A line of ``markup`` that runs across lines (a ref's parameters) is part of the paragraph it stands
+    in; with ``one_a_line``, every other line break ends a paragraph."""
     blocks: list[tuple[Span, BlockKind, None]] = []
+    in_markup = BlockLocator(enumerate(markup))
     position = 0
     paragraph: list[int] | None = None  # [start, end] of the paragraph being read
     cover = iter(covered)
@@ -705,6 +727,10 @@ def _prose_blocks(text: str, readable: str, covered: list[Span]) -> list[tuple[S
             current = next(cover, None)
         inside = current is not None and current.start < line_end and current.end > position
         visible = readable[position:line_end]
+        continued = position > 0 and in_markup(position - 1) != -1  # the line break is inside markup
+        if not inside and continued and not visible.strip():
+            position = line_end + 1
+            continue
         if inside or not visible.strip():
             if paragraph:
                 blocks.append((Span(paragraph[0], paragraph[1]), BlockKind.PARAGRAPH, None))
@@ -719,9 +745,11 @@ def _prose_blocks(text: str, readable: str, covered: list[Span]) -> list[tuple[S
                 paragraph = None
             bullet = _LIST_LINE.match(text, position)
             blocks.append((Span(max(start, bullet.end() if bullet else start), end), BlockKind.LIST_ITEM, None))
-        elif paragraph:
+        elif paragraph and (continued or not one_a_line):
             paragraph[1] = end
         else:
+            if paragraph:
+                blocks.append((Span(paragraph[0], paragraph[1]), BlockKind.PARAGRAPH, None))
             paragraph = [start, end]
         position = line_end + 1
     if paragraph:

@@ -19,7 +19,10 @@ from ..shapes import archive_facts, capture, finding
 from .provenance import STATUSES, Origin, archived_sources, origin, rows, section_claims
 
 REPORT_SCHEMA_VERSION = "1.0"
-NOTES = {"reversed-paragraph-order": "the copy's paragraphs run in reverse order: each heading follows its section"}
+NOTES = {
+    "reversed-paragraph-order": "the copy's paragraphs run in reverse order: each heading follows its section",
+    "lost-blank-lines": "the wikitext has no blank lines between paragraphs, so each of its lines is read as one",
+}
 
 
 def build(file: FileReport) -> dict[str, Any]:
