@@ -7,12 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from auditor.readers import read_html, read_markdown
 from auditor.rules import RULES
 from conftest import mirror, wikitext
 from rules_helper import run_rule, with_archive
 
 CASES = Path(__file__).parent / "rule_cases"
-READERS = {"mirror": mirror, "wikitext": wikitext}
+READERS = {
+    "mirror": mirror,
+    "wikitext": wikitext,
+    "html": lambda text: read_html("snippet.html", text),
+    "markdown": lambda text: read_markdown("snippet.md", text),
+}
 
 
 def _cases() -> list[tuple[str, str, dict]]:
