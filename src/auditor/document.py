@@ -59,6 +59,7 @@ class Section:
     path: tuple[str, ...]
     heading: Span | None  # None for the lead and for headings a copy has lost
     level: int
+    prose: bool = True  # False for a section of sources or links ("Bibliography", "Further reading")
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,4 +247,10 @@ class Document:
 
     @cached_property
     def claim_sentences(self) -> tuple[Sentence, ...]:
-        return tuple(s for s in self.sentences if self.blocks[s.block].kind in CLAIM_BLOCKS)
+        """Sentences of paragraphs, list items and infobox fields, outside sections of sources and links."""
+        blocks, sections = self.blocks, self.sections
+        return tuple(
+            s
+            for s in self.sentences
+            if blocks[s.block].kind in CLAIM_BLOCKS and sections[blocks[s.block].section].prose
+        )

@@ -22,6 +22,7 @@ from ..document import (
 )
 from ..text import INLINE, tag_name
 from .citetext import parse_reference_text
+from .sections import prose_section
 from .segment import content_end, split_sentences
 
 
@@ -45,7 +46,7 @@ class DocumentBuilder:
         self._reference_blocks: list[int] = []  # the block of each reference, in step with references
 
     def section(self, title: str, path: tuple[str, ...], heading: Span | None, level: int) -> int:
-        self.sections.append(Section(title, path, heading, level))
+        self.sections.append(Section(title, path, heading, level, prose_section(path)))
         return len(self.sections) - 1
 
     def region(self, kind: RegionKind, start: int, end: int) -> None:

@@ -14,21 +14,44 @@ from itertools import pairwise
 
 from ..document import Span
 
-# Sections that hold lists of sources or links, never prose a copy would keep inline.
+# Sections that hold lists of sources or links, never prose: their lines are not claims.
 NON_PROSE = frozenset(
     {
         "references",
         "notes",
         "footnotes",
+        "endnotes",
+        "explanatory notes",
         "citations",
         "sources",
+        "primary sources",
+        "secondary sources",
+        "general references",
         "bibliography",
+        "select bibliography",
+        "selected bibliography",
+        "works cited",
+        "cited works",
+        "reference literature",
         "see also",
         "external links",
         "further reading",
+        "reading list",
         "notes and references",
+        "references and notes",
+        "sources and further reading",
+        "bibliography and further reading",
     }
 )
+# Titles that name a list of sources only as a section of their own: "Literature" under "Culture" is prose.
+NON_PROSE_AT_TOP = frozenset({"literature"})
+
+
+def prose_section(path: tuple[str, ...]) -> bool:
+    """Whether a section, by its path of titles (outermost first), holds prose rather than a list of sources."""
+    if any(normalise(title) in NON_PROSE for title in path):
+        return False
+    return not (path and normalise(path[0]) in NON_PROSE_AT_TOP)
 
 
 @dataclass(frozen=True, slots=True)

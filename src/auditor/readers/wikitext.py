@@ -54,10 +54,6 @@ _TRANSPARENT = frozenset(
     {"plainlist", "plain list", "unbulleted list", "ubl", "flatlist", "hlist", "nowrap", "nobr", "small", "smaller",
      "big", "center", "centre", "noitalic", "nobold", "resize", "tooltip", "abbr", "vanchor", "anchor"}
 )  # fmt: skip
-_NAVIGATION_SECTIONS = frozenset(
-    {"see also", "external links", "further reading", "references", "notes", "bibliography", "sources",
-     "footnotes", "citations", "works cited", "notes and references", "references and notes"}
-)  # fmt: skip
 _MONTHS = "January February March April May June July August September October November December".split()
 _CITE_FIELDS = {
     "title": ("title", "chapter", "script-title", "trans-title"),
@@ -73,6 +69,9 @@ _NOT_A_CLAIM = re.compile(
     r"(?i)(?:image|caption|map|pushpin|alt|logo|flag|seal|coat|blank|coor|lat|long|coordinates|grid|"
     r"campaignbox|footnotes?|website|url|signature|module|embed|width|size|style|color|colour|name|conflict)"
 )
+# Parameters that qualify another one (``population_as_of``, ``area_magnitude``, ``casualties_ref``): what
+# they say belongs to that field's fact, and states none of its own.
+_QUALIFIER = re.compile(r"(?i).+[_ ](?:as[_ ]of|magnitude|footnotes?|refs?|notes?|display|link)$")
 _STYLE = re.compile(r"'{2,}")
 _REF_HINT = re.compile(r"<ref", re.IGNORECASE).search  # a ref the parser left as text
 _HIDDEN_CODE = re.compile(r"<!--.*?(?:-->|$)|</?nowiki\s*/?>", re.DOTALL | re.IGNORECASE)
@@ -456,7 +455,7 @@ class _Reader:
         for position, param in self.params(node, start):
             label = str(param.name).strip()
             value_end = position + self.length(param.value)
-            if not param.showkey or _NOT_A_CLAIM.match(label):
+            if not param.showkey or _NOT_A_CLAIM.match(label) or _QUALIFIER.match(label):
                 self.hidden(param.value, position)
                 continue
             self.readable[position:value_end] = self.source[position:value_end]
@@ -625,9 +624,7 @@ def _assemble(path: str, text: str, readable: str, reader: _Reader, title: str, 
         index = bisect_right(starts, offset) - 1
         return sections[index + 1] if index >= 0 else sections[0]
 
-    navigation = {
-        s for s, (_, name, _) in zip(sections[1:], headings, strict=True) if name.lower() in _NAVIGATION_SECTIONS
-    }
+    navigation = {s for s in sections if not b.sections[s].prose}
 
     spans: list[tuple[Span, BlockKind, str | None]] = []
     for box in reader.infoboxes:
