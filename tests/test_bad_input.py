@@ -122,4 +122,4 @@ def test_findings_exit_1_in_the_documented_text_format(tmp_path: Path):
     result = run("check", "seed.txt", cwd=tmp_path)
     assert result.returncode == 1
     first = result.stdout.splitlines()[0]
-    assert first.startswith("seed.txt:12:1: CIT005 [warning] unsourced-claim: Unsourced claim states a date")
+    assert first.startswith("seed.txt:12:1: CIT005 [info] unsourced-claim: Unsourced claim states a date or event")

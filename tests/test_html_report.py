@@ -66,7 +66,7 @@ def test_the_seed_report_highlights_every_finding_and_filters_them(browser, tmp_
     html, data = _report(tmp_path, SEED)
     page, elsewhere = _open(browser, html)
     findings = data["findings"]
-    assert len(findings) == 248
+    assert len(findings) == 272
     assert page.evaluate(HIGHLIGHTED) == len(findings)
     assert page.locator("#findings li:visible").count() == len(findings)
     page.select_option("#rule", "NUM002")

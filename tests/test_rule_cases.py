@@ -61,3 +61,5 @@ def test_rule_case(rule: str, kind: str, case: dict):
         assert any(expected in f.message for f in findings), (expected, [f.message for f in findings])
     for excerpt in case.get("excerpts", []):
         assert any(f.excerpt == excerpt for f in findings), (excerpt, [f.excerpt for f in findings])
+    if "severities" in case:  # one per finding, in the order of the text
+        assert [str(f.severity) for f in findings] == case["severities"], [f.message for f in findings]

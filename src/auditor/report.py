@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .extract.facts import Facts
     from .extract.sources import ArchiveFacts
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class Summary:
         claims = len(doc.claim_sentences)
         return cls(
             claims=claims,
-            cited_claims=claims - len(facts.uncovered),
+            cited_claims=claims - len(facts.coverage.uncovered),
             references=len(doc.references),
             empty_references=sum(1 for r in doc.references if r.empty),
             findings_by_rule=dict(sorted(Counter(f.rule for f in findings).items())),

@@ -12,8 +12,8 @@ from __future__ import annotations
 import copy
 from functools import cached_property
 
-from ..document import Document, Sentence
-from .claims import uncovered_sentences
+from ..document import Document
+from .claims import Coverage, coverage
 from .dates import Dates, extract_dates
 from .figures import Figures, extract_figures
 from .sources import ArchiveFacts, CitedSource, cited_sources
@@ -40,9 +40,9 @@ class Facts:
         return tuple(cited_sources(self.doc, self.dates))
 
     @cached_property
-    def uncovered(self) -> tuple[Sentence, ...]:
-        """Claim sentences that no citation covers."""
-        return tuple(uncovered_sentences(self.doc))
+    def coverage(self) -> Coverage:
+        """Which claim sentences no citation covers, and the checkable claims among them."""
+        return coverage(self.doc)
 
     def with_archive(self, archive: ArchiveFacts | None) -> Facts:
         """These facts, and what the archive said; the facts computed so far come along."""

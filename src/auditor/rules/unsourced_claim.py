@@ -1,17 +1,33 @@
 """Report checkable claims that no citation covers.
 
 ## What it does
-Finds sentences that state something a reader could check (a figure, a date,
-a quotation, an action by a named party) and that no citation covers. A
-citation covers the sentence it ends and the sentences before it in the same
-paragraph back to the previous citation; text after a paragraph's last
-citation, and paragraphs, list items or infobox fields with none, are
-uncovered. Headings, the table of contents, reference lists and site chrome
-are never claims.
+Finds claims a reader could check that no citation covers, and says why each
+needs a source and why no citation covers it. A claim is checkable when it
+quotes someone (four or more words in quotation marks), states a statistic (a
+count, a measure, a share or a sum: not a year, a clock time, an ordinal, a
+page number or a number that is part of a name), a date or a named event, a
+view it attributes ("according to", "historians argue") or a superlative ("the
+largest"), or an action by a named party (a person with a title, a name of two
+words or more, an organisation or a people, never a sentence's first word
+alone). An infobox field that states an outcome (Result, Status) is a claim
+whatever it says.
+
+A citation covers the sentence it ends and the sentences before it in the same
+paragraph back to the previous citation, except that a quotation or a statistic
+needs a citation of its own at the end of its sentence or clause (WP:MINREF).
+Text after a paragraph's last citation, and paragraphs, list items or infobox
+fields with none, are uncovered. A claim in a body paragraph is a warning; one
+in the lead, a list item or an infobox field is information, and is not
+reported when a cited sentence of the body states each of its checkable parts
+(WP:LEADCITE). Headings, the table of contents, reference lists, sections of
+sources or links ("Bibliography", "Further reading") and site chrome are never
+claims; nor is what an author says of their own text or evidence ("This report
+documents", "the table below", "we can see"), nor a run of data records whose
+tokens are mostly not words.
 
 ## Why it matters
-An uncited figure or date is the claim a fact-checker is asked about first
-and the one a reader cannot verify.
+An uncited statistic, quotation or date is the claim a fact-checker is asked
+about first and the one a reader cannot verify.
 
 ## Example
 ```text
@@ -29,30 +45,34 @@ The town fell on 3 May 2014 after a siege. Rebels lost 40 fighters.[1]
 
 ## Options
 - `infobox` (bool, default true): also check infobox fields.
-- `kinds` (list, default all): which kinds of checkable claim to report, of
-  `figure`, `date`, `quotation`, `named party`.
+- `kinds` (list, default all): which reasons to report, of `quotation`,
+  `statistic`, `attribution`, `date`, `named party` and `statement` (body
+  prose of 50 characters or more with none of the other cues).
 
 ## Limits
 Checkability is decided by surface cues, not by meaning: a sentence with a
 date is checkable even when the date is incidental, and a claim with none of
-the cues is not reported. An action by a named party counts only in a sentence
-that ends as a statement does, not in a caption or a label; nor is a paragraph
-or list item of fewer than three words (a label or a link), though an infobox
-field of any length is. Tables and code that a copy flattened to lines of text
-are read as prose where the reader cannot tell them apart. A sentence an editor tagged `[citation needed]` is
+the cues (an opinion in plain words, an action by a person named once) is not
+reported. A named party counts only in a sentence that ends as a statement
+does, with three or more lower-case words that carry meaning; a paragraph or
+list item of fewer than three words is a label or a link, though an infobox
+field of any length is checked. Whether a lead sentence repeats the body is
+judged by its numbers, dates and names standing in one cited body sentence,
+not by what it says of them. A sentence an editor tagged `[citation needed]` is
 left to `citation-needed`.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..document import BlockKind, Document, Span
-from ..extract.claims import checkable, uncovered_text
+from ..document import Document, Span
+from ..extract.claims import Confidence, Place, UncitedClaim, Why
+from ..extract.cues import Reason
 from ..extract.facts import Facts
+from ..severity import Severity
 from ..text import excerpt
 from .base import Hit
 from .messages import identity, quote
@@ -60,14 +80,7 @@ from .messages import identity, quote
 CODE = "CIT005"
 NAME = "unsourced-claim"
 SUMMARY = "A checkable claim that no citation covers"
-KINDS = ("figure", "date", "quotation", "named party")
-# Fewer words than this make a label or a link, not a claim (infobox
-# fields excepted: "605 civilians killed" is a claim).
-MIN_WORDS = 3
-STATEMENT_ENDINGS = (".", "!", "?", '"', "”", "’")
-# Infobox fields that state an outcome; the others list names, where only a figure or date is a claim.
-OUTCOME_FIELDS = frozenset({"result", "status", "territorial changes"})
-_LETTERS = re.compile(r"[^\W\d_]{2,}")
+KINDS = tuple(str(reason) for reason in Reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,42 +89,45 @@ class Options:
     kinds: tuple[str, ...] = KINDS
 
 
-def _words(text: str) -> int:
-    """Words of two letters or more; a copy joins a link's words by underscores into one."""
-    return sum(1 for token in text.split() if _LETTERS.search(token))
-
-
 def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
     tags = sorted(tag.span.start for tag in doc.tags if tag.name == "citation needed")
-    for sentence in facts.uncovered:
-        block = doc.blocks[sentence.block]
-        if block.kind is BlockKind.INFOBOX_FIELD and not options.infobox:
+    for claim in facts.coverage.claims:
+        if (claim.place is Place.INFOBOX and not options.infobox) or claim.cue.reason not in options.kinds:
             continue
-        index = bisect_left(tags, sentence.span.start)
-        if index < len(tags) and tags[index] <= sentence.span.end:
+        index = bisect_left(tags, claim.sentence.span.start)
+        if index < len(tags) and tags[index] <= claim.sentence.span.end:
             continue  # an editor already tagged it: citation-needed reports it
-        start, end = uncovered_text(doc, sentence)
-        text = doc.readable[start:end]
-        if block.kind is BlockKind.INFOBOX_FIELD:
-            named_party = (block.label or "").casefold() in OUTCOME_FIELDS
-        else:
-            # A caption or a label has no full stop; only a statement makes the weakest cue count.
-            named_party = text.rstrip().endswith(STATEMENT_ENDINGS)
-        found = checkable(text, named_party=named_party)
-        if found is None or found.reason not in options.kinds:
-            continue
-        if block.kind is not BlockKind.INFOBOX_FIELD and _words(text) < MIN_WORDS:
-            continue  # a label, a link or a fragment of a table, not a statement
-        shown = excerpt(doc, Span(start, end))
-        partial = start > sentence.span.start
-        where = "after the last citation " if partial else ""
-        field = f"infobox field {block.label!r}: " if block.kind is BlockKind.INFOBOX_FIELD and block.label else ""
-        yield Hit(
-            span=Span(start, end),
-            message=(
-                f"Unsourced claim {where}states a {found.reason} ({quote(found.evidence, 40)}): {field}{quote(shown)}"
-            ),
-            excerpt=shown,
-            key=identity(text),
-            evidence={"reason": found.reason, "cue": found.evidence, "partly_cited": partial},
-        )
+        yield _hit(doc, claim)
+
+
+def _hit(doc: Document, claim: UncitedClaim) -> Hit:
+    block = doc.blocks[claim.sentence.block]
+    shown = excerpt(doc, Span(claim.start, claim.end))
+    field = f"infobox field {block.label!r}: " if claim.place is Place.INFOBOX and block.label else ""
+    return Hit(
+        span=Span(claim.start, claim.end),
+        message=f"Unsourced claim {_why(claim)}: {field}{quote(shown)}",
+        excerpt=shown,
+        key=identity(doc.readable[claim.start : claim.end]),
+        evidence={
+            "reason": str(claim.cue.reason),
+            "cue": claim.cue.text,
+            "confidence": str(claim.confidence),
+            "place": str(claim.place),
+            "uncovered": str(claim.why),
+            "partly_cited": claim.start > claim.sentence.span.start,
+            "paragraph_line": doc.line_col(block.span.start)[0],
+        },
+        severity=Severity.INFO if claim.confidence is Confidence.LOW else None,
+    )
+
+
+def _why(claim: UncitedClaim) -> str:
+    """What the claim states and why no citation covers it, in words."""
+    where = {Place.LIST_ITEM: "list item", Place.INFOBOX: "field"}.get(claim.place, "paragraph")
+    states = f"states {claim.cue.reason.described} ({quote(claim.cue.text, 40)})"
+    if claim.why is Why.NO_CITATION:
+        return f"{states}, and its {where} has no citation"
+    if claim.why is Why.AFTER_LAST:
+        return f"{states} after its {where}'s last citation"
+    return f"{states}, which needs a citation of its own: the {where}'s next citation comes later"

@@ -127,7 +127,7 @@ def rows(facts: Facts) -> list[Row]:
 def section_claims(facts: Facts) -> list[SectionClaims]:
     """Claims and uncited claims per section, in the order of the text, sections without claims left out."""
     doc = facts.doc
-    uncited = {s.span for s in facts.uncovered}
+    uncited = {s.span for s in facts.coverage.uncovered}
     counts: dict[int, list[int]] = {}
     for sentence in doc.claim_sentences:
         section = doc.blocks[sentence.block].section

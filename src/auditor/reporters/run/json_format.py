@@ -1,4 +1,4 @@
-"""One JSON object per run, described by ``schemas/check-1.3.json``."""
+"""One JSON object per run, described by ``schemas/check-1.4.json``."""
 
 from __future__ import annotations
 
