@@ -5,7 +5,9 @@ other than its own file fails the test."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +59,7 @@ def _report(tmp_path: Path, document: Path) -> tuple[Path, dict]:
     return out / f"{document.stem}.html", json.loads((out / f"{document.stem}.json").read_text(encoding="utf-8"))
 
 
+LISTED = "#findings li[data-f]"  # a finding; li.paragraph holds a paragraph's unsourced claims
 HIGHLIGHTED = (
     "new Set([...document.querySelectorAll('#text mark:not(.off)')].flatMap(m => m.dataset.f.split(' '))).size"
 )
@@ -68,18 +71,28 @@ def test_the_seed_report_highlights_every_finding_and_filters_them(browser, tmp_
     findings = data["findings"]
     assert len(findings) == 272
     assert page.evaluate(HIGHLIGHTED) == len(findings)
-    assert page.locator("#findings li:visible").count() == len(findings)
+    assert page.locator(f"{LISTED}:visible").count() == len(findings)
+    # a paragraph's unsourced claims stand under it, and the paragraph shows while one of them does
+    paragraphs = Counter(f["evidence"]["paragraph_line"] for f in findings if f["rule"] == "unsourced-claim")
+    grouped = page.locator("#findings li.paragraph")
+    assert grouped.count() == sum(1 for n in paragraphs.values() if n > 1) > 0
+    assert (
+        grouped.first.locator("li[data-f]").count()
+        == paragraphs[int(re.search(r"at line (\d+)", grouped.first.inner_text())[1])]
+    )
     page.select_option("#rule", "NUM002")
     wanted = sum(1 for f in findings if f["code"] == "NUM002")
     assert wanted == 2
-    assert page.locator("#findings li:visible").count() == wanted == page.evaluate(HIGHLIGHTED)
+    assert page.locator(f"{LISTED}:visible").count() == wanted == page.evaluate(HIGHLIGHTED)
+    assert page.locator("#findings li.paragraph:visible").count() == 0
     assert page.inner_text("#shown") == str(wanted)
-    page.locator("#findings li:visible").first.click()  # "30 rebels" against "nearly 100 rebels"
+    page.locator(f"{LISTED}:visible").first.click()  # "30 rebels" against "nearly 100 rebels"
     focused = page.locator("#text mark.focus")
     assert focused.count() == 1 and focused.inner_text() == "nearly 100" and focused.is_visible()
     page.select_option("#rule", "")
     page.select_option("#severity", "info")
-    assert page.locator("#findings li:visible").count() == sum(1 for f in findings if f["severity"] == "info")
+    assert page.locator(f"{LISTED}:visible").count() == sum(1 for f in findings if f["severity"] == "info")
+    assert page.locator("#findings li.paragraph:visible").count() > 0
     shot = tmp_path / "seed-report.png"
     page.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000

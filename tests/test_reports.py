@@ -124,3 +124,18 @@ def test_a_report_that_cannot_be_written_is_one_line_and_the_others_are_written(
     code, err = _report(str(good), "--no-archive", "-o", str(tmp_path / "out"))
     assert code == 2 and f"{tmp_path / 'out' / 'good.md'}: cannot write: Is a directory" in err
     assert (tmp_path / "out" / "good.html").is_file() and (tmp_path / "out" / "good.json").is_file()
+
+
+def test_markdown_lists_a_paragraphs_unsourced_claims_under_it(tmp_path):
+    article = tmp_path / "report.md"
+    article.write_text(
+        "# Report\n\nThe raid killed 40 people on 3 May 2014. Another 12 died of their wounds a week later.\n\n"
+        "The town fell in June 2014 after a siege.\n",
+        encoding="utf-8",
+    )
+    _report(str(article), "--no-archive", "-o", str(tmp_path / "out"), "--format", "markdown")
+    lines = (tmp_path / "out" / "report.md").read_text(encoding="utf-8").splitlines()
+    at = lines.index("- **2 unsourced claims in the paragraph at line 3**:")
+    assert lines[at + 1].startswith("  - **Line 3**: Unsourced claim states a statistic (“40”)")
+    assert lines[at + 4].startswith("  - **Line 3**: Unsourced claim states a statistic (“12”)")
+    assert any(line.startswith("- **Line 5**: Unsourced claim states a date") for line in lines)

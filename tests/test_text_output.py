@@ -22,3 +22,16 @@ def test_no_color_and_pipes_get_plain_text():
     piped = CliRunner().invoke(main, ["check", SEED]).stdout
     assert "\x1b[" not in coloured_terminal and "\x1b[" not in piped
     assert piped.splitlines()[-1].startswith("272 findings (242 warnings, 30 info) in 1 file")
+
+
+def test_a_paragraphs_unsourced_claims_stand_together_under_it():
+    lines = CliRunner().invoke(main, ["check", SEED, "--select", "unsourced-claim,empty-footnote"]).stdout.splitlines()
+    at = next(
+        i for i, line in enumerate(lines) if line.endswith(":429: 2 unsourced claims in the paragraph at line 429:")
+    )
+    shown = lines[at].split(":")[0]  # the path as the output shows it
+    assert [line.split(": CIT005")[0] for line in lines[at + 1 : at + 3]] == [f"  {shown}:429:72", f"  {shown}:429:293"]
+    # the empty footnote between them on that line comes after the group, and stands unindented
+    assert lines[at + 3].startswith(f"{shown}:429:288: CIT001")
+    alone = [line for line in lines if "CIT005" in line and not line.startswith("  ")]
+    assert alone and all(line.startswith(f"{shown}:") for line in alone)

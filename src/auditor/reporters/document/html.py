@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from ...document import Document
+from ..paragraphs import grouped, heading, of_shape
 from .model import archive_sentences, note_sentence, origin_sentence
 
 _SEVERITY_ORDER = ("error", "warning", "info")
@@ -34,6 +35,7 @@ th{background:#eee}td.n{text-align:right}
 #audit{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:1rem;align-items:start}
 #text{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:1rem;max-height:80vh;overflow:auto}
 #panel{max-height:80vh;overflow:auto}#panel ol{padding-left:2.4rem}#panel li{margin:.3rem 0;cursor:pointer}
+#panel li.paragraph{cursor:default}#panel li.paragraph ol{padding-left:1.2rem}
 mark{background:#ffe08a}mark.error{background:#ffb3b3}mark.info{background:#cfe3ff}mark.off{background:none}
 mark.point::before{content:"⚑";color:#b00}mark.point.off::before{content:none}mark.focus{outline:2px solid #b00}
 .sev{font-size:.8rem;padding:0 .3rem;border-radius:3px;background:#eee}.sev.error{background:#ffb3b3}
@@ -43,7 +45,8 @@ mark.point::before{content:"⚑";color:#b00}mark.point.off::before{content:none}
 SCRIPT = """
 (function () {
   const rule = document.getElementById('rule'), severity = document.getElementById('severity');
-  const items = Array.from(document.querySelectorAll('#findings li'));
+  const items = Array.from(document.querySelectorAll('#findings li[data-f]'));
+  const paragraphs = Array.from(document.querySelectorAll('#findings li.paragraph'));
   const marks = Array.from(document.querySelectorAll('#text mark'));
   const shown = document.getElementById('shown');
   function apply() {
@@ -58,6 +61,7 @@ SCRIPT = """
       const on = mark.dataset.f.split(' ').some(function (id) { return visible.has(id); });
       mark.classList.toggle('off', !on);
     }
+    for (const li of paragraphs) li.hidden = !li.querySelector('li[data-f]:not([hidden])');
     shown.textContent = visible.size;
   }
   rule.addEventListener('change', apply);
@@ -157,13 +161,22 @@ def _filters(findings: list[dict[str, Any]]) -> str:
 
 
 def _finding_list(findings: list[dict[str, Any]]) -> str:
+    index = {id(f): i for i, f in enumerate(findings)}
     items = []
-    for i, f in enumerate(findings):
-        items.append(
-            f'<li data-f="{i}" data-rule="{f["code"]}" data-severity="{f["severity"]}">'
-            f'<span class="sev {f["severity"]}">{f["code"]}</span> line {f["line"]}: {escape(f["message"])}</li>'
-        )
+    for group in grouped(findings, of_shape):
+        shown = "".join(_finding_item(index[id(f)], f) for f in group.findings)
+        if group.paragraph_line is None:
+            items.append(shown)
+        else:
+            items.append(f'<li class="paragraph">{escape(heading(group))}<ol>{shown}</ol></li>')
     return f'<ol id="findings">{"".join(items)}</ol>'
+
+
+def _finding_item(i: int, f: dict[str, Any]) -> str:
+    return (
+        f'<li data-f="{i}" data-rule="{f["code"]}" data-severity="{f["severity"]}">'
+        f'<span class="sev {f["severity"]}">{f["code"]}</span> line {f["line"]}: {escape(f["message"])}</li>'
+    )
 
 
 def _highlighted(doc: Document, findings: list[dict[str, Any]]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..paragraphs import grouped, heading, of_shape
 from .model import archive_sentences, note_sentence, origin_sentence
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
@@ -59,13 +60,23 @@ def _findings(findings: list[dict[str, Any]]) -> list[str]:
     for code in sorted({f["code"] for f in findings}):
         group = [f for f in findings if f["code"] == code]
         lines += [f"### {code} {group[0]['rule']} ({group[0]['severity']}): {len(group)}", ""]
-        for f in group:
-            lines.append(f"- **Line {f['line']}**: {_md(f['message'])}")
-            if f["excerpt"]:
-                lines.append(f"  > {_md(f['excerpt'])}")
-            if f["evidence"]:
-                lines.append("  Evidence: " + "; ".join(f"{key}: {_value(v)}" for key, v in f["evidence"].items()))
+        for paragraph in grouped(group, of_shape):
+            indent = ""
+            if paragraph.paragraph_line is not None:
+                lines.append(f"- **{heading(paragraph)}**:")
+                indent = "  "
+            for f in paragraph.findings:
+                lines += _finding(f, indent)
         lines.append("")
+    return lines
+
+
+def _finding(f: dict[str, Any], indent: str) -> list[str]:
+    lines = [f"{indent}- **Line {f['line']}**: {_md(f['message'])}"]
+    if f["excerpt"]:
+        lines.append(f"{indent}  > {_md(f['excerpt'])}")
+    if f["evidence"]:
+        lines.append(f"{indent}  Evidence: " + "; ".join(f"{key}: {_value(v)}" for key, v in f["evidence"].items()))
     return lines
 
 

@@ -1,5 +1,6 @@
 """``path:line:col: CODE [severity] name: message``, one finding a line, then what the archive said,
-then a summary grouped by severity and by rule.
+then a summary grouped by severity and by rule. A paragraph's unsourced claims stand together, indented
+under a line that names the paragraph.
 
 Severities are coloured with ANSI styles; the command line drops them when its
 output is not a terminal (or ``NO_COLOR`` is set), so files and pipes get plain text.
@@ -15,13 +16,20 @@ from ...extract.sources import Status
 from ...findings import Finding
 from ...report import FileReport, Report
 from ...severity import Severity
+from ..paragraphs import grouped, heading, of_finding
 
 _COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
 def render(report: Report) -> str:
     shown = [f for f in report.findings if report.is_new(f)]
-    lines = [_line(f) for f in shown]
+    lines = []
+    for group in grouped(shown, of_finding):
+        if group.paragraph_line is None:
+            lines.append(_line(group.findings[0]))
+            continue
+        lines.append(f"{group.findings[0].path}:{group.paragraph_line}: {heading(group)}:")
+        lines += [f"  {_line(f)}" for f in group.findings]
     for file in report.files:
         lines.extend(_provenance(file))
     if report.comparison is not None:
