@@ -2,9 +2,9 @@
 
 A citation covers the sentence it ends and those before it in its paragraph,
 back to the previous citation: that is how a paragraph cited once at its end
-reads. What it does not cover (WP:MINREF): a quotation, a statistic or an
-attributed view needs a citation of its own, closing its sentence or clause, so
-one further on in the paragraph leaves it uncited. Text after a paragraph's last
+reads. What it does not cover (WP:MINREF): a quotation or a statistic needs a
+citation of its own, closing its sentence or clause, so one further on in the
+paragraph leaves it uncited. Text after a paragraph's last
 citation, and a paragraph, list item or infobox field with none, is uncited.
 
 An uncited sentence is a claim when it states something a reader could check
@@ -86,7 +86,7 @@ class Why(StrEnum):
 
     NO_CITATION = "no citation"  # its paragraph, list item or field has none
     AFTER_LAST = "after the last citation"  # it follows the last one of its paragraph
-    OWN_CITATION = "no citation of its own"  # a quotation, statistic or attribution only a later citation follows
+    OWN_CITATION = "no citation of its own"  # a quotation or statistic only a later citation follows
 
 
 class Confidence(StrEnum):
