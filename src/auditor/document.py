@@ -106,6 +106,7 @@ class ReferenceFields:
     archive_url: str | None = None
     access_date: str | None = None
     archive_date: str | None = None  # when an archived copy was made ("Archived from the original on ...")
+    identifiers: tuple[tuple[str, str], ...] = ()  # a template's (parameter, value): ("isbn", "978-0-..."), ...
 
 
 @dataclass(frozen=True, slots=True)

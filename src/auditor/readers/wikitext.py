@@ -64,6 +64,10 @@ _CITE_FIELDS = {
     "access_date": ("access-date", "accessdate"),
     "archive_date": ("archive-date", "archivedate"),
 }
+# The parameters that name a work by identifier, as CS1 spells them; the checks read them as written.
+_IDENTIFIER_PARAMS = frozenset(
+    {"isbn", "issn", "eissn", "ismn", "doi", "pmid", "pmc", "arxiv", "eprint", "oclc", "lccn"}
+)
 # Infobox parameters that place, picture or style the box rather than state a fact.
 _NOT_A_CLAIM = re.compile(
     r"(?i)(?:image|caption|map|pushpin|alt|logo|flag|seal|coat|blank|coor|lat|long|coordinates|grid|"
@@ -521,7 +525,9 @@ def _footnote(contents: Wikicode) -> tuple[str, ReferenceFields | None]:
             name = _template_name(node)
             if name.startswith(("cite ", "citation")) or name == "cite":
                 fields = _cite_fields(node)
-                parts.append(". ".join(x for x in (fields.title, fields.publisher, fields.date) if x) or name)
+                # One with no title, work or date shows its address, as a bare link would.
+                shown = ". ".join(x for x in (fields.title, fields.publisher, fields.date) if x)
+                parts.append(shown or fields.url or name)
                 continue
             if name in SHORT_CITATIONS:
                 parts.append(_short_citation(node))
@@ -557,7 +563,11 @@ def _cite_fields(node: Template) -> ReferenceFields:
             values[attribute] = _fold(_HIDDEN_CODE.sub("", str(value))) or None
         else:
             values[attribute] = _fold(_visible(value))
-    return ReferenceFields(**values)
+    identifiers = tuple(
+        (name, written) for name, value in named.items()
+        if name in _IDENTIFIER_PARAMS and (written := _fold(_HIDDEN_CODE.sub("", str(value))))
+    )  # fmt: skip
+    return ReferenceFields(**values, identifiers=identifiers)
 
 
 def _short_citation(node: Template) -> str:

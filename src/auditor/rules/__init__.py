@@ -32,6 +32,7 @@ _MODULES = (
     "archive_missing",
     "archive_mismatch",
     "unreachable_source",
+    "invalid_identifier",
 )
 
 RULES: tuple[Rule, ...] = tuple(Rule.declared_in(f"{__name__}.{module}") for module in _MODULES)
