@@ -42,6 +42,11 @@ def test_defaults_enable_every_rule(tmp_path, monkeypatch):
         "archive-missing",
         "archive-mismatch",
         "unreachable-source",
+        "invalid-identifier",
+        "bare-url",
+        "placeholder-title",
+        "archive-without-original",
+        "malformed-archive-link",
     ]
 
 

@@ -44,7 +44,7 @@ _IN_TEXT = re.compile(
     r"(?P<isbn>ISBN)(?:-?1[03])?:?\s*(?P<isbn_value>[0-9Xx](?:[-‐ ]?[0-9Xx]){6,18})"
     r"|(?P<issn>e?ISSN):?\s*(?P<issn_value>\d{4}[-‐ ]?\d{3}[\dXx])"
     r"|(?P<ismn>ISMN):?\s*(?P<ismn_value>[0-9Mm](?:[-‐ ]?[0-9]){8,14})"
-    r"|(?P<doi>doi):\s*(?P<doi_value>10\.\S+)"
+    r"|(?P<doi>doi):\s*(?P<doi_value>10\.[^\s/]+/ ?\S+|10\.\S+)"  # a copy may wrap a line after its slash
     r"|(?P<pmid>PMID):?\s*(?P<pmid_value>\d+)"
     r"|(?P<pmc>PMC(?:ID)?):?\s*(?:PMC)?(?P<pmc_value>\d+)"
     r"|(?P<arxiv>arXiv):\s*(?P<arxiv_value>[a-z][a-z.-]*/\d+(?:v\d+)?|\d{4}\.\d+(?:v\d+)?)"
@@ -84,6 +84,8 @@ def _identifiers(reference: Reference) -> Iterator[tuple[str, str]]:
         for match in _IN_TEXT.finditer(text):
             name = next(g for g in _GROUPS if match[g])
             value = match[f"{name}_value"].rstrip(_TRAILING)
+            if name == "doi":
+                value = value.replace("/ ", "/", 1)
             if name == "isbn":
                 yield "ISBN", _isbn_in_text(value)
             else:

@@ -383,16 +383,34 @@ def _only_cite_error(item: Tag) -> bool:
 def _fields(words: str, item: Tag) -> ReferenceFields:
     """The citation's fields from its text, with its URLs from its links rather than its words."""
     fields = parse_reference_text(words)
-    hrefs = [str(a["href"]) for a in item.find_all("a", href=re.compile(r"^(?:https?:)?//"))]
+    # A wiki's own links (to the article on an author or a work, to another language's: "extiw") are not the
+    # source, even made absolute; a Wikipedia article given as a citation's address is an external link.
+    anchors = item.find_all("a", href=re.compile(r"^(?:https?:)?//"))
+    hrefs = [str(a["href"]) for a in anchors if not _wiki_link(a)]
     hrefs = ["https:" + h if h.startswith("//") else h for h in hrefs]
     archive = next((h for h in hrefs if _ARCHIVES.match(h)), fields.archive_url)
     link = parse_archive_link(archive) if archive else None
     archived = None if link is None else link.original if "://" in link.original else "http://" + link.original
-    links = [h for h in hrefs if not _ARCHIVES.match(h) and "wikipedia.org/wiki/" not in h]
+    links = [h for h in hrefs if not _ARCHIVES.match(h)]
     # The title's link is the source; a DOI or ISSN link beside it names the same work by identifier.
     linked = [h for h in links if _same_page(h, archived)] or [h for h in links if not _IDENTIFIERS.match(h)] or links
-    url = next(iter(linked), fields.url) or archived
+    url = next(iter(linked), fields.url)
+    if url is None and not _archive_without_url(item):  # the archive link stands for the original it copies
+        url = archived
     return replace(fields, url=url, archive_url=archive)
+
+
+def _wiki_link(anchor: Tag) -> bool:
+    classes = anchor.get("class") or ()
+    return "wikipedia.org/wiki/" in str(anchor["href"]) and ("external" not in classes or "extiw" in classes)
+
+
+def _archive_without_url(item: Tag) -> bool:
+    """MediaWiki's citation templates said so: "|archive-url= requires |url=" (hidden, but on the page)."""
+    return any(_NO_URL.search(comment.get_text(" ")) for comment in item.select(".citation-comment"))
+
+
+_NO_URL = re.compile(r"\|\s*archive-?url\s*=\s*requires\s*\|\s*url\s*=", re.I)
 
 
 def _same_page(href: str, archived: str | None) -> bool:

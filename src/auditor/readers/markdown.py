@@ -17,6 +17,7 @@ infobox fields, so the figure and date rules compare them with the body
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
@@ -25,7 +26,9 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ..document import BlockKind, Document, Provenance, ReferenceFields, RegionKind, Span
 from ..errors import InputError
 from ..text import INLINE, tag_name
+from ..urls import parse_archive_link
 from .builder import DocumentBuilder
+from .citetext import parse_reference_text
 from .lines import split_lines
 from .masking import BlockLocator, blank
 
@@ -36,7 +39,7 @@ _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*", re.MULTILINE)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<https?://[^>\s]+>")
-_HTML = re.compile(r"</?[A-Za-z][^>]*>")
+_HTML = re.compile(r"</?[A-Za-z](?![A-Za-z0-9+.-]*:)[^>]*>")  # a tag, not an autolink ("<https:...>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _CODE = re.compile(r"`+")
@@ -128,9 +131,12 @@ def read_markdown(path: str, text: str) -> Document:
     for _, span in fields:
         _mask_inline(readable, text, span, markers, links)
         _unquote_in_place(readable, text, span)
+    footnote_links: dict[Span, list[str]] = {}
     for _, whole, content in footnotes:
         blank(readable, text, whole.start, content.start)  # "[^1]:"
-        _mask_inline(readable, text, content, [], {})
+        linked: dict[str, tuple[str, str]] = {}
+        footnote_links[whole] = _mask_inline(readable, text, content, [], linked, keep_autolinks=True)
+        footnote_links[whole] += [url for _, url in linked.values()]
     b.readable = "".join(readable)
 
     block_index: list[tuple[int, Span]] = []
@@ -150,7 +156,7 @@ def read_markdown(path: str, text: str) -> Document:
         b.marker(key, span, block_at(span.start))
     for label, whole, content in footnotes:
         body = " ".join(b.readable[content.start : content.end].split())
-        b.reference(f"^{label}", whole, content, body, None, lead)
+        b.reference(f"^{label}", whole, content, body, None, lead, _linked_fields(body, footnote_links[whole]))
     for key, (link_text, url) in links.items():
         b.reference(key, Span(0, 0), Span(0, 0), f"{link_text} {url}".strip(), None, lead, ReferenceFields(url=url))
     numbered = any(kind is BlockKind.REFERENCE for kind, _, _, _ in blocks)
@@ -226,10 +232,27 @@ def _unterminated_front_matter(text: str) -> bool:
 # --- masking ----------------------------------------------------------------------------------
 
 
+def _linked_fields(body: str, urls: list[str]) -> ReferenceFields | None:
+    """A footnote's fields from its text, with the addresses of its links, which its text does not show."""
+    if not body:
+        return None
+    fields = parse_reference_text(body)
+    archive = next((u for u in urls if parse_archive_link(u)), fields.archive_url)
+    url = next((u for u in urls if not parse_archive_link(u)), fields.url)
+    return replace(fields, url=url, archive_url=archive)
+
+
 def _mask_inline(
-    readable: list[str], text: str, span: Span, markers: list[tuple[str, Span]], links: dict[str, tuple[str, str]]
-) -> None:
-    """Blank inline markup in a block, recording footnote markers and links (each link cites its sentence)."""
+    readable: list[str],
+    text: str,
+    span: Span,
+    markers: list[tuple[str, Span]],
+    links: dict[str, tuple[str, str]],
+    keep_autolinks: bool = False,
+) -> list[str]:
+    """Blank inline markup in a block, recording footnote markers and links (each link cites its sentence).
+    With ``keep_autolinks``, an autolink's address stays readable (in a footnote it is the source's address);
+    the addresses of those are returned."""
     start, end = span.start, span.end
     for match in _IMAGE.finditer(text, start, end):
         blank(readable, text, match.start(), match.end())
@@ -242,8 +265,14 @@ def _mask_inline(
         key = f"link {match['url']}"
         links.setdefault(key, (" ".join(match["text"].split()), match["url"]))
         markers.append((key, Span(match.end("text"), match.end())))
+    autolinks = []
     for match in _AUTOLINK.finditer(text, start, end):
-        blank(readable, text, match.start(), match.end())
+        if keep_autolinks:  # the address, even where the text around it was masked before
+            blank(readable, text, match.start(), match.end())
+            readable[match.start() + 1 : match.end() - 1] = text[match.start() + 1 : match.end() - 1]
+            autolinks.append(match.group(0)[1:-1])
+        else:
+            blank(readable, text, match.start(), match.end())
     for pattern in (_HTML, _CODE, _ESCAPE):
         for match in pattern.finditer(text, start, end):
             blank(readable, text, match.start(), match.end())
@@ -251,6 +280,7 @@ def _mask_inline(
         for match in pattern.finditer(text, start, end):
             blank(readable, text, match.start(1), match.end(1))
             blank(readable, text, match.end(2), match.end())
+    return autolinks
 
 
 def _unquote(value: str) -> str:

@@ -536,8 +536,10 @@ def _footnote(contents: Wikicode) -> tuple[str, ReferenceFields | None]:
                 parts.append(" ".join([name, *(_fold(str(p.value)) for p in node.params)]))
                 continue
         if isinstance(node, ExternalLink):  # a bare or bracketed URL is a source
-            fields = fields or ReferenceFields(url=str(node.url))
-            parts.append(str(node.title) if node.title else str(node.url))
+            # A template written against a bare URL ("http://x.org/a{{dead link}}") is parsed into it.
+            url = str(node.url).split("{{", 1)[0]
+            fields = fields or ReferenceFields(url=url)
+            parts.append(str(node.title) if node.title else url)
             continue
         parts.append(_visible(node))
     return _fold(" ".join(parts)), fields

@@ -33,6 +33,10 @@ _MODULES = (
     "archive_mismatch",
     "unreachable_source",
     "invalid_identifier",
+    "bare_url",
+    "placeholder_title",
+    "archive_without_original",
+    "malformed_archive_link",
 )
 
 RULES: tuple[Rule, ...] = tuple(Rule.declared_in(f"{__name__}.{module}") for module in _MODULES)

@@ -18,11 +18,20 @@ def reference_hit(doc: Document, source: CitedSource, message: str, what: str, *
 def on_reference(
     doc: Document, reference: Reference, message: str, what: str, span: Span | None = None, **evidence: Any
 ) -> Hit:
-    """A hit on ``reference`` (at ``span`` within it, when given); ``what`` tells it from other hits on it."""
+    """A hit on ``reference`` (at ``span`` within it, when given); ``what`` tells it from other hits on it.
+    A link in the text, which is its own reference, is reported where it is cited."""
+    inline = reference.span.end == 0
+    if span is None and inline:
+        span = next((m.span for m in doc.markers if m.key == reference.key), reference.span)
     return Hit(
         span=span or reference.span,
         message=message,
-        excerpt=excerpt(doc, reference.content),
+        excerpt=reference.text if inline else excerpt(doc, reference.content) or reference.text,
         key=f"{reference.key} {what}",
         evidence={"reference": reference.key, **evidence},
     )
+
+
+def reference_name(reference: Reference) -> str:
+    """How a message names a reference: "Reference 12", "Reference #1", or, for a link in the text, "The link"."""
+    return "The link" if reference.span.end == 0 else f"Reference {reference.key}"
