@@ -47,6 +47,8 @@ def test_defaults_enable_every_rule(tmp_path, monkeypatch):
         "placeholder-title",
         "archive-without-original",
         "malformed-archive-link",
+        "circular-source",
+        "unreliable-source",
     ]
 
 

@@ -7,7 +7,7 @@ import sys
 
 from conftest import ROOT
 
-TARGETS = ["src", "tests", "benchmarks"]
+TARGETS = ["src", "tests", "benchmarks", "derive"]
 
 
 def test_ruff_lint():

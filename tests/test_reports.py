@@ -16,7 +16,7 @@ from auditor.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "seeds/000_285ae1a0c3e52f84.txt"
-SCHEMA = json.loads((resources.files("auditor") / "schemas" / "report-1.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((resources.files("auditor") / "schemas" / "report-1.1.json").read_text(encoding="utf-8"))
 
 
 def _report(*args: str) -> tuple[int, str]:
@@ -46,6 +46,7 @@ def test_the_seed_report_agrees_with_the_check_and_the_text(tmp_path, monkeypatc
     origin = data["origin"]
     assert (origin["kind"], origin["as_of"], origin["licence"]) == ("copy", "2016-01-21", "CC BY-SA")
     assert origin["url"] == "https://en.wikipedia.org/wiki/Inter-rebel_conflict_during_the_Syrian_Civil_War"
+    assert origin["mirror"] == "World Heritage Encyclopedia"  # a known copy, named in its licence text
     lines = (ROOT / SEED).read_text(encoding="utf-8").splitlines()
     rows = data["provenance"]
     # one row per citation marker: every "[n]" of the text outside the reference list ("  12. ^ a b ...")

@@ -90,7 +90,12 @@ def build_options(rule: Rule, values: dict[str, Any], where: str, base: Any) -> 
             raise ConfigError(f"{where}: unknown option {key!r} for rule {rule.name!r}")
         attribute = names[key]
         expected = hints[attribute]
-        if expected is bool and not isinstance(value, bool):
+        if hasattr(expected, "from_config"):  # an option with a structure of its own, which it checks
+            try:
+                value = expected.from_config(value)
+            except ValueError as error:
+                raise ConfigError(f"{where}: option {key!r} of rule {rule.name!r}: {error}") from None
+        elif expected is bool and not isinstance(value, bool):
             raise ConfigError(f"{where}: option {key!r} of rule {rule.name!r} must be true or false")
         if getattr(expected, "__origin__", None) is tuple:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-
-from stdnum import ean, isbn, ismn, issn
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
+from functools import cache
 
 from ..document import Document, Reference, Span
+
+# NOTE: python-stdnum is imported where a check digit is computed, not here: its utilities import pydoc and
+# ssl, some 0.1 s to 0.2 s at start-up, which a run over documents that cite no ISBN, ISSN or ISMN (the seed)
+# should not pay.
 
 # How a template parameter names each scheme (``eprint`` is cite arXiv's).
 SCHEMES = {
@@ -39,7 +41,7 @@ class IdentifierProblem:
 
 
 # A label and what follows it in a citation's text. The value patterns are generous: the checks judge them.
-_IN_TEXT = re.compile(
+_IN_TEXT = (
     r"(?<![\w/.])(?:"
     r"(?P<isbn>ISBN)(?:-?1[03])?:?\s*(?P<isbn_value>[0-9Xx](?:[-‐ ]?[0-9Xx]){6,18})"
     r"|(?P<issn>e?ISSN):?\s*(?P<issn_value>\d{4}[-‐ ]?\d{3}[\dXx])"
@@ -50,8 +52,7 @@ _IN_TEXT = re.compile(
     r"|(?P<arxiv>arXiv):\s*(?P<arxiv_value>[a-z][a-z.-]*/\d+(?:v\d+)?|\d{4}\.\d+(?:v\d+)?)"
     r"|(?P<oclc>OCLC):?\s*(?P<oclc_value>(?:ocm|ocn|on)?\d+)"
     r"|(?P<lccn>LCCN):?\s*(?P<lccn_value>[a-z]{0,3} ?\d[\d-]*\d)"
-    r")(?![\w-])",
-    re.I,
+    r")(?![\w-])"
 )
 _GROUPS = ("isbn", "issn", "ismn", "doi", "pmid", "pmc", "arxiv", "oclc", "lccn")
 _TEXT_LABELS = re.compile(r"ISBN|ISSN|ISMN|doi:|PMID|PMC|arXiv|OCLC|LCCN", re.I)
@@ -81,7 +82,7 @@ def _identifiers(reference: Reference) -> Iterator[tuple[str, str]]:
         yield SCHEMES[name], value
     text = reference.text
     if text and _TEXT_LABELS.search(text):
-        for match in _IN_TEXT.finditer(text):
+        for match in _in_text().finditer(text):
             name = next(g for g in _GROUPS if match[g])
             value = match[f"{name}_value"].rstrip(_TRAILING)
             if name == "doi":
@@ -90,6 +91,12 @@ def _identifiers(reference: Reference) -> Iterator[tuple[str, str]]:
                 yield "ISBN", _isbn_in_text(value)
             else:
                 yield "eISSN" if match[name][0] in "eE" else SCHEMES[name], value
+
+
+@cache
+def _in_text() -> re.Pattern[str]:
+    """The labels' pattern, compiled when a reference first shows a label: most show none."""
+    return re.compile(_IN_TEXT, re.I)
 
 
 def _isbn_in_text(value: str) -> str:
@@ -118,6 +125,9 @@ def check(scheme: str, written: str) -> tuple[str, str | None] | None:
 
 
 def _isbn(value: str) -> tuple[str, str | None] | None:
+    from stdnum import isbn
+    from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
+
     value = re.sub(r"^ISBN(?:-?1[03])?:?\s*", "", value, flags=re.I)
     compact = re.sub(r"[\s‐-]", "", value).upper()
     if len(compact) == 13 and compact.isdigit() and not compact.startswith(("978", "979")):
@@ -137,6 +147,8 @@ def _isbn(value: str) -> tuple[str, str | None] | None:
 
 
 def _isbn_check_digit(compact: str) -> str:
+    from stdnum import ean, isbn
+
     if len(compact) == 13:
         return ean.calc_check_digit(compact[:12])
     as_13 = "978" + compact[:9]
@@ -144,6 +156,9 @@ def _isbn_check_digit(compact: str) -> str:
 
 
 def _issn(value: str) -> tuple[str, str | None] | None:
+    from stdnum import issn
+    from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
+
     compact = re.sub(r"[\s‐-]", "", value).upper()
     try:
         issn.validate(compact)
@@ -157,6 +172,9 @@ def _issn(value: str) -> tuple[str, str | None] | None:
 
 
 def _ismn(value: str) -> tuple[str, str | None] | None:
+    from stdnum import ean, ismn
+    from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
+
     compact = re.sub(r"[\s‐-]", "", value).upper()
     try:
         ismn.validate(compact)

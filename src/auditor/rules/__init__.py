@@ -37,6 +37,8 @@ _MODULES = (
     "placeholder_title",
     "archive_without_original",
     "malformed_archive_link",
+    "circular_source",
+    "unreliable_source",
 )
 
 RULES: tuple[Rule, ...] = tuple(Rule.declared_in(f"{__name__}.{module}") for module in _MODULES)

@@ -1,5 +1,5 @@
 """One document's audit as data: what the Markdown, HTML and JSON reports show, described by
-``schemas/report-1.0.json``.
+``schemas/report-1.1.json``.
 
 Everything the three formats say comes from here, so they cannot disagree.
 """
@@ -18,7 +18,7 @@ from ...severity import Severity
 from ..shapes import archive_facts, capture, finding
 from .provenance import STATUSES, Origin, archived_sources, origin, rows, section_claims
 
-REPORT_SCHEMA_VERSION = "1.0"
+REPORT_SCHEMA_VERSION = "1.1"
 NOTES = {
     "reversed-paragraph-order": "the copy's paragraphs run in reverse order: each heading follows its section",
     "lost-blank-lines": "the wikitext has no blank lines between paragraphs, so each of its lines is read as one",
@@ -100,6 +100,8 @@ def origin_sentence(data: dict[str, Any], link: Callable[[str], str], text: Call
         line += f", retrieved {text(found['retrieved'])}"
     extras = [f"licence {text(found['licence'])}" if found["licence"] else ""]
     extras.append(f"published by {text(found['publisher'])}" if found["publisher"] else "")
+    if found["mirror"]:
+        extras.append(f"a known copy of Wikipedia ({text(found['mirror'])}): citing it is circular sourcing")
     shown = "; ".join(e for e in extras if e)
     return line + (f"; {shown}." if shown else ".")
 

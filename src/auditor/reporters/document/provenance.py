@@ -12,6 +12,7 @@ from datetime import date
 
 from ...document import Document, Sentence, Span
 from ...extract.facts import Facts
+from ...extract.mirrors import known_copies
 from ...extract.sources import ArchiveFacts, CaptureFact, Status, original_of
 from ...text import excerpt
 
@@ -30,6 +31,7 @@ class Origin:
     publisher: str | None = None
     revision: int | None = None
     retrieved: str | None = None
+    mirror: str | None = None  # the known copy of Wikipedia the document is, by name
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +72,15 @@ class SectionClaims:
 
 
 def origin(facts: Facts) -> Origin | None:
-    """A copy's original (title and licence), else the address the document was fetched from."""
+    """A copy's original (title and licence), else the address the document was fetched from; and the known
+    copy of Wikipedia the document is, when its address, publisher, chrome or licence text names one."""
     provenance = facts.doc.provenance
+    known = known_copies().document_copy(facts.doc)
+    mirror = None if known is None else known.copy.name
     copy = original_of(facts.doc, facts.dates)
     if copy is not None:
         basis = copy.as_of_basis if copy.as_of else None
-        return Origin("copy", copy.url, copy.as_of, basis, provenance.licence, provenance.publisher)
+        return Origin("copy", copy.url, copy.as_of, basis, provenance.licence, provenance.publisher, mirror=mirror)
     if provenance.source_url:
         kind = "revision" if provenance.revision is not None else "page"
         return Origin(
@@ -85,6 +90,7 @@ def origin(facts: Facts) -> Origin | None:
             publisher=provenance.publisher,
             revision=provenance.revision,
             retrieved=provenance.retrieved,
+            mirror=mirror,
         )
     return None
 

@@ -1,0 +1,102 @@
+"""Wikipedia and its known copies: which a citation cites, and which a document itself is.
+
+The list is shipped data (``data/mirrors.toml``, curated and documented there),
+read once; lookups go through a ``SiteTable`` and a dictionary of publisher
+names, so their cost does not grow with the list.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..document import Document, Reference, RegionKind
+from ..urls import parse_archive_link
+from .domains import SiteTable
+
+
+@dataclass(frozen=True, slots=True)
+class KnownCopy:
+    name: str
+    kind: str  # "wikipedia", "mirror", "fork" or "books"
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    copy: KnownCopy
+    by: str  # "site" or "publisher"
+    what: str  # the site or publisher name that matched, as listed
+
+
+class Copies:
+    """Wikipedia and its copies, by site and by publisher name."""
+
+    def __init__(self, entries: list[dict[str, object]]) -> None:
+        self.sites: SiteTable[KnownCopy] = SiteTable()
+        self.publishers: dict[str, tuple[str, KnownCopy]] = {}
+        for entry in entries:
+            copy = KnownCopy(str(entry["name"]), str(entry["kind"]), str(entry.get("note", "")))
+            for site in entry.get("sites", ()):  # type: ignore[attr-defined]
+                self.sites.add(site, copy)
+            for publisher in entry.get("publishers", ()):  # type: ignore[attr-defined]
+                self.publishers[_fold(publisher)] = (publisher, copy)
+        names = sorted((name for name, _ in self.publishers.values() if len(name) > 8), key=len, reverse=True)
+        self._named = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+
+    def cited_by(self, reference: Reference) -> Match | None:
+        """The copy of Wikipedia ``reference`` cites: by its address (or the original of its archive link),
+        else by its publisher's name."""
+        fields = reference.fields
+        for url in (fields.url, _archived_original(fields.archive_url)):
+            if url and (found := self.sites.lookup(url)):
+                return Match(found[1], "site", found[0])
+        if fields.publisher and (named := self.publishers.get(_fold(fields.publisher))):
+            return Match(named[1], "publisher", named[0])
+        return None
+
+    def document_copy(self, doc: Document) -> Match | None:
+        """The known copy a document itself is, by the address it was taken from or the name its own chrome
+        and licence text give."""
+        provenance = doc.provenance
+        found = self.sites.lookup(provenance.source_url) if provenance.source_url else None
+        if found is not None and found[1].kind != "wikipedia":
+            return Match(found[1], "site", found[0])
+        named = self.publishers.get(_fold(provenance.publisher)) if provenance.publisher else None
+        if named is not None and named[1].kind != "wikipedia":
+            return Match(named[1], "publisher", named[0])
+        if self._named is None:
+            return None
+        for region in doc.regions:
+            if region.kind in (RegionKind.CHROME, RegionKind.LICENCE) and (
+                hit := self._named.search(doc.text, region.span.start, region.span.end)
+            ):
+                name, copy = self.publishers[_fold(hit.group(0))]
+                if copy.kind != "wikipedia":
+                    return Match(copy, "publisher", name)
+        return None
+
+
+@cache
+def known_copies(added: tuple[str, ...] = ()) -> Copies:
+    """The shipped list, and the sites of ``added`` (a user's), each a copy of Wikipedia."""
+    extra = [{"name": site, "kind": "mirror", "sites": [site], "note": "listed in the configuration"} for site in added]
+    return Copies([*_shipped(), *extra])
+
+
+@cache
+def _shipped() -> tuple[dict[str, object], ...]:
+    text = resources.files(__package__).joinpath("data", "mirrors.toml").read_text(encoding="utf-8")
+    return tuple(tomllib.loads(text)["source"])
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.split()).strip(" .,;").casefold()
+
+
+def _archived_original(archive_url: str | None) -> str | None:
+    link = parse_archive_link(archive_url) if archive_url else None
+    return None if link is None else link.original
