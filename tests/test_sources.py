@@ -69,7 +69,7 @@ def test_the_ratings_table_carries_its_attribution_and_snapshot():
 def test_the_table_is_looked_up_by_site_not_scanned():
     table = rating_table()
     assert len(table) > 600  # one entry per site a source publishes on
-    judged = judge(table, "https://www.cnet.com/news/x/", (date(2023, 3, 5), date(2023, 3, 5)))
+    judged = judge(table, "https://www.cnet.com/news/x/", lambda: (date(2023, 3, 5), date(2023, 3, 5)))
     assert judged is not None and judged.certain and judged.worst.status == "gu"
 
 
@@ -187,3 +187,9 @@ def test_every_source_rule_has_cases_in_every_format_both_ways():
         for kind in ("fail", "pass"):
             formats = {case.get("format", "mirror") for case in data[kind]}
             assert formats == {"mirror", "wikitext", "html", "markdown"}, (rule.name, kind, formats)
+
+
+def test_the_rules_docs_give_the_snapshot_the_table_has():
+    rule = next(r for r in RULES if r.name == "unreliable-source")
+    day = date.fromisoformat(list_info().snapshot)
+    assert f"{day.day} {day:%B %Y}" in " ".join(rule.doc.split())

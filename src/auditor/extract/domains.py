@@ -8,12 +8,14 @@ with: a few dictionary lookups, whatever the table's size.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, TypeVar
 from urllib.parse import unquote, urlsplit
 
 V = TypeVar("V")
 
 
+@lru_cache(maxsize=4096)  # the rules that read sites ask for the same addresses
 def site_of(url: str) -> tuple[str, str] | None:
     """The host (lower case, without ``www.``) and path (lower case) of a web address; None for anything else."""
     url = url.strip()

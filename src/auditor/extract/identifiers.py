@@ -55,7 +55,7 @@ _IN_TEXT = (
     r")(?![\w-])"
 )
 _GROUPS = ("isbn", "issn", "ismn", "doi", "pmid", "pmc", "arxiv", "oclc", "lccn")
-_TEXT_LABELS = re.compile(r"ISBN|ISSN|ISMN|doi:|PMID|PMC|arXiv|OCLC|LCCN", re.I)
+_TEXT_LABELS = ("isbn", "issn", "ismn", "doi:", "pmid", "pmc", "arxiv", "oclc", "lccn")  # a cheap first look
 _TRAILING = ".,;:)]}>'\"”’"  # punctuation a sentence puts after a value
 
 
@@ -81,7 +81,8 @@ def _identifiers(reference: Reference) -> Iterator[tuple[str, str]]:
     for name, value in reference.fields.identifiers:
         yield SCHEMES[name], value
     text = reference.text
-    if text and _TEXT_LABELS.search(text):
+    folded = text.lower()
+    if text and any(label in folded for label in _TEXT_LABELS):
         for match in _in_text().finditer(text):
             name = next(g for g in _GROUPS if match[g])
             value = match[f"{name}_value"].rstrip(_TRAILING)

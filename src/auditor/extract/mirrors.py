@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
+from typing import Any
 
 from ..document import Document, Reference, RegionKind
 from ..urls import parse_archive_link
@@ -35,17 +37,23 @@ class Match:
 class Copies:
     """Wikipedia and its copies, by site and by publisher name."""
 
-    def __init__(self, entries: list[dict[str, object]]) -> None:
+    def __init__(self, entries: list[Mapping[str, Any]]) -> None:
         self.sites: SiteTable[KnownCopy] = SiteTable()
         self.publishers: dict[str, tuple[str, KnownCopy]] = {}
         for entry in entries:
             copy = KnownCopy(str(entry["name"]), str(entry["kind"]), str(entry.get("note", "")))
-            for site in entry.get("sites", ()):  # type: ignore[attr-defined]
+            for site in entry.get("sites", ()):
                 self.sites.add(site, copy)
-            for publisher in entry.get("publishers", ()):  # type: ignore[attr-defined]
+            for publisher in entry.get("publishers", ()):
                 self.publishers[_fold(publisher)] = (publisher, copy)
+
+    @cached_property
+    def _named(self) -> re.Pattern[str] | None:
+        """The publisher names a document's own chrome is searched for: the longer ones only, as "Kiddle" or
+        "DBpedia" may be a word of a page's text where "World Heritage Encyclopedia" names its publisher.
+        Compiled when a report first asks, not for every check."""
         names = sorted((name for name, _ in self.publishers.values() if len(name) > 8), key=len, reverse=True)
-        self._named = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
 
     def cited_by(self, reference: Reference) -> Match | None:
         """The copy of Wikipedia ``reference`` cites: by its address (or the original of its archive link),
@@ -68,11 +76,12 @@ class Copies:
         named = self.publishers.get(_fold(provenance.publisher)) if provenance.publisher else None
         if named is not None and named[1].kind != "wikipedia":
             return Match(named[1], "publisher", named[0])
-        if self._named is None:
+        named_in = self._named
+        if named_in is None:
             return None
         for region in doc.regions:
             if region.kind in (RegionKind.CHROME, RegionKind.LICENCE) and (
-                hit := self._named.search(doc.text, region.span.start, region.span.end)
+                hit := named_in.search(doc.text, region.span.start, region.span.end)
             ):
                 name, copy = self.publishers[_fold(hit.group(0))]
                 if copy.kind != "wikipedia":
@@ -88,7 +97,7 @@ def known_copies(added: tuple[str, ...] = ()) -> Copies:
 
 
 @cache
-def _shipped() -> tuple[dict[str, object], ...]:
+def _shipped() -> tuple[Mapping[str, Any], ...]:
     text = resources.files(__package__).joinpath("data", "mirrors.toml").read_text(encoding="utf-8")
     return tuple(tomllib.loads(text)["source"])
 

@@ -13,7 +13,7 @@ override ratings by site (``Ratings``, the unreliable-source rule's option).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -34,6 +34,7 @@ _NAMES = {
     "reliable": "gr", "generally-reliable": "gr", "no-consensus": "nc", "marginal": "m",
     "unreliable": "gu", "generally-unreliable": "gu", "deprecated": "d", **{code: code for code in ORDER},
 }  # fmt: skip
+_CHOICES = "reliable, no-consensus, marginal, unreliable, deprecated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +85,13 @@ def _user_rating(site: str, entry: object) -> Rating:
     if isinstance(entry, str):
         entry = {"rating": entry}
     if not isinstance(entry, Mapping):
-        raise ValueError(f"{site!r}: a rating is a word ({_choices()}) or a table with 'rating'")
+        raise ValueError(f"{site!r}: a rating is a word ({_CHOICES}) or a table with 'rating'")
     unknown = set(entry) - {"rating", "from", "until", "name", "topic"}
     if unknown:
         raise ValueError(f"{site!r}: unknown key {sorted(unknown)[0]!r}")
     status = _NAMES.get(str(entry.get("rating", "")).strip().lower())
     if status is None:
-        raise ValueError(f"{site!r}: {entry.get('rating')!r} is not a rating ({_choices()})")
+        raise ValueError(f"{site!r}: {entry.get('rating')!r} is not a rating ({_CHOICES})")
     start, end = _day(site, entry.get("from")), _day(site, entry.get("until"))
     period = None
     if start or end:
@@ -113,10 +114,6 @@ def _day(site: str, value: object) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         raise ValueError(f"{site!r}: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def _choices() -> str:
-    return "reliable, no-consensus, marginal, unreliable, deprecated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,10 +181,13 @@ class Judgement:
         return self.applies[-1]
 
 
-def judge(table: SiteTable[tuple[Rating, ...]], url: str, when: tuple[date, date] | None) -> Judgement | None:
-    """The ratings that hold for a citation of ``url`` dated ``when`` (first and last day it may be), or None
-    when the site is not listed or only for a topic. Where one period's rating and another's both may hold
-    (no date, or a date that spans the change), both are given and the judgement is not certain."""
+def judge(
+    table: SiteTable[tuple[Rating, ...]], url: str, when: Callable[[], tuple[date, date] | None]
+) -> Judgement | None:
+    """The ratings that hold for a citation of ``url``, or None when the site is not listed or only for a
+    topic. ``when`` gives the citation's date (the first and last day it may be), asked only when a rating
+    depends on it. Where one period's rating and another's both may hold (no date, or a date that spans the
+    change), both are given and the judgement is not certain."""
     found = table.lookup(url)
     if found is None:
         return None
@@ -202,9 +202,10 @@ def judge(table: SiteTable[tuple[Rating, ...]], url: str, when: tuple[date, date
     if not dated:
         mildest = min(undated, key=_rank)  # two publications on one site: the benefit of the doubt
         return Judgement(site, (mildest,), True, (), topics)
-    if when is None:  # whichever period the citation is from
+    cited = when()
+    if cited is None:  # whichever period the citation is from
         return Judgement(site, tuple(sorted(general, key=_rank)), False, (), topics)
-    first, last = when
+    first, last = cited
     meeting = [r for r in dated if r.meets(first, last)]
     if not meeting:  # the date falls outside every period: the site's other ratings hold
         if not undated:

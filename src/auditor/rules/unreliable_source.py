@@ -47,13 +47,16 @@ The minister resigned on 3 May 2014.<ref>{{cite web |url=https://www.theguardian
   "unreliable", from = 2020-10-01 }]`.
 
 ## Limits
-Only listed sites are rated, and only by the snapshot shipped (its date is in
-`auditor explain`'s output and each finding's evidence); a source the list
-rates by name but not by site is not matched. Wikipedia and its copies are
+Only listed sites are rated, as the snapshot shipped rated them (19 April 2026;
+each finding's evidence names it); a source the list rates by name but not by
+site is not matched, nor a date written only in a cited address. Wikipedia and its copies are
 `circular-source`'s to report, not this rule's. Ratings summarise discussions
 about typical use: a generally unreliable source can be fine for a statement
-about itself. The list is CC BY-SA 4.0, by Wikipedia contributors
-(Wikipedia:Reliable sources/Perennial sources).
+about itself, and a platform's rating (YouTube, X, Facebook) is about what its
+users post: a report that cites a news agency's uploaded video as evidence gets
+a finding too, which `ratings` can change for such documents. The list is CC
+BY-SA 4.0, by Wikipedia contributors (Wikipedia:Reliable sources/Perennial
+sources).
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 from ..document import Document, Reference
 from ..extract.dates import show
@@ -83,15 +87,18 @@ class Options:
 
 
 def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
+    table = None  # read on first use: most copies give no address
     for reference in doc.references:
         url = reference.fields.url or _original(reference.fields.archive_url)
         if not url or known_copies().cited_by(reference) is not None:
             continue
-        table = rating_table(options.ratings)  # read on first use: most copies give no address
-        when, basis = _cited_date(facts, reference)
-        judged = judge(table, url, None if when is None else (when[0], when[1]))
+        if table is None:
+            table = rating_table(options.ratings)
+        judged = judge(table, url, partial(_interval, facts, reference))  # the date, if a rating depends on it
         if judged is None or judged.worst.status == "gr":
             continue
+        by_date = any(r.dated for r in (*judged.applies, *judged.others))
+        when, basis = _cited_date(facts, reference) if by_date else (None, "none")
         yield _hit(doc, reference, judged, when, basis)
 
 
@@ -159,6 +166,11 @@ def _cited_date(facts: Facts, reference: Reference) -> tuple[tuple[date, date, s
             if mention is not None and not mention.problem:
                 return (mention.first, mention.last, show(mention)), basis
     return None, "none"
+
+
+def _interval(facts: Facts, reference: Reference) -> tuple[date, date] | None:
+    cited = _cited_date(facts, reference)[0]
+    return None if cited is None else cited[:2]
 
 
 def _original(archive_url: str | None) -> str | None:
