@@ -42,7 +42,7 @@ _PLACEHOLDERS = frozenset(
     |wikiwix's cache|website is for sale|domain for sale|index of""".split("|")
 )
 _PLACEHOLDER_PATTERN = re.compile(r"\{\{?\s*[\w .-]*\}\}?|%\w+%|\$\{\w+\}|<\s*title\s*>|\[\s*title\s*\]", re.I)
-_CONTAINS = ("are you a robot", "hugedomains.com", "website is for sale", "page not found")
+_CONTAINS = re.compile(r"are you a robot|hugedomains\.com|website is for sale|page not found")
 
 
 def placeholder_title(title: str | None) -> bool:
@@ -53,7 +53,7 @@ def placeholder_title(title: str | None) -> bool:
     folded = folded.strip("()[]") if folded[:1] in "([" else folded
     if folded in _PLACEHOLDERS or _PLACEHOLDER_PATTERN.fullmatch(folded):
         return True
-    return any(part in folded for part in _CONTAINS)
+    return _CONTAINS.search(folded) is not None
 
 
 # "Archived from the original on": the citation linked the original, though a copy may have lost the link.
@@ -83,7 +83,7 @@ _FIRST_CAPTURES = 1996  # the Wayback Machine's first captures
 def wayback_problem(url: str) -> tuple[str, str] | None:
     """What makes a Wayback Machine address open no single capture, as (kind, words); None when it does,
     and for addresses of other archives and of the Internet Archive's other collections."""
-    match = _WAYBACK.match(url.strip())
+    match = _WAYBACK.match(url.strip()) if "archive.org" in url else None
     if match is None:
         return None
     path = match["path"]

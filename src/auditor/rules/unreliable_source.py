@@ -90,12 +90,12 @@ def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
     table = None  # read on first use: most copies give no address
     for reference in doc.references:
         url = reference.fields.url or _original(reference.fields.archive_url)
-        if not url or known_copies().cited_by(reference) is not None:
+        if not url:
             continue
         if table is None:
             table = rating_table(options.ratings)
         judged = judge(table, url, partial(_interval, facts, reference))  # the date, if a rating depends on it
-        if judged is None or judged.worst.status == "gr":
+        if judged is None or judged.worst.status == "gr" or known_copies().cited_by(reference) is not None:
             continue
         by_date = any(r.dated for r in (*judged.applies, *judged.others))
         when, basis = _cited_date(facts, reference) if by_date else (None, "none")
