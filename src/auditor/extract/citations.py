@@ -3,6 +3,9 @@
 Pure functions of one reference or one value: a bare address standing for the
 source, a title that is a placeholder rather than the work's, an archive link
 without the address it copies, and Wayback addresses that open no capture.
+
+NOTE: the patterns are strings that ``re`` compiles on first use and keeps: compiling them when the module
+is imported cost every run a few milliseconds, most of which need few of them.
 """
 
 from __future__ import annotations
@@ -12,14 +15,14 @@ from datetime import date
 
 from ..document import Reference
 
-_URL = re.compile(r"(?:https?:)?//[^\s<>\"\]|)]+|www\.[^\s<>\"\]|)]+", re.I)
+_URL = r"(?i)(?:https?:)?//[^\s<>\"\]|)]+|www\.[^\s<>\"\]|)]+"
 # The words a rendered citation adds around a bare link: they name no source.
 _FRAME = frozenset(
     """retrieved accessed archived from the original on at wayback machine web archive dead link pdf html
     jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
     nov november dec december""".split()
 )
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = r"[^\W\d_]+"
 
 
 def is_bare_url(reference: Reference) -> bool:
@@ -28,10 +31,10 @@ def is_bare_url(reference: Reference) -> bool:
     text = reference.text
     if not text or not (reference.fields.url or reference.fields.archive_url) or reference.fields.title:
         return False
-    rest = _URL.sub(" ", text)
+    rest = re.sub(_URL, " ", text)
     if reference.span.end == 0:  # a link in the text: bare when its text is its address, not a number or a name
         return not rest.strip()
-    return all(word.lower() in _FRAME for word in _WORD.findall(rest))
+    return all(word.lower() in _FRAME for word in re.findall(_WORD, rest))
 
 
 # Titles that are not a work's title: CS1's generic titles, tools' placeholders and bots' markers.
@@ -41,8 +44,8 @@ _PLACEHOLDERS = frozenset(
     |are you a robot?|subscribe to read|log into facebook|login • instagram|redirecting...|webcite query result
     |wikiwix's cache|website is for sale|domain for sale|index of""".split("|")
 )
-_PLACEHOLDER_PATTERN = re.compile(r"\{\{?\s*[\w .-]*\}\}?|%\w+%|\$\{\w+\}|<\s*title\s*>|\[\s*title\s*\]", re.I)
-_CONTAINS = re.compile(r"are you a robot|hugedomains\.com|website is for sale|page not found")
+_PLACEHOLDER_PATTERN = r"(?i)\{\{?\s*[\w .-]*\}\}?|%\w+%|\$\{\w+\}|<\s*title\s*>|\[\s*title\s*\]"
+_CONTAINS = r"are you a robot|hugedomains\.com|website is for sale|page not found"
 
 
 def placeholder_title(title: str | None) -> bool:
@@ -51,15 +54,15 @@ def placeholder_title(title: str | None) -> bool:
         return False
     folded = " ".join(title.split()).strip(" .\"'“”‘’").lower()
     folded = folded.strip("()[]") if folded[:1] in "([" else folded
-    if folded in _PLACEHOLDERS or _PLACEHOLDER_PATTERN.fullmatch(folded):
+    if folded in _PLACEHOLDERS or re.fullmatch(_PLACEHOLDER_PATTERN, folded):
         return True
-    return _CONTAINS.search(folded) is not None
+    return re.search(_CONTAINS, folded) is not None
 
 
 # "Archived from the original on": the citation linked the original, though a copy may have lost the link.
-_ARCHIVED_FROM = re.compile(r"Archived\s+from\s+the[\s_]+original", re.I)
+_ARCHIVED_FROM = r"(?i)Archived\s+from\s+the[\s_]+original"
 # What MediaWiki's citation templates write on a rendered page when |archive-url= comes without |url=.
-_CS1_NO_URL = re.compile(r"\|\s*archive-?url\s*=\s*requires\s*\|\s*url\s*=", re.I)
+_CS1_NO_URL = r"(?i)\|\s*archive-?url\s*=\s*requires\s*\|\s*url\s*="
 
 
 def lacks_original(reference: Reference, from_markup: bool) -> bool:
@@ -70,20 +73,20 @@ def lacks_original(reference: Reference, from_markup: bool) -> bool:
     fields = reference.fields
     if not fields.archive_url:
         return False
-    if _CS1_NO_URL.search(reference.text):
+    if re.search(_CS1_NO_URL, reference.text):
         return True
-    return from_markup and fields.url is None and not _ARCHIVED_FROM.search(reference.text)
+    return from_markup and fields.url is None and not re.search(_ARCHIVED_FROM, reference.text)
 
 
-_WAYBACK = re.compile(r"^(?:https?:)?//(?P<host>(?:web\.|wayback\.|liveweb\.|www\.)?archive\.org)(?P<path>/.*)$", re.I)
-_REPLAY = re.compile(r"^/web/(?P<stamp>[^/]*?)(?P<flag>[a-z]{2}_)?/(?P<url>.+)$", re.I)
+_WAYBACK = r"(?i)^(?:https?:)?//(?P<host>(?:web\.|wayback\.|liveweb\.|www\.)?archive\.org)(?P<path>/.*)$"
+_REPLAY = r"(?i)^/web/(?P<stamp>[^/]*?)(?P<flag>[a-z]{2}_)?/(?P<url>.+)$"
 _FIRST_CAPTURES = 1996  # the Wayback Machine's first captures
 
 
 def wayback_problem(url: str) -> tuple[str, str] | None:
     """What makes a Wayback Machine address open no single capture, as (kind, words); None when it does,
     and for addresses of other archives and of the Internet Archive's other collections."""
-    match = _WAYBACK.match(url.strip()) if "archive.org" in url else None
+    match = re.match(_WAYBACK, url.strip()) if "archive.org" in url else None
     if match is None:
         return None
     path = match["path"]
@@ -93,7 +96,7 @@ def wayback_problem(url: str) -> tuple[str, str] | None:
         return "liveweb", "asks liveweb.archive.org, which fetches the page live rather than opening a capture"
     if not path.lower().startswith("/web/"):
         return None
-    replay = _REPLAY.match(path)
+    replay = re.match(_REPLAY, path)
     if replay is None or not replay["stamp"] or "://" in replay["stamp"] or replay["stamp"].startswith("http"):
         return "no-timestamp", "has no timestamp, so it opens whichever capture is newest"
     stamp = replay["stamp"]

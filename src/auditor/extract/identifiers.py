@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..document import Document, Reference, Span
 
@@ -30,8 +30,7 @@ SCHEMES = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class IdentifierProblem:
+class IdentifierProblem(NamedTuple):
     reference: str  # the reference's key
     scheme: str  # "ISBN", "DOI", ...
     written: str  # the value as written
@@ -199,19 +198,19 @@ def _ismn(value: str) -> tuple[str, str | None] | None:
     return None
 
 
-_DOI = re.compile(r"10\.(?P<registrant>\d+(?:\.\d+)*)/\S+")
-_DOI_LINK = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.I)
+_DOI = r"10\.(?P<registrant>\d+(?:\.\d+)*)/\S+"
+_DOI_LINK = r"(?i)^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)"
 
 
 def _doi(value: str) -> tuple[str, str | None] | None:
-    if _DOI_LINK.match(value):
-        bare = _DOI_LINK.sub("", value)
+    if re.match(_DOI_LINK, value):
+        bare = re.sub(_DOI_LINK, "", value)
         return "is written with a prefix; the parameter takes the DOI alone", bare
     if value[-1:] in ".,;:":
         return f"ends with {value[-1]!r}, which a DOI never does", value.rstrip(".,;:")
     if len(value.split(None, 1)) > 1:
         return "contains a space, which a DOI never does", None
-    match = _DOI.fullmatch(value)
+    match = re.fullmatch(_DOI, value)
     if match is None:
         return "is not a DOI: it is 10., a registrant number, a slash and a suffix", None
     if len(match["registrant"].split(".")[0]) < 4:
@@ -232,15 +231,15 @@ def _numeric(scheme: str, digits: int) -> Callable[[str], tuple[str, str | None]
     return check
 
 
-_ARXIV_NEW = re.compile(r"(?P<yy>\d\d)(?P<mm>\d\d)\.(?P<number>\d{4,5})(?:v\d+)?")
-_ARXIV_OLD = re.compile(r"[a-z][a-z-]*(?:\.[A-Z]{2})?/(?P<yy>\d\d)(?P<mm>\d\d)\d{3}(?:v\d+)?")
+_ARXIV_NEW = r"(?P<yy>\d\d)(?P<mm>\d\d)\.(?P<number>\d{4,5})(?:v\d+)?"
+_ARXIV_OLD = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/(?P<yy>\d\d)(?P<mm>\d\d)\d{3}(?:v\d+)?"
 
 
 def _arxiv(value: str) -> tuple[str, str | None] | None:
     if value.lower().startswith("arxiv:"):
         return "is written with its arXiv: prefix; the parameter takes the identifier alone", value[6:].strip()
-    new = _ARXIV_NEW.fullmatch(value)
-    old = _ARXIV_OLD.fullmatch(value)
+    new = re.fullmatch(_ARXIV_NEW, value)
+    old = re.fullmatch(_ARXIV_OLD, value)
     found = new or old
     if found is None or not 1 <= int(found["mm"]) <= 12:
         return "is not an arXiv identifier: YYMM.NNNNN, or archive/YYMMNNN before April 2007", None

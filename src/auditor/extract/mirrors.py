@@ -10,25 +10,22 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..document import Document, Reference, RegionKind
 from ..urls import parse_archive_link
 from .domains import SiteTable
 
 
-@dataclass(frozen=True, slots=True)
-class KnownCopy:
+class KnownCopy(NamedTuple):
     name: str
     kind: str  # "wikipedia", "mirror", "fork" or "books"
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     copy: KnownCopy
     by: str  # "site" or "publisher"
     what: str  # the site or publisher name that matched, as listed

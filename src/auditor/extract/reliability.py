@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from .domains import SiteTable, split_site
 
@@ -37,8 +37,7 @@ _NAMES = {
 _CHOICES = "reliable, no-consensus, marginal, unreliable, deprecated"
 
 
-@dataclass(frozen=True, slots=True)
-class Rating:
+class Rating(NamedTuple):
     name: str
     status: str  # a code of ORDER
     start: date | None = None  # the period it holds for: from this day ...
@@ -62,8 +61,7 @@ class Rating:
         return (self.start is None or self.start <= last) and (self.end is None or first < self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Ratings:
+class Ratings(NamedTuple):
     """A user's ratings by site, which replace the list's for that site: the unreliable-source rule's
     ``ratings`` option, a table of site to rating, or to a table (or list of tables) with ``rating`` and
     optionally ``from``, ``until`` (dates), ``name`` and ``topic``."""
@@ -116,8 +114,7 @@ def _day(site: str, value: object) -> date | None:
         raise ValueError(f"{site!r}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-@dataclass(frozen=True, slots=True)
-class ListInfo:
+class ListInfo(NamedTuple):
     title: str
     attribution: str
     licence: str
@@ -151,12 +148,12 @@ def list_info() -> ListInfo:
 
 
 @cache
-def rating_table(ratings: Ratings = Ratings()) -> SiteTable[tuple[Rating, ...]]:
+def rating_table(ratings: Ratings | None = None) -> SiteTable[tuple[Rating, ...]]:
     """The ratings by site: the shipped list's, with ``ratings`` (a user's) in place of its for their sites."""
     by_site: dict[str, list[Rating]] = {}
     for site, rating in _shipped()[1]:
         by_site.setdefault(_site_key(site), []).append(rating)
-    for site, user in ratings.by_site:
+    for site, user in ratings.by_site if ratings is not None else ():
         by_site[_site_key(site)] = list(user)
     return SiteTable((site, tuple(rows)) for site, rows in by_site.items())
 
@@ -166,8 +163,7 @@ def _site_key(site: str) -> str:
     return host + path
 
 
-@dataclass(frozen=True, slots=True)
-class Judgement:
+class Judgement(NamedTuple):
     """What the list says of one citation."""
 
     site: str  # as listed
