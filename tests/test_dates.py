@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from auditor.extract.dates import Precision, show
+from auditor.extract.dates import Precision, show, written_date
 from auditor.extract.facts import Facts
 from auditor.readers import read_mirror
 from conftest import SEED, mirror
@@ -143,3 +143,20 @@ def test_seed_year_inference(fragment, resolved):
     mention = min((m for m in Facts(doc).dates.mentions if m.span.start >= offset), key=lambda m: m.span.start)
     assert mention.span.start < offset + len(fragment)
     assert show(mention) == resolved, mention.resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Humane Afghan City? by Ann Marlowe in Forbes 2 September 2009.", ("2 September 2009", False)),
+        ('Kerry A. Dolan (23 January 2013). "Isabel". Forbes. Retrieved 24 January 2013.', ("23 January 2013", False)),
+        ("Phone review, CNET. Retrieved 3 January 2023.", ("3 January 2023", True)),
+        ("Sept. 5, 2013, News Example", ("5 September 2013", False)),
+        ("Town falls. http://news.example/2009/04/23/fall 20120117160122", None),  # the address's date is not read
+        ("Phone review, 5 March 2020, updated 5 March 2023.", None),  # two of one kind: neither is the date
+        ("Population in 2014 was 3,000.", None),  # a lone year is not a citation's date
+    ],
+)
+def test_the_date_a_references_words_give(text, expected):
+    found = written_date(text)
+    assert (None if found is None else (show(found[0]), found[1])) == expected

@@ -477,6 +477,34 @@ def _loose(value: str | None) -> DateMention | None:
     return DateMention(Span(0, 0), parsed, last, precision, AS_WRITTEN, -1)
 
 
+# A full date as a citation's words write one, when its fields give none: "2 September 2009", "Sep 2, 2009",
+# "2009-09-02", "September 2009"; a lone year is too often another number to count.
+_WRITTEN_DATE = re.compile(
+    rf"(?<![\w-])(?:\d{{1,2}}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}},?\s+{_YEAR}|{_YEAR}-[01]\d-[0-3]\d"
+    rf"|{_MONTH},?\s+{_YEAR})(?![\w-])"
+)
+_ADDRESS = re.compile(r"(?:https?:)?//\S+|\bwww\.\S+")
+_NOT_PUBLISHED = re.compile(r"(?i)(?:retrieved|accessed|archived|archive|captured)\b[^.;]*$")
+
+
+def written_date(text: str) -> tuple[DateMention, bool] | None:
+    """The date a reference's words give, for a reference whose fields give none (a link followed by prose
+    such as "by Ann Marlowe in Forbes 2 September 2009"): the one date written outside its addresses, and
+    whether it is a retrieval or archive date ("Retrieved 5 May 2014") rather than the source's own. None
+    when there is none, or when dates of one kind disagree."""
+    words = _ADDRESS.sub(" ", text)
+    found: dict[bool, dict[tuple[date, date], DateMention]] = {False: {}, True: {}}
+    for match in _WRITTEN_DATE.finditer(words):
+        mention = _loose(match.group(0).replace(".", ""))
+        if mention is not None:
+            later = _NOT_PUBLISHED.search(words, max(0, match.start() - 40), match.start()) is not None
+            found[later].setdefault((mention.first, mention.last), mention)
+    for later in (False, True):
+        if found[later]:
+            return (next(iter(found[later].values())), later) if len(found[later]) == 1 else None
+    return None
+
+
 _FORMATS = ("%d %B %Y", "%B %d, %Y", "%Y-%m-%d", "%d %b %Y", "%b %d, %Y", "%B %Y", "%b %Y")
 
 

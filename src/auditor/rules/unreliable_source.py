@@ -11,7 +11,9 @@ marginally reliable) an info.
 A rating that holds for a period only (CNET was generally reliable before
 October 2020, is generally unreliable since November 2022; Lenta.ru is
 deprecated from 12 March 2014) is applied by the citation's date: its
-publication date, else its access date, and the message says which. A citation
+publication date, else its access date; for a citation that gives neither as
+a field (a link followed by prose), the one date its words give, the source's
+own before a retrieval date. The message says which. A citation
 with no date, or one whose date spans the change, gets an info naming the
 ratings it could fall under. A rating limited to a topic (Fox News on politics
 and science) is named in the message of the site's general rating, never
@@ -67,7 +69,7 @@ from datetime import date
 from functools import partial
 
 from ..document import Document, Reference
-from ..extract.dates import show
+from ..extract.dates import show, written_date
 from ..extract.facts import Facts
 from ..extract.mirrors import known_copies
 from ..extract.reliability import ORDER, WORDS, Judgement, Rating, Ratings, judge, list_info, rating_table
@@ -110,13 +112,13 @@ def _hit(
     if judged.certain:
         said = f"{cites}, which {_by(worst)} rates {_rating(worst)}"
         if worst.dated and when is not None:
-            said += f"; the citation is dated {when[2]} (its {basis})"
+            said += f"; the citation is dated {when[2]} ({_BASES[basis]})"
         severity = Severity.INFO if worst.status in ("nc", "m") else None
     else:
         ratings = "; ".join(_rating(r) for r in judged.applies)
         said = f"{cites}, whose rating by {_by(worst)} depends on the date: {ratings}"
         said += (
-            f"; the citation's date, {when[2]} (its {basis}), spans the change"
+            f"; the citation's date, {when[2]} ({_BASES[basis]}), spans the change"
             if when is not None
             else "; the citation gives no date to tell which holds"
         )
@@ -144,6 +146,15 @@ def _hit(
     return hit if severity is None else replace(hit, severity=severity)
 
 
+# How a message says where the citation's date comes from.
+_BASES = {
+    "publication date": "its publication date",
+    "access date": "its access date",
+    "written date": "the date its text gives",
+    "retrieval date": "the retrieval date its text gives",
+}
+
+
 def _by(rating: Rating) -> str:
     return "Wikipedia's list of perennial sources" if rating.source == list_info().title else rating.source
 
@@ -159,12 +170,19 @@ def _rating(rating: Rating, shortcut: bool = True) -> str:
 
 
 def _cited_date(facts: Facts, reference: Reference) -> tuple[tuple[date, date, str] | None, str]:
-    """The citation's date as an interval and as written: its publication date, else its access date."""
+    """The citation's date as an interval and as written: its publication date, else its access date; for a
+    citation without those fields (a link and prose), the one date its words give, the source's before a
+    retrieval date."""
     found = facts.dates.references.get(reference.key)
     if found is not None:
         for mention, basis in ((found.published, "publication date"), (found.accessed, "access date")):
             if mention is not None and not mention.problem:
                 return (mention.first, mention.last, show(mention)), basis
+    if found is None or (found.published is None and found.accessed is None):
+        written = written_date(reference.text)
+        if written is not None:
+            mention, retrieved = written
+            return (mention.first, mention.last, show(mention)), "retrieval date" if retrieved else "written date"
     return None, "none"
 
 
