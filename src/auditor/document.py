@@ -73,6 +73,7 @@ class Block(NamedTuple):
     span: Span
     section: int  # index into Document.sections
     label: str | None = None  # the field name of an infobox field
+    column: int = 0  # an infobox field's column, one per side ("casualties2" belongs to "combatant2"); 0: none
 
 
 class Marker(NamedTuple):
@@ -118,6 +119,10 @@ class Reference:
     backlinks: int | None  # citing places the source listed; None when not shown
     fields: ReferenceFields = ReferenceFields()  # as a template gives them, or as the reader parsed the text
     group: str | None = None  # a second list ("Notes"), whose markers a copy cannot tell apart
+    # The content as a reader sees it, offset for offset with ``content``, when ``readable`` blanks it: a
+    # wikitext note or footnote sits inside the sentence it annotates. Set for notes that say more than a
+    # citation template does.
+    readable: str | None = None
 
     @property
     def empty(self) -> bool:

@@ -53,10 +53,12 @@ class DocumentBuilder:
         if start < end:
             self.regions.append(Region(kind, Span(start, end)))
 
-    def block(self, kind: BlockKind, start: int, end: int, section: int, label: str | None = None) -> int:
+    def block(
+        self, kind: BlockKind, start: int, end: int, section: int, label: str | None = None, column: int = 0
+    ) -> int:
         """Add a claim-bearing block, with its inline markers, tags and sentences."""
         index = len(self.blocks)
-        self.blocks.append(Block(kind, Span(start, end), section, label))
+        self.blocks.append(Block(kind, Span(start, end), section, label, column))
         if self.readable is not None:
             for s_start, s_end in split_sentences(self.readable, start, end):
                 self.sentences.append(Sentence(Span(s_start, s_end), index, s_end))
@@ -90,12 +92,14 @@ class DocumentBuilder:
         section: int,
         fields: ReferenceFields | None = None,
         group: str | None = None,
+        readable: str | None = None,
     ) -> None:
-        """Add a reference-list entry; without ``fields`` (a template's), they are parsed from ``text``."""
+        """Add a reference-list entry; without ``fields`` (a template's), they are parsed from ``text``.
+        ``readable``: the content as a reader sees it, when the document's readable text blanks it."""
         self._reference_blocks.append(len(self.blocks))
         self.blocks.append(Block(BlockKind.REFERENCE, span, section, key))
         fields = parse_reference_text(text) if fields is None else fields
-        self.references.append(Reference(key, span, content, text, backlinks, fields, group))
+        self.references.append(Reference(key, span, content, text, backlinks, fields, group, readable))
 
     def group_references(self) -> None:
         """Keep plain numbers for the longest reference list; qualify the keys of any other.

@@ -92,7 +92,7 @@ class _HtmlReader:
         self.wikipedia = soup.select_one(".mw-parser-output, #mw-content-text") is not None
         self.root = self._root()
         self.b = DocumentBuilder(path, text, "html", "")
-        self.blocks: list[tuple[BlockKind, Span, int, str | None]] = []
+        self.blocks: list[tuple[BlockKind, Span, int, str | None, int]] = []  # kind, span, section, label, column
         self.references: list[tuple[Tag, int]] = []  # list items, with their section
         self.section = self.b.section(self._title() or "(lead)", (), None, 1)
         self._path: list[tuple[int, str]] = []
@@ -173,17 +173,17 @@ class _HtmlReader:
             elif self._navigation:
                 self.b.region(RegionKind.NAVIGATION, span.start, span.end)
             elif name in _PROSE:
-                self.blocks.append((BlockKind.PARAGRAPH, span, self.section, None))
+                self.blocks.append((BlockKind.PARAGRAPH, span, self.section, None, 0))
             elif name == "li":
                 nested = child.find_all(_LISTS, recursive=False)
                 end = self.source.start(nested[0]) if nested else span.end
                 if self._has_text(Span(span.start, end)):
-                    self.blocks.append((BlockKind.LIST_ITEM, Span(span.start, end), self.section, None))
+                    self.blocks.append((BlockKind.LIST_ITEM, Span(span.start, end), self.section, None, 0))
                 pending.append(chain.from_iterable(n.children for n in nested))  # a nested list: items of its own
             elif name in _CONTAINERS and any(isinstance(c, Tag) and not _is_inline(c) for c in child.children):
                 pending.append(iter(child.children))
             elif name in _CONTAINERS and name not in _LISTS:
-                self.blocks.append((BlockKind.PARAGRAPH, span, self.section, None))  # text straight in a <div>
+                self.blocks.append((BlockKind.PARAGRAPH, span, self.section, None, 0))  # text straight in a <div>
 
     def _has_text(self, span: Span) -> bool:
         """Whether any readable text lies in ``span``, from the runs of text found once before the walk."""
@@ -205,7 +205,7 @@ class _HtmlReader:
         if "infobox" in classes or any(c.startswith("infobox") for c in classes):
             self._infobox(element)
         else:
-            self.blocks.append((BlockKind.TABLE, span, self.section, None))
+            self.blocks.append((BlockKind.TABLE, span, self.section, None, 0))
 
     def _infobox(self, table: Tag) -> None:
         header = None
@@ -216,10 +216,11 @@ class _HtmlReader:
             if label and not cells:
                 header = label
                 continue
-            for cell in cells:
+            for column, cell in enumerate(cells, start=1):
                 span = self._span(cell)
-                if self._has_text(span):
-                    self.blocks.append((BlockKind.INFOBOX_FIELD, span, self.section, label or header))
+                if self._has_text(span):  # side by side, cells are the belligerents' columns
+                    side = column if len(cells) > 1 else 0
+                    self.blocks.append((BlockKind.INFOBOX_FIELD, span, self.section, label or header, side))
 
     # --- citations ---
 
@@ -273,10 +274,10 @@ class _HtmlReader:
     def _assemble(self, markers: list[tuple[Tag, str]], tags: list[tuple[Tag, str]]) -> Document:
         b = self.b
         block_index = []
-        for kind, span, section, label in sorted(self.blocks, key=lambda item: item[1].start):
+        for kind, span, section, label, column in sorted(self.blocks, key=lambda item: item[1].start):
             if kind is BlockKind.PARAGRAPH and section and self.b.sections[section].title.lower() in NON_PROSE:
                 continue
-            block_index.append((b.block(kind, span.start, span.end, section, label), span))
+            block_index.append((b.block(kind, span.start, span.end, section, label, column), span))
         block_at = BlockLocator(block_index)
 
         targets: dict[str, Tag] = {}

@@ -84,6 +84,9 @@ _RAW_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
 _LIST_LINE = re.compile(r"[*#:;]+[ \t]*")
 _BLANK_LINE = re.compile(r"^[ \t]*$", re.M)
 _LONG_TEXT = 30  # lines: a shorter text may be one paragraph, or a fragment
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_PROSE_WORDS = 6  # words of its own that make a footnote's text a note worth reading
+_COLUMN = re.compile(r"(?:combatant|commander|units|strength|casualties|side|belligerent)s?[ _]?([1-9])", re.I)
 
 
 def read_wikitext(path: str, text: str, title: str | None = None, provenance: Provenance | None = None) -> Document:
@@ -110,6 +113,7 @@ class _Ref:
     text: str  # what the footnote says
     fields: ReferenceFields | None
     defines_only: bool = False  # list-defined: a definition, not a citation in the text
+    readable: str | None = None  # the content as a reader sees it, for a note that says more than a citation
 
 
 @dataclass
@@ -380,7 +384,8 @@ class _Reader:
         content = Span(start + opening, start + opening + self.length(node.contents))
         text, fields = _footnote(node.contents)
         key = name or self._next(group)
-        self.refs.append(_Ref(key, group, Span(start, end), content, text, fields, in_reflist))
+        readable = _visible(node.contents) if _says_more(node.contents) else None
+        self.refs.append(_Ref(key, group, Span(start, end), content, text, fields, in_reflist, readable))
 
     def _next(self, group: str | None) -> str:
         self._auto[group] = self._auto.get(group, 0) + 1
@@ -408,10 +413,15 @@ class _Reader:
             key = _param(node, "name") or self._next("note")
             if note is None:  # {{efn|name=x}} repeats a named note, as <ref name=x/> does
                 self.refs.append(_Ref(key, "note", span, None, "", None, in_reflist))
-            else:
-                self.refs.append(_Ref(key, "note", span, span, _note_text(note), None, in_reflist))
+            readable = [" " * (end - start)]
             for position, param in self.params(node, start):
                 self.hidden(param.value, position)  # a note may cite sources of its own
+                if param.value is note:  # its text, where it stands in the template
+                    offset = position - start
+                    text = _visible(note)
+                    readable = [readable[0][:offset], text, readable[0][offset + len(text) :]]
+            if note is not None:
+                self.refs.append(_Ref(key, "note", span, span, _note_text(note), None, in_reflist, "".join(readable)))
         elif name in REFERENCE_LISTS:
             self.blank(start, end)
             for position, param in self.params(node, start):
@@ -545,6 +555,13 @@ def _footnote(contents: Wikicode) -> tuple[str, ReferenceFields | None]:
     return _fold(" ".join(parts)), fields
 
 
+def _says_more(contents: Wikicode) -> bool:
+    """Whether a footnote says more than its citation: prose of its own ("Davis cites 3,500 casualties"),
+    not a short citation written out ("Ellis, p. 195")."""
+    words = sum(len(_WORD.findall(node.value)) for node in contents.nodes if type(node) is Text)
+    return words >= _PROSE_WORDS
+
+
 def _note_text(value: Wikicode) -> str:
     """A note's text; one made of a template that prints elsewhere ({{Kosovo-note}}) is not empty."""
     text = _fold(_visible(value))
@@ -659,7 +676,8 @@ def _assemble(path: str, text: str, readable: str, reader: _Reader, title: str, 
             continue
         if not readable[span.start : span.end].strip():
             continue
-        block_index.append((b.block(kind, span.start, span.end, section, label), span))
+        column = _column(label) if kind is BlockKind.INFOBOX_FIELD else 0
+        block_index.append((b.block(kind, span.start, span.end, section, label, column), span))
     block_at = BlockLocator(block_index)
 
     definitions: dict[tuple[str | None, str], _Ref] = {}
@@ -672,8 +690,9 @@ def _assemble(path: str, text: str, readable: str, reader: _Reader, title: str, 
     for (group, key), ref in definitions.items():
         assert ref.content is not None
         b.reference(
-            _key(group, key), ref.span, ref.content, ref.text, None, section_at(ref.span.start), ref.fields, group
-        )
+            _key(group, key), ref.span, ref.content, ref.text, None, section_at(ref.span.start), ref.fields, group,
+            ref.readable,
+        )  # fmt: skip
     for name, span in reader.tags:
         b.tag(name, span, block_at(span.start))
     problems = [
@@ -683,6 +702,12 @@ def _assemble(path: str, text: str, readable: str, reader: _Reader, title: str, 
     problems.extend(ReferenceProblem("unclosed", _key(r.group, r.key), r.span) for r in reader.unclosed)
     notes = ("lost-blank-lines",) if one_a_line else ()
     return b.build(title, provenance, notes, tuple(sorted(problems, key=lambda p: p.span.start)))
+
+
+def _column(label: str | None) -> int:
+    """The belligerent column of a numbered infobox parameter: "casualties2" and "combatant2" are side 2."""
+    match = _COLUMN.fullmatch(label or "")
+    return int(match.group(1)) if match else 0
 
 
 def _key(group: str | None, key: str) -> str:
