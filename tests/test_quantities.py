@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from auditor.extract.quantities import Hedge, find_quantities
+from auditor.extract.quantities import Hedge, Interval, find_quantities
 
 
 def _one(text: str):
@@ -56,7 +56,7 @@ def test_written_values(text, low, high):
 def test_hedges_widen_the_interval(text, hedge, bounds):
     quantity = _one(text)
     assert quantity.hedge is hedge
-    assert quantity.bounds == pytest.approx(bounds)
+    assert (quantity.bounds.low, quantity.bounds.high) == pytest.approx(bounds)
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,27 @@ def test_vague_quantities_and_percentages():
 )
 def test_dates_ordinals_identifiers_are_not_quantities(text):
     assert find_quantities(text) == []
+
+
+def test_a_rounded_value_stands_for_a_half_open_interval():
+    # No rounding rule turns 37,500 into 37,000: half up and half to even both give 38,000.
+    bounds = _one("37,000 dead").bounds
+    assert bounds == Interval(36_500, 37_500, high_open=True)
+    assert bounds.contains(36_500) and bounds.contains(37_499) and not bounds.contains(37_500)
+    exact = _one("5,641 dead").bounds
+    assert exact == Interval(5_641, 5_641) and exact.contains(5_641)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "overlap"),
+    [
+        (Interval(36_500, 37_500, True), Interval(37_500, 37_500), False),  # the open end excludes its value
+        (Interval(36_500, 37_500, True), Interval(37_499, 37_600), True),
+        (Interval(36_500, 37_500), Interval(37_500, 37_500), True),
+        (Interval(0, 10, True), Interval(10, 20, True), False),
+        (Interval(5, 5), Interval(0, 10, True), True),
+    ],
+)
+def test_intervals_overlap_as_their_ends_allow(first, second, overlap):
+    assert first.overlaps(second) is overlap
+    assert second.overlaps(first) is overlap

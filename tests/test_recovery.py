@@ -150,4 +150,4 @@ def test_without_network_the_seed_finishes_at_once_and_says_unverified(tmp_path)
     assert code == 1  # the seed's own findings; the archive's failure adds none
     assert "cannot connect (connection refused)" in out
     assert "failed (failed lookups are unverified, not missing)" in err
-    assert "272 findings (242 warnings, 30 info) in 1 file" in out
+    assert "273 findings (243 warnings, 30 info) in 1 file" in out

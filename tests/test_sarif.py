@@ -31,7 +31,7 @@ def test_the_seed_in_sarif_validates_and_carries_every_finding():
     assert [r["id"] for r in rules] == [d.rule.code for d in rule_defaults()]
     _, plain = _run(str(SEED), "--format", "json")
     findings = json.loads(plain)["findings"]
-    assert code == 1 and len(run["results"]) == len(findings) == 272
+    assert code == 1 and len(run["results"]) == len(findings) == 273
     first, result = findings[0], run["results"][0]
     assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == first["code"]
     region = result["locations"][0]["physicalLocation"]["region"]

@@ -4,7 +4,8 @@
 tolerance, ``dozens`` a vague quantity. Every quantity also keeps the written
 value (its nominal bounds), because a total is checked against what its parts
 say, and the precision the writing implies: a rounded ``78,200`` stands for
-anything from 78,150 to 78,250.
+anything from 78,150 up to, but not including, 78,250, since no rounding rule
+turns 78,250 into 78,200 (half up and half to even both give 78,300).
 
 Dates, years, ordinals, money and numbers inside identifiers are not quantities.
 """
@@ -26,6 +27,22 @@ class Hedge(StrEnum):
     VAGUE = "vague"  # dozens, hundreds, several
 
 
+class Interval(NamedTuple):
+    """The values a statement allows: ``[low, high]``, or ``[low, high)`` for a rounded value."""
+
+    low: float
+    high: float
+    high_open: bool = False
+
+    def contains(self, value: float) -> bool:
+        return self.low <= value and (value < self.high if self.high_open else value <= self.high)
+
+    def overlaps(self, other: Interval) -> bool:
+        low = max(self.low, other.low)
+        nearer = self if (self.high, not self.high_open) < (other.high, not other.high_open) else other
+        return low < nearer.high or (low == nearer.high and not nearer.high_open)
+
+
 class Quantity(NamedTuple):
     start: int
     end: int
@@ -41,18 +58,18 @@ class Quantity(NamedTuple):
         return self.low != self.high
 
     @property
-    def bounds(self) -> tuple[float, float]:
+    def bounds(self) -> Interval:
         """The values the statement allows, hedges and rounding included."""
         low, high = self.low - self.precision, self.high + self.precision
         if self.hedge is Hedge.AT_LEAST:
-            return low, math.inf
+            return Interval(low, math.inf)
         if self.hedge is Hedge.AT_MOST:
-            return 0.0, self.high
+            return Interval(0.0, self.high)
         if self.hedge is Hedge.NEARLY:
-            return self.high * (1 - _NEAR), self.high
+            return Interval(self.high * (1 - _NEAR), self.high)
         if self.hedge is Hedge.ABOUT:
-            return min(low, self.low * (1 - _ABOUT)), max(high, self.high * (1 + _ABOUT))
-        return low, high
+            return Interval(min(low, self.low * (1 - _ABOUT)), max(high, self.high * (1 + _ABOUT)))
+        return Interval(low, high, high_open=self.precision > 0)
 
 
 _NEAR = 0.1  # "nearly 100" reads as 90 to 100
@@ -92,11 +109,12 @@ _WORD_NUMBER = (
 )
 _SCALE = r"(?:\s?(?P<{}>million|billion|thousand|bn)\b)?"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
-_HEDGE_BEFORE = (
-    r"(?:(?P<hedge>at least|no fewer than|not less than|more than|over|upwards of|in excess of|"
+_HEDGE_WORDS = (
+    r"at least|no fewer than|not less than|more than|over|upwards of|in excess of|"
     r"up to|as many as|nearly|almost|close to|just under|less than|fewer than|no more than|at most|under|"
-    r"about|around|approximately|approx\.|roughly|some|an estimated|estimated|circa|c\.|ca\.|~|≈|>|<)\s*)?"
+    r"about|around|approximately|approx\.|roughly|some|an estimated|estimated|circa|c\.|ca\.|~|≈|>|<"
 )
+_HEDGE_BEFORE = rf"(?:(?P<hedge>{_HEDGE_WORDS})\s*)?"
 _RANGE_JOIN = r"\s*(?:[–—‑-]|to|or)\s*"
 _QUANTITY = re.compile(
     r"(?<![\w$£€¥.,/:-])"
@@ -115,13 +133,21 @@ _NUMBER_WORD = re.compile(
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     r"|an? (?:dozen|hundred|thousand|million))\b"
 )
+# What may open a quantity before its first digit: a hedge, "between", or a first half in words ("one or").
+_PREFIX = re.compile(
+    rf"(?i:(?:(?:{_HEDGE_WORDS})\s*)?(?:(?:between|from)\s+|(?:{_WORD_NUMBER})\s*(?:[–—‑-]|to|or)\s*)"
+    rf"|(?:{_HEDGE_WORDS})\s*)$"
+)
 RANGE_HINT = re.compile(r"\d\s*(?:[–—‑-]|to|and)\s*\d")  # where a range may be
 _LOOK_BACK = 24  # "approximately between" before the number
-_LOOK_AHEAD = 240  # "5,641–6,991 per cent" after it, or a range whose halves a blanked ref keeps apart
+_LOOK_AHEAD = 600  # "5,641–6,991 per cent" after it, or a range whose halves a blanked note keeps apart
 _VAGUE_PATTERN = re.compile(r"\b(?i:" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")\b")
 _ORDINAL_OR_ID = re.compile(r"(?:st|nd|rd|th|s)\b|[-/]\w|\.\d|:\d\d")  # 46th, 1990s, A-10, 1.2.3, 15:50
 _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b|\s*(?:BC|AD|BCE|CE)\b|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC)\b")
-_CODE_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][A-Z/.]*[A-Z]|Route|No\.|Article|Section)\s$")  # ISO 9001, KG 53
+# ISO 9001, KG 53, a page or volume: "Davis, p. 89, cites 3,500", "(vol. 3)".
+_CODE_BEFORE = re.compile(
+    r"(?<![\w.])(?:[A-Z][A-Z/.]*[A-Z]|Route|No\.|Article|Section|pp?\.|[Pp]ages?|[Vv]ol\.|[Vv]olume|[Cc]hapter)\s$"
+)
 _DAY_RANGE_AFTER = re.compile(rf"\s*(?:and|to|[–-])\s*\d{{1,2}}\s+(?:{_MONTHS})\b")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
 _WORD_TOKENS = re.compile(r"[a-z]+")
@@ -165,15 +191,17 @@ def _around(text: str, start: int, end: int, anchors: list[int]) -> list[Quantit
     for anchor in anchors:
         if anchor < covered:
             continue
-        # The full pattern runs only around a number: a hedge or a range's first half may precede it.
-        for match in _QUANTITY.finditer(text, max(start, anchor - _LOOK_BACK), min(end, anchor + _LOOK_AHEAD)):
-            if match.end() > anchor:
-                if match.start() <= anchor:
-                    covered = match.end()
-                    quantity = _quantity(text, match)
-                    if quantity is not None:
-                        found.append(quantity)
-                break
+        # The full pattern runs only at a number, or at the hedge or "between" right before it.
+        limit = min(end, anchor + _LOOK_AHEAD)
+        prefix = _PREFIX.search(text, max(start, anchor - _LOOK_BACK), anchor)
+        match = _QUANTITY.match(text, prefix.start(), limit) if prefix else None
+        if match is None or match.end() <= anchor:
+            match = _QUANTITY.match(text, anchor, limit)
+        if match is not None and match.end() > anchor:
+            covered = match.end()
+            quantity = _quantity(text, match)
+            if quantity is not None:
+                found.append(quantity)
     return found
 
 
@@ -217,7 +245,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     start = match.start("hedge") if match["hedge"] else match.start()
     if words and value_text.lower() in ("a", "an"):
         return None
-    precision = 0.0 if percent else max(_precision(value_text, value), _precision(low_text or value_text, low))
+    precision = 0.0 if percent else max(rounding(value_text, value), rounding(low_text or value_text, low))
     return Quantity(start, match.end(), low, value, hedge, precision, percent, words)
 
 
@@ -268,7 +296,7 @@ def _words_value(text: str) -> float | None:
     return float(total + current) or None
 
 
-def _precision(value_text: str, value: float) -> float:
+def rounding(value_text: str, value: float) -> float:
     """Half the rounding unit a written number implies.
 
     Trailing zeros mark rounding (78,200 ± 50), but only where a writer would

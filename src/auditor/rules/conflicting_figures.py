@@ -3,19 +3,26 @@
 ## What it does
 Compares counts of the same loss (killed, executed, wounded, captured,
 missing) for the same side:
-- within a paragraph, when the text ties the two together: one is presented as
-  a competing report ("one report ... while another stated", "another report
-  put the number at"), or a sentence right after a count gives an attributed
-  count of the same thing ("executed up to 50 prisoners" ... "according to the
-  SOHR, 42 people were executed");
+- within a paragraph or a note, when the text ties the two together: one is
+  presented as a competing report ("one report ... while another stated",
+  "another report put the number at"), two sources give one sentence's counts
+  ("A puts it at 70, while B reports 100"; "70 according to A; 100 according
+  to B"), or a sentence right after a count gives an attributed count of the
+  same thing ("executed up to 50 prisoners" ... "according to the SOHR, 42
+  people were executed");
 - across the document, an infobox count against a whole-event count in the
   body ("in total", "overall", or a Casualties section) for the same side and
-  category.
+  category; an infobox count's side is its column's combatant ("casualties2"
+  belongs to "combatant2") or the header above it.
 
+What a count counts is read anywhere in its clause, before or after the
+number; counts of different scope (a part of a force, a period, a place, one
+incident, a rate, a subset after "including" or "of whom") are never rivals.
 Two values conflict when the intervals they allow do not overlap: "up to 50"
 allows 45 to 50, "nearly 100" 90 to 100, "at least 12" anything from 12, and a
-rounded 2,800 anything from 2,750 to 2,850. Both places and both values are
-named.
+rounded 2,800 anything from 2,750 up to, but not including, 2,850. A count of
+casualties against a count of the dead among them conflicts only by being
+smaller. Both places and both values are named.
 
 ## Why it matters
 When a document gives two incompatible counts of one event, a reader quoting
@@ -46,7 +53,9 @@ whole-event count: two incidents a paragraph apart cannot yet be told from one
 (dates will tell them apart). Counts qualified by a period ("since 9 April",
 "by 25 February") are cumulative and are not compared with whole-event counts.
 Sides are told apart by the words naming them (rebels, ISIL, civilians, named
-groups); "people" or "fighters" matches any side.
+groups, the infobox's combatants and their demonyms); "people" or "fighters"
+matches any side. A body count naming one of several combatants of a column is
+not compared with that column's count, which is all of theirs.
 """
 
 from __future__ import annotations
@@ -57,10 +66,11 @@ from itertools import combinations
 
 from ..document import Document, Span
 from ..extract.facts import Facts
-from ..extract.figures import SUBSET, Figure, as_losses, same_side
+from ..extract.figure_model import INCIDENT, SUBSET_OF, Figure, Figures, as_losses, same_scope, same_side
 from ..extract.quantities import Hedge
+from ..extract.vocabulary import SUBSET, WOUNDED
 from .base import Hit, NoOptions
-from .figure_text import claim, phrase, place
+from .figure_text import claim, phrase, place, source
 from .messages import identity
 
 CODE = "NUM002"
@@ -68,7 +78,6 @@ NAME = "conflicting-figures"
 SUMMARY = "One count of one event stated twice with values that cannot both be true"
 
 _NEARBY = 2  # sentences between an attributed count and the count it answers
-_SCALE = 3  # how far apart two reports of one incident can be when only an attribution ties them
 # A sentence that moves on to another event does not answer the count before it.
 _MOVES_ON = re.compile(
     r"\W*(?:Meanwhile|Later|Earlier|Elsewhere|Separately|Also|Additionally|Afterwards|After|Another|The next|"
@@ -80,10 +89,9 @@ _COMPETING_OPENING = re.compile(
     re.IGNORECASE,
 )
 _ESTIMATES_VARY = re.compile(r"\b(?:estimates|figures|accounts|reports)\b[^.]{0,40}\b(?:vary|varies|differ)", re.I)
-_SUBSET_BEFORE = re.compile(r"\b(?:the other|the remaining|the rest of|another|of whom|of which)\s+$", re.I)
 _TOTAL_SCOPE = re.compile(r"\b(?:in all|in total|altogether|overall|all told|from all causes)\b", re.IGNORECASE)
 _OVERALL = re.compile(r"\b(?:in total|overall|a total of|altogether|in all|death toll|total)\b", re.IGNORECASE)
-_CASUALTY_SECTION = re.compile(r"casualt|losses|death toll|aftermath", re.IGNORECASE)
+_CASUALTY_SECTION = re.compile(r"casualt|losses|death toll|aftermath|toll|result", re.IGNORECASE)
 
 
 def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
@@ -98,132 +106,153 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
         and not f.extra
         and (f.infobox or f not in parts)
         and f.quantity.hedge is not Hedge.VAGUE
-        and not _subset(doc, f)
+        and SUBSET_OF not in f.scope
+        and not SUBSET & set(f.group.split())
     ]
     body = [f for f in counts if not f.infobox]
     by_block: dict[int, list[Figure]] = {}
     for figure in body:
         by_block.setdefault(figure.block, []).append(figure)
-    for block, figures in by_block.items():
-        estimates_vary = _paragraph_competing(doc, block)
+    for figures in by_block.values():
+        estimates_vary = _paragraph_competing(doc, found, figures[0])
         for first, second in combinations(figures, 2):
-            rivals = _rivals(doc, first, second, estimates_vary)
-            if _answers(doc, first, second, rivals is not None) and _disagree(first, second, loose=bool(rivals)):
-                yield _hit(doc, first, second, "within a paragraph")
+            rivals = _rivals(doc, found, first, second, estimates_vary)
+            if _answers(doc, found, first, second, rivals) and _disagree(first, second, loose=bool(rivals)):
+                yield _hit(doc, found, first, second, "within a paragraph" if not _noted(found, first) else "in a note")
     totals = {b.total for b in found.breakdowns if b.cue == "Total:"}
+    stated = [f for f in body if not found.units[f.unit].note and not f.competing and _whole_event(doc, found, f)]
     for boxed in (f for f in counts if f.infobox):
-        for stated in body:
-            if _whole_event(doc, stated) and _same_count(boxed, stated, boxed in totals) and _disagree(boxed, stated):
-                yield _hit(doc, boxed, stated, "between the infobox and the text")
+        for other in stated:
+            if _same_count(boxed, other, boxed in totals) and _disagree(boxed, other):
+                yield _hit(doc, found, boxed, other, "between the infobox and the text")
 
 
-def _rivals(doc: Document, first: Figure, second: Figure, estimates_vary: bool) -> bool | None:
+def _noted(found: Figures, figure: Figure) -> bool:
+    return found.units[figure.unit].note
+
+
+def _rivals(doc: Document, found: Figures, first: Figure, second: Figure, estimates_vary: bool) -> bool | None:
     """Whether the text sets the two counts against each other as rival reports, and how plainly.
 
-    True, plainly: "according to one report, 30 ..., while another stated nearly 100" in one
-    sentence, "Another report put the number at 100" opening the next, or a paragraph opening
-    "Casualty estimates vary widely" (``estimates_vary``). Counts set so plainly against each other are compared even
-    when they name their categories or sides differently. False: the next sentence mentions other
-    sources somewhere ("Livy mentions that other sources claim 32,000"), and the counts must match
-    exactly. None: not set against each other.
+    True, plainly: "according to one report, 30 ..., while another stated nearly 100" in one sentence,
+    "A puts it at 70, while B reports 100" (two sources in one sentence), "Another report put the number
+    at 100" opening the next, or a paragraph opening "Casualty estimates vary widely"
+    (``estimates_vary``). Counts set so plainly against each other are compared even when they name their
+    categories or sides differently. False: the next sentence mentions other sources somewhere ("Livy
+    mentions that other sources claim 32,000"), and the counts must match exactly. None: not set against
+    each other.
     """
-    a, b = doc.sentence_index(first.start), doc.sentence_index(second.start)
-    if a is None or b is None:
-        return None
-    if (a == b and second.competing) or estimates_vary:
+    a, b = found.units[first.unit], found.units[second.unit]
+    if (a.sentence == b.sentence and second.competing) or estimates_vary:
         return True
-    if b == a + 1 and _COMPETING_OPENING.match(doc.masked, doc.sentences[b].span.start):
+    if a.sentence == b.sentence and first.source and second.source and first.source != second.source:
         return True
-    if b == a + 1 and second.competing:
+    if b.sentence == a.sentence + 1 and _COMPETING_OPENING.match(source(doc, found, second), b.span.start):
+        return True
+    if b.sentence == a.sentence + 1 and second.competing:
         return False
     return None
 
 
-def _answers(doc: Document, first: Figure, second: Figure, competing: bool) -> bool:
-    """Whether the text ties the second count to the first as another report of it."""
-    a, b = doc.sentence_index(first.start), doc.sentence_index(second.start)
-    if a is None or b is None or not 0 <= b - a <= _NEARBY:
+def _answers(doc: Document, found: Figures, first: Figure, second: Figure, rivals: bool | None) -> bool:
+    """Whether the text ties the second count to the first as another report of the same thing."""
+    a, b = found.units[first.unit], found.units[second.unit]
+    if not 0 <= b.sentence - a.sentence <= _NEARBY:
         return False
-    if first.period != second.period:
-        return False  # "since 9 April" counts a period, not the incident before it
-    if _scope(doc, first) != _scope(doc, second):
+    if not same_scope(first, second):
+        return False  # "since 9 April", "restricted to the First and Third Armies": another quantity
+    text = source(doc, found, second)
+    if _total_scope(text, first) != _total_scope(text, second):
         return False  # "30 died on the spot" and "60 died in all" count different things
-    if competing:
+    if rivals is not None:
         return True
-    if a == b or not (second.source or first.source) or second.source == first.source:
+    if a.sentence == b.sentence or not (second.source or first.source) or second.source == first.source:
         return False
-    if max(first.quantity.high, second.quantity.high) > _SCALE * min(first.quantity.high, second.quantity.high):
-        return False  # an attributed count this far off counts something wider, not the same incident
-    if _ALSO.search(doc.masked, doc.sentences[b].span.start, second.start):
+    if (INCIDENT in first.scope) != (INCIDENT in second.scope):
+        return False  # "The car bomb killed 26 people." "According to the SOHR, 5,641 people had been killed."
+    if _ALSO.search(text, b.span.start, second.start):
         return False
-    return not any(_MOVES_ON.match(doc.masked, doc.sentences[i].span.start) for i in range(a + 1, b + 1))
+    if a.note:
+        starts = {u.sentence: u.span.start for u in found.units if u.block == first.block}
+    else:
+        starts = {i: doc.sentences[i].span.start for i in range(a.sentence + 1, b.sentence + 1)}
+    return not any(_MOVES_ON.match(text, starts[i]) for i in range(a.sentence + 1, b.sentence + 1))
 
 
-def _paragraph_competing(doc: Document, block: int) -> bool:
+def _paragraph_competing(doc: Document, found: Figures, figure: Figure) -> bool:
     """A paragraph that opens "Casualty estimates for the battle vary widely" sets its counts against each other."""
-    span = doc.blocks[block].span
+    if _noted(found, figure):
+        return False
+    span = doc.blocks[figure.block].span
     first = doc.sentence_at(span.start)
     end = first.content_end if first else span.end
     return bool(_ESTIMATES_VARY.search(doc.masked, span.start, end))
 
 
-def _subset(doc: Document, figure: Figure) -> bool:
-    """ "About 6,800 of these deaths", "the other 17,000": part of a count given before, not a rival to it."""
-    if SUBSET & set(figure.group.split()):
-        return True
-    return bool(_SUBSET_BEFORE.search(doc.masked, max(0, figure.start - 24), figure.start))
-
-
-def _scope(doc: Document, figure: Figure) -> bool:
+def _total_scope(text: str, figure: Figure) -> bool:
     """Whether a count claims everyone ("60 died in all") rather than one moment ("30 on the spot")."""
-    return bool(_TOTAL_SCOPE.search(doc.masked, max(0, figure.start - 30), figure.end + 50))
+    return bool(_TOTAL_SCOPE.search(text, max(0, figure.start - 30), figure.end + 50))
 
 
 def _disagree(first: Figure, second: Figure, loose: bool = False) -> bool:
-    """Same category (overlapping, for competing reports), compatible sides, values that cannot both hold."""
+    """Same category (overlapping, for competing reports), compatible sides, values that cannot both hold.
+
+    A count of casualties takes in the wounded, who outnumber the dead: against a count of some of its
+    kinds ("84,000 killed" against "20,000 casualties") it conflicts only by being smaller."""
     a, b = as_losses(first.category), as_losses(second.category)
     if not (a & b if loose else first.category == second.category) or not same_side(first, second, loose):
         return False
-    low_a, high_a = first.quantity.bounds
-    low_b, high_b = second.quantity.bounds
-    return high_a < low_b or high_b < low_a
+    narrow, wide = (first, second) if a < b else (second, first) if b < a else (None, None)
+    if narrow is not None and wide is not None and WOUNDED in wide.category - narrow.category:
+        return narrow.quantity.bounds.low > wide.quantity.bounds.high
+    return not first.quantity.bounds.overlaps(second.quantity.bounds)
 
 
-def _whole_event(doc: Document, figure: Figure) -> bool:
-    """A body count that claims the whole event's toll, not one incident's or one period's."""
-    if figure.period:
+def _whole_event(doc: Document, found: Figures, figure: Figure) -> bool:
+    """A body count that claims the whole event's toll, not one incident's, one period's or one part's: in a
+    top-level section on casualties or the aftermath, or in the lead with words that claim the whole ("in
+    total", "overall"). A narrative section's counts ("Second phase" ... "Aftermath") are its part's."""
+    if figure.scope:
         return False
     section = doc.sections[doc.blocks[figure.block].section]
-    sentence = doc.sentence_at(figure.start)
-    start = sentence.span.start if sentence else figure.start
-    return bool(_CASUALTY_SECTION.search(section.title) or _OVERALL.search(doc.masked, start, figure.end + 40))
+    path = section.path
+    if path and any(s.level == 1 and s.path == path[:1] for s in doc.sections):
+        path = path[1:]  # a Markdown report's title heading is its lead's
+    if path:
+        return bool(_CASUALTY_SECTION.search(path[0]))
+    start = found.units[figure.unit].span.start
+    return bool(_OVERALL.search(doc.masked, start, figure.end + 40))
 
 
 def _same_count(boxed: Figure, stated: Figure, is_total: bool) -> bool:
     """Same category and side; a count of everyone only matches the infobox's total."""
-    if boxed.category != stated.category or not same_side(boxed, stated):
+    if boxed.category != stated.category:
         return False
-    return bool(boxed.sides) or is_total
+    if boxed.sides or stated.sides:
+        return boxed.sides == stated.sides
+    return is_total
 
 
-def _hit(doc: Document, first: Figure, second: Figure, where: str) -> Hit:
+def _hit(doc: Document, found: Figures, first: Figure, second: Figure, where: str) -> Hit:
     message = (
-        f"Conflicting figures {where}: {phrase(doc, first)} at {place(doc, first)}{_according(first)}"
-        f" and {phrase(doc, second)} at {place(doc, second)}{_according(second)}"
+        f"Conflicting figures {where}: {phrase(doc, found, first)} at {place(doc, found, first)}{_according(first)}"
+        f" and {phrase(doc, found, second)} at {place(doc, found, second)}{_according(second)}"
     )
-    text = claim(doc, second)
+    text = claim(doc, found, second)
     return Hit(
         span=Span(second.start, second.end),
         message=message,
         excerpt=text,
-        key=f"conflict {identity(claim(doc, first))} {identity(text)}",
+        key=f"conflict {identity(claim(doc, found, first))} {identity(text)}",
         evidence={
-            "first": {"text": doc.readable[first.start : first.end], "line": doc.line_col(first.start)[0]},
-            "second": {"text": doc.readable[second.start : second.end], "line": doc.line_col(second.start)[0]},
+            "first": {"text": source(doc, found, first)[first.start : first.end].strip(),
+                      "line": doc.line_col(first.start)[0]},
+            "second": {"text": source(doc, found, second)[second.start : second.end].strip(),
+                       "line": doc.line_col(second.start)[0]},
             "category": sorted(second.category),
             "sources": [first.source, second.source],
         },
-    )
+    )  # fmt: skip
 
 
 def _according(figure: Figure) -> str:

@@ -42,9 +42,9 @@ from collections.abc import Iterator
 
 from ..document import Document, Span
 from ..extract.facts import Facts
-from ..extract.figures import Breakdown, Figure
+from ..extract.figure_model import Breakdown, Figure
 from ..extract.quantities import Hedge, format_value
-from ..extract.sums import check_sum
+from ..extract.sums import check_sum, term
 from .base import Hit, NoOptions
 from .figure_text import claim, counted, place, written
 from .messages import identity
@@ -65,15 +65,15 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
             continue
         spread = quantity.high - quantity.low
         message = (
-            f"Disputed figure “{written(doc, figure)}” ({counted(figure)}) is a range: its bounds differ by"
+            f"Disputed figure “{written(doc, found, figure)}” ({counted(figure)}) is a range: its bounds differ by"
             f" {format_value(spread)} ({spread / quantity.high:.0%} of the upper bound)"
         )
         explained = _explanation(totals.get(figure))
         if explained:
             message += f"; {explained}"
         elif twin := _explained_twin(doc, figure, totals):
-            message += f"; the same range as the total in {place(doc, twin)}, whose parts explain it"
-        text = claim(doc, figure)
+            message += f"; the same range as the total in {place(doc, found, twin)}, whose parts explain it"
+        text = claim(doc, found, figure)
         yield Hit(
             span=Span(figure.start, figure.end),
             message=message,
@@ -91,9 +91,9 @@ def _explanation(breakdown: Breakdown | None) -> str:
     if result is None or not result.holds or len(result.bounds) != 2:
         return ""
     lower, upper = result.bounds
-    documented = " + ".join(lower.terms)
+    documented = " + ".join(term(p.quantity) for p in breakdown.parts)
     if breakdown.extras:
-        extras = " + ".join(upper.terms[len(lower.terms) :])
+        extras = " + ".join(term(e.quantity) for e in breakdown.extras)
         return (
             f"its lower bound {format_value(lower.stated)} is the documented counts {documented},"
             f" and its upper bound {format_value(upper.stated)} adds the estimates {extras}"

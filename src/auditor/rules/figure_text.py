@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from ..document import BlockKind, Document, Span
-from ..extract.figures import CASUALTIES, Figure
-from ..text import excerpt, folded
+from ..document import Document, Span
+from ..extract.figure_model import Figure, Figures
+from ..extract.vocabulary import CASUALTIES
+from ..text import close_up, folded
 
 
-def written(doc: Document, figure: Figure) -> str:
-    return folded(doc.readable[figure.start : figure.end])
+def source(doc: Document, figures: Figures, figure: Figure) -> str:
+    """The text a figure was read from, markers blanked: the document's, or for a note its own."""
+    if figures.units[figure.unit].note and figures.notes_text and figures.notes_text[figure.start : figure.end].strip():
+        return figures.notes_text
+    return doc.masked
+
+
+def _readable(doc: Document, figures: Figures, span: Span, figure: Figure) -> str:
+    """The text of ``span`` as a reader sees it; a note's from the notes' own text."""
+    text = source(doc, figures, figure)
+    return text[span.start : span.end] if text is figures.notes_text else doc.readable[span.start : span.end]
+
+
+def written(doc: Document, figures: Figures, figure: Figure) -> str:
+    return folded(_readable(doc, figures, Span(figure.start, figure.end), figure))
 
 
 def counted(figure: Figure) -> str:
@@ -18,28 +32,21 @@ def counted(figure: Figure) -> str:
     return " or ".join(sorted(figure.category))
 
 
-def phrase(doc: Document, figure: Figure) -> str:
+def phrase(doc: Document, figures: Figures, figure: Figure) -> str:
     """ "“up to 50 prisoners” (executed)"."""
     group = f" {figure.group}" if figure.group else ""
-    return f"“{written(doc, figure)}{group}” ({counted(figure)})"
+    return f"“{written(doc, figures, figure)}{group}” ({counted(figure)})"
 
 
-def claim_span(doc: Document, figure: Figure) -> Span:
-    """The sentence a figure is stated in; for an infobox field, the line."""
-    block = doc.blocks[figure.block]
-    if block.kind is BlockKind.INFOBOX_FIELD:
-        start = doc.text.rfind("\n", block.span.start, figure.start) + 1 or block.span.start
-        end = doc.text.find("\n", figure.end, block.span.end)
-        return Span(max(start, block.span.start), block.span.end if end == -1 else end)
-    sentence = doc.sentence_at(figure.start)
-    return Span(sentence.span.start, sentence.content_end) if sentence else block.span
+def claim(doc: Document, figures: Figures, figure: Figure) -> str:
+    """The sentence a figure is stated in; for an infobox field, the line; for a note, its sentence."""
+    text = _readable(doc, figures, figures.units[figure.unit].span, figure)
+    return close_up(text) if doc.readable_text is not None else folded(text)
 
 
-def claim(doc: Document, figure: Figure) -> str:
-    return excerpt(doc, claim_span(doc, figure))
-
-
-def place(doc: Document, figure: Figure) -> str:
-    """ "the infobox (line 89)" or "line 427"."""
+def place(doc: Document, figures: Figures, figure: Figure) -> str:
+    """ "the infobox (line 89)", "a note (line 120)" or "line 427"."""
     line = doc.line_col(figure.start)[0]
-    return f"the infobox (line {line})" if figure.infobox else f"line {line}"
+    if figure.infobox:
+        return f"the infobox (line {line})"
+    return f"a note (line {line})" if figures.units[figure.unit].note else f"line {line}"

@@ -43,7 +43,7 @@ from ..document import Document, Span
 from ..extract.facts import Facts
 from ..extract.quantities import Quantity, format_value
 from .base import Hit, NoOptions
-from .figure_text import claim, written
+from .figure_text import claim, source, written
 from .messages import identity
 
 CODE = "NUM004"
@@ -59,17 +59,18 @@ _TALLY = re.compile(
 
 
 def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
-    for figure in facts.figures.figures:
+    found = facts.figures
+    for figure in found.figures:
         quantity = figure.quantity
-        if quantity.low <= quantity.high or _abbreviated(doc, quantity) or quantity.low < _SCORE:
+        if quantity.low <= quantity.high or _abbreviated(quantity) or quantity.low < _SCORE:
             continue
-        if _not_a_range(doc, quantity, counts_losses=bool(figure.category)):
+        if _not_a_range(source(doc, found, figure), quantity, counts_losses=bool(figure.category)):
             continue
-        text = claim(doc, figure)
+        text = claim(doc, found, figure)
         yield Hit(
             span=Span(figure.start, figure.end),
             message=(
-                f"Inverted range “{written(doc, figure)}”: its lower bound {format_value(quantity.low)}"
+                f"Inverted range “{written(doc, found, figure)}”: its lower bound {format_value(quantity.low)}"
                 f" is larger than its upper bound {format_value(quantity.high)}"
             ),
             excerpt=text,
@@ -78,20 +79,20 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
         )
 
 
-def _not_a_range(doc: Document, quantity: Quantity, counts_losses: bool) -> bool:
+def _not_a_range(text: str, quantity: Quantity, counts_losses: bool) -> bool:
     """A vote or score ("defeated 210–105"), a ratio ("eighteen to one"), a change ("reduced from 19 to 15").
 
     A count of losses ("lost between 50 and 40 fighters") is never a score.
     """
-    written = doc.masked[quantity.start : quantity.end].lower()
+    written = text[quantity.start : quantity.end].lower()
     if quantity.high == 1 and " to " in written:
         return True
     if written.lstrip().startswith("from"):
         return True
-    return not counts_losses and bool(_TALLY.search(doc.masked, max(0, quantity.start - 40), quantity.start))
+    return not counts_losses and bool(_TALLY.search(text, max(0, quantity.start - 40), quantity.start))
 
 
-def _abbreviated(doc: Document, quantity: Quantity) -> bool:
+def _abbreviated(quantity: Quantity) -> bool:
     """ "263–65" means 263 to 265: the second number gives only the last digits of the first."""
     low, high = str(int(quantity.low)), str(int(quantity.high))
     if len(high) >= len(low) or not quantity.low.is_integer() or not quantity.high.is_integer():
