@@ -138,6 +138,11 @@ _PREFIX = re.compile(
     rf"(?i:(?:(?:{_HEDGE_WORDS})\s*)?(?:(?:between|from)\s+|(?:{_WORD_NUMBER})\s*(?:[–—‑-]|to|or)\s*)"
     rf"|(?:{_HEDGE_WORDS})\s*)$"
 )
+# The last word of a hedge, of "between" or "from", or of a first half in words ("one or"); marks that may too.
+_OPENING_WORDS = frozenset(
+    [w.split()[-1] for w in _HEDGE_WORDS.replace("\\", "").split("|")] + ["between", "from", "to", "or"]
+)
+_OPENING_MARKS = frozenset("~≈<>–—‑-")
 RANGE_HINT = re.compile(r"\d\s*(?:[–—‑-]|to|and)\s*\d")  # where a range may be
 _LOOK_BACK = 24  # "approximately between" before the number
 _LOOK_AHEAD = 600  # "5,641–6,991 per cent" after it, or a range whose halves a blanked note keeps apart
@@ -193,7 +198,7 @@ def _around(text: str, start: int, end: int, anchors: list[int]) -> list[Quantit
             continue
         # The full pattern runs only at a number, or at the hedge or "between" right before it.
         limit = min(end, anchor + _LOOK_AHEAD)
-        prefix = _PREFIX.search(text, max(start, anchor - _LOOK_BACK), anchor)
+        prefix = _PREFIX.search(text, max(start, anchor - _LOOK_BACK), anchor) if _may_open(text, anchor) else None
         match = _QUANTITY.match(text, prefix.start(), limit) if prefix else None
         if match is None or match.end() <= anchor:
             match = _QUANTITY.match(text, anchor, limit)
@@ -203,6 +208,20 @@ def _around(text: str, start: int, end: int, anchors: list[int]) -> list[Quantit
             if quantity is not None:
                 found.append(quantity)
     return found
+
+
+def _may_open(text: str, anchor: int) -> bool:
+    """Whether the word right before a number may end a hedge or a range's first half: a quick test that
+    spares most numbers the search for one (``_PREFIX``)."""
+    before = text[max(0, anchor - _LOOK_BACK) : anchor].rstrip()
+    if not before:
+        return False
+    if before[-1] in _OPENING_MARKS:
+        return True
+    first = len(before)
+    while first and (before[first - 1].isalpha() or before[first - 1] == "."):
+        first -= 1  # the letters of the last word: "about" in "casualties1=about", "c." in "(c."
+    return before[first:].lower() in _OPENING_WORDS
 
 
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
