@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..document import Document, Marker
+from ..extract.citing import cited_sentence
 from ..text import INLINE, excerpt, folded
 
 
@@ -21,6 +22,6 @@ def identity(text: str) -> str:
 
 
 def cited_claim(doc: Document, marker: Marker) -> str:
-    """The sentence a marker stands in, as an excerpt ("" when it stands in none)."""
-    sentence = doc.sentence_at(marker.span.start) or doc.sentence_before(marker.span.start, marker.block)
+    """The sentence a marker cites, as an excerpt ("" when it cites none)."""
+    sentence = cited_sentence(doc, marker)
     return excerpt(doc, sentence.span) if sentence else ""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...document import Document, Sentence, Span
+from ...extract.citing import cited_sentence
 from ...extract.facts import Facts
 from ...extract.mirrors import known_copies
 from ...extract.sources import ArchiveFacts, CaptureFact, Status, original_of
@@ -104,7 +105,7 @@ def rows(facts: Facts) -> list[Row]:
     recovered = {r.key: r for r in archive.recovered} if archive else {}
     found: list[Row] = []
     for marker in doc.markers:
-        sentence = doc.sentence_before(marker.span.start, marker.block) or doc.sentence_at(marker.span.start)
+        sentence = cited_sentence(doc, marker)
         claim = _claim(doc, sentence) if sentence else ""
         line = doc.line_col(sentence.span.start if sentence else marker.span.start)[0]
         reference = references.get(marker.key)
