@@ -64,6 +64,12 @@ def test_links_footnotes_and_numbered_sources(report):
     assert sorted(r.key for r in report.references) == ["1", "2", "^1", "link https://example.org/a"]
 
 
+def test_a_footnote_is_a_source_not_a_claim(report):
+    footnote = report.references_by_key["^1"].span
+    within = [b for b in report.blocks if footnote.start <= b.span.start < footnote.end]
+    assert within and all(b.kind is BlockKind.REFERENCE for b in within)
+
+
 def test_readable_text_keeps_every_offset(report):
     assert len(report.readable) == len(report.text)
     prose = " ".join(report.readable.split())

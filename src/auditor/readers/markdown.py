@@ -81,13 +81,14 @@ def read_markdown(path: str, text: str) -> Document:
     navigation = False
     stack: list[str] = []
     for index, token in enumerate(tokens):
-        if token.type in ("bullet_list_open", "ordered_list_open", "list_item_open", "table_open", "blockquote_open"):
+        if token.type in ("bullet_list_open", "ordered_list_open", "list_item_open", "table_open", "blockquote_open",
+                          "footnote_open"):  # fmt: skip
             stack.append(token.type)
         elif token.type in ("bullet_list_close", "ordered_list_close", "list_item_close", "table_close",
-                            "blockquote_close") and stack:  # fmt: skip
+                            "blockquote_close", "footnote_close") and stack:  # fmt: skip
             stack.pop()
-        if token.type != "inline" or not token.map:
-            continue
+        if token.type != "inline" or not token.map or "footnote_open" in stack:
+            continue  # a footnote's text is a source, read below, not a claim
         span = _inline_span(text, lines, token.map)
         if span is None:
             continue
