@@ -16,7 +16,7 @@ from typing import TypeVar
 import pytest
 
 from auditor.document import Document
-from auditor.readers import read_mirror
+from auditor.readers import read_markdown, read_mirror
 from auditor.readers.wikitext import read_wikitext
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,6 +97,11 @@ def mirror(text: str, path: str = "snippet.txt") -> Document:
 def wikitext(text: str, path: str = "snippet.wikitext") -> Document:
     """Read wikitext given inline."""
     return read_wikitext(path, text)
+
+
+def markdown(text: str, path: str = "snippet.md") -> Document:
+    """Read a Markdown report given inline."""
+    return read_markdown(path, text)
 
 
 def corpus_file(relative: str) -> Path:

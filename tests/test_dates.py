@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from auditor.extract.dates import Precision, show, written_date
+from auditor.extract.dates import Precision, show
 from auditor.extract.facts import Facts
+from auditor.extract.timeline import written_date
 from auditor.readers import read_mirror
 from conftest import SEED, mirror
 

@@ -14,9 +14,10 @@ from functools import cached_property
 
 from ..document import Document
 from .claims import Coverage, coverage
-from .dates import Dates, extract_dates
+from .dates import Dates
 from .figures import Figures, extract_figures
 from .sources import ArchiveFacts, CitedSource, cited_sources
+from .timeline import extract_dates
 
 
 class Facts:

@@ -19,7 +19,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?"
 DATE = (
     rf"(?=[0-9A-Z])(?:(?:{_WEEKDAY}\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"  # Thu Jul 3, 2014 / July 4, 2014
-    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"  # 2 February 2014
+    rf"|(?:{_WEEKDAY}\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"  # 2 February 2014 / Sunday, 2 February 2014
     r"|\d{4}-\d{2}-\d{2}"  # 2014-07-01
     rf"|{_MONTH}\s+\d{{4}}"  # August 2012
     r")"

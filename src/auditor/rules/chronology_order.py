@@ -76,7 +76,7 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
             and mention.block not in openers
             and doc.blocks[mention.block].kind is BlockKind.PARAGRAPH
             and mention.precision in (Precision.DAY, Precision.MONTH)
-            and not mention.problem
+            and mention.narrated
             and (mention.explicit or mention.resolved.startswith("year"))
             and _opens_paragraph(doc, mention)
             and not _STATE.match(doc.masked, doc.blocks[mention.block].span.start)

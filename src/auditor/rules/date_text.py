@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..document import Document, Span
-from ..extract.dates import DateMention, show
+from ..extract.dates import DateMention, Duration, show
 from ..text import excerpt
 
 
@@ -22,9 +22,10 @@ def described(doc: Document, mention: DateMention) -> str:
     return f"{text} ({resolved}, {mention.resolved})"
 
 
-def claim(doc: Document, mention: DateMention) -> str:
-    sentence = doc.sentence_at(mention.span.start)
-    return excerpt(doc, Span(sentence.span.start, sentence.content_end) if sentence else mention.span)
+def claim(doc: Document, said: DateMention | Duration) -> str:
+    """The sentence a date or duration stands in, as an excerpt."""
+    sentence = doc.sentence_at(said.span.start)
+    return excerpt(doc, Span(sentence.span.start, sentence.content_end) if sentence else said.span)
 
 
 def line(doc: Document, mention: DateMention) -> int:

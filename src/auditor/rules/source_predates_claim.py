@@ -1,12 +1,18 @@
 """Report a citation whose source was published before the event the claim reports.
 
 ## What it does
-For each citation marker, compares the publication date of the source it
-cites with the date of the event its claim reports: a date in the clause the
-marker closes, or, in a paragraph that tells events in order ("On 7 January,
-..."), the date the paragraph last gave. A source dated before the earliest
-date its claim could mean cannot report that event. Dates resolved from
-context say how they were resolved.
+For each citation marker, ties the claim it cites to a date the way a reader
+does, and compares that date with the publication date of the source. The
+claim is the sentence the marker stands in or, for a marker after the full
+stop (`claim.<ref>`, `claim.[^1]`), the sentence before it. Its date is the
+earliest date of an event in the clause the marker closes: not a planned,
+expected or conditional date ("is due to open in September 2017", "would
+take part in the 7 November run-off"), not an aside ("who was tried in
+1947"), not an upper bound ("by 21 December"). A sentence with no date of its
+own takes the date that opened its narrative ("On 19 June 2012, ...") when
+every sentence since goes on narrating in the past tense. A source dated
+before the earliest day the event could fall on cannot report it. Dates
+resolved from context (a year from a heading, "the next day") say how.
 
 ## Why it matters
 A 1 July article cannot report what happened on 3 July. Either the citation
@@ -31,9 +37,11 @@ On 3 July 2014, ISIL captured the town.[1]
 None.
 
 ## Limits
-Sources without a publication date, and claims whose only date is a year
-taken from context, are not checked. A source that announces an event ahead
-("the offensive will begin on 3 July") is reported and may be a false alarm.
+Sources without a publication date, and claims whose only date is a year, are
+not checked. A plan written without a word for it ("the offensive begins on
+3 July") reads as an event and may be a false alarm; a source that is one of
+several cited together is not reported while another of them could support
+the claim. A quotation split into sentences loses the narrative's date.
 """
 
 from __future__ import annotations
@@ -41,10 +49,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..document import Document, Marker
-from ..extract.dates import DateMention, Dates, Precision, show
+from ..extract.claimdates import claim_date
+from ..extract.dates import DateMention, Dates, show
 from ..extract.facts import Facts
 from .base import Hit, NoOptions
-from .date_text import described
+from .date_text import described, line
 from .messages import cited_claim, identity
 
 CODE = "DAT003"
@@ -54,24 +63,27 @@ SUMMARY = "A citation whose source was published before the event its claim repo
 
 def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     dates = facts.dates
-    by_block: dict[int, list[DateMention]] = {}
-    for mention in dates.mentions:
-        by_block.setdefault(mention.block, []).append(mention)
     for marker in doc.markers:
         reference = doc.references_by_key.get(marker.key)
         found = dates.references.get(marker.key)
         published = found.published if found else None
         if reference is None or reference.group or published is None or published.problem:
             continue
-        event = _event(doc, marker, by_block.get(marker.block, []))
-        if event is None or published.last >= event.first or _supported_alongside(doc, dates, marker, event):
+        tied = claim_date(doc, dates, marker)
+        if tied is None or published.last >= tied.mention.first:
+            continue
+        event = tied.mention
+        if _supported_alongside(doc, dates, marker, event):
             continue
         text = cited_claim(doc, marker)
+        where = ""
+        if tied.inherited:
+            where = f", which opens the narrative the claim goes on with (line {line(doc, event)})"
         yield Hit(
             span=marker.span,
             message=(
                 f"Source predates claim: reference {marker.key} was published on {show(published)},"
-                f" before the event it is cited for, {described(doc, event)}"
+                f" before the event it is cited for, {described(doc, event)}{where}"
             ),
             excerpt=text,
             key=f"predates {marker.key} {identity(text)}",
@@ -80,6 +92,7 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
                 "published": published.first.isoformat(),
                 "event": event.first.isoformat(),
                 "resolved": event.resolved,
+                "inherited": tied.inherited,
             },
         )
 
@@ -111,30 +124,3 @@ def _adjacent(doc: Document, markers: list[Marker], marker: Marker) -> list[Mark
     while end + 1 < len(ordered) and not doc.masked[ordered[end].span.end : ordered[end + 1].span.start].strip():
         end += 1
     return ordered[start : end + 1]
-
-
-def _event(doc: Document, marker: Marker, mentions: list[DateMention]) -> DateMention | None:
-    """The date of what a marker cites: the earliest in the clause it closes, else its narrative date.
-
-    The clause runs from the previous marker in the sentence (or its start) to this marker. A
-    sentence with no date of its own takes the last date that opened a sentence of its paragraph,
-    but only in a narrative paragraph, one that opens with a date ("On 7 January, ...").
-    """
-    sentence = doc.sentence_at(marker.span.start)
-    if sentence is None:
-        return None
-    usable = [m for m in mentions if m.precision in (Precision.DAY, Precision.MONTH) and not m.problem]
-    clause_start = max(
-        [sentence.span.start]
-        + [m.span.end for m in doc.markers_by_block.get(marker.block, []) if m.span.end <= marker.span.start]
-    )
-    own = [m for m in usable if clause_start <= m.span.start < marker.span.start]
-    if own:
-        return min(own, key=lambda m: m.first)
-    if any(sentence.span.start <= m.span.start < sentence.span.end for m in usable):
-        return None  # the sentence's dates belong to another clause than this marker's
-    block_start = doc.blocks[marker.block].span.start
-    if not any(m.leading and doc.sentence_at(m.span.start).span.start == block_start for m in usable):
-        return None
-    narrative = [m for m in usable if m.leading and m.span.start < sentence.span.start]
-    return narrative[-1] if narrative else None

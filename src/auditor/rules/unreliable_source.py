@@ -69,10 +69,11 @@ from datetime import date
 from functools import partial
 
 from ..document import Document, Reference
-from ..extract.dates import show, written_date
+from ..extract.dates import show
 from ..extract.facts import Facts
 from ..extract.mirrors import known_copies
 from ..extract.reliability import ORDER, WORDS, Judgement, Rating, Ratings, judge, list_info, rating_table
+from ..extract.timeline import written_date
 from ..severity import Severity
 from ..urls import parse_archive_link
 from .base import Hit
