@@ -127,7 +127,11 @@ def _subject_term(doc: Document) -> str | None:
     """The title word the fewest claim sentences use, at least one: the subject's own name."""
     if not doc.title:
         return None
-    words = {w.casefold() for w in _WORD.findall(doc.title) if len(w) > 3 and w.casefold() not in _GENERIC}
+    words = {
+        w.casefold()
+        for w in _WORD.findall(doc.title)
+        if len(w) > 3 and not w.isdigit() and w.casefold() not in _GENERIC
+    }  # a year in a title ("Battle of Cecora (1620)") names no subject
     patterns = {word: re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])") for word in words}
     counts: dict[str, int] = dict.fromkeys(words, 0)
     for sentence in doc.claim_sentences:
