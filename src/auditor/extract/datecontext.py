@@ -82,7 +82,7 @@ class Context:
         """Time moved on by an amount nobody can count from ("a few days later")."""
         self.anchor = None
 
-    def mention(self, kind: str, groups: dict[str, str | None], span: Span, block: int, where: Setting,
+    def mention(self, kind: str, groups: re.Match[str], span: Span, block: int, where: Setting,
                 text: str) -> DateMention | None:  # fmt: skip
         """The date a match names in ``text``, with its missing year or anchor filled in; None when
         context cannot fill it."""
@@ -144,7 +144,7 @@ class Context:
                 return _Year(int(found.group(0)), f"year {found.group(0)} from the heading “{title}”{where}")
         return None
 
-    def _within_subject(self, kind: str, groups: dict[str, str | None]) -> tuple[Form | None, str]:
+    def _within_subject(self, kind: str, groups: re.Match[str]) -> tuple[Form | None, str]:
         """A partial date's year when only one year puts it within half a year of the subject's dates
         ("17 December" in a battle of 16 December 1944 – 25 January 1945), and how that was found."""
         subject = self.subject
@@ -177,7 +177,7 @@ class Context:
         how = f"year {first.year}, the one after {day_text(previous.first)} (line {line})"
         return form._replace(first=first, last=last), how
 
-    def _relative(self, groups: dict[str, str | None], span: Span, block: int, more: dict[str, bool]
+    def _relative(self, groups: re.Match[str], span: Span, block: int, more: dict[str, bool]
                   ) -> DateMention | None:  # fmt: skip
         anchor = self.anchor
         if anchor is None or anchor.precision is not Precision.DAY:

@@ -16,6 +16,7 @@ Two kinds are read:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
@@ -89,6 +90,9 @@ def in_prose(doc: Document, text: str, units: list[int], by_block: dict[int, lis
              subject: DateMention | None) -> Iterator[Duration]:  # fmt: skip
     """The durations prose states, each with the range it measures; ``units`` are where the words
     "day", "week", "month" and "year" stand, ``subject`` the infobox's range, if any."""
+    if subject is None:  # only a block with a range of its own has anything to measure
+        ranged = sorted(doc.blocks[b].span for b, found in by_block.items() if any(map(_measurable, found)))
+        units = [u for span in ranged for u in units[bisect_left(units, span.start) : bisect_left(units, span.end)]]
     covered = 0
     for unit in units:
         if unit < covered or not text.startswith(("day", "week", "month", "year"), unit):

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..document import CLAIM_BLOCKS, BlockKind, Document, Reference, Span
 from .clauses import setting
 from .datecontext import Context, reading_order
-from .dateforms import ANCHORS, IN_WORDS, find, kind_of, ongoing_end, read_field
+from .dateforms import IN_WORDS, find, find_anchors, kind_of, ongoing_end, read_field
 from .dates import AS_WRITTEN, DateMention, Dates, Duration, Precision, ReferenceDates
 from .durations import bracketed, in_prose, subject_range
 
@@ -33,8 +33,7 @@ def extract_dates(doc: Document) -> Dates:
     order = reading_order(doc)
     claims = [doc.blocks[i].span for i in order if doc.blocks[i].kind in CLAIM_BLOCKS]
     region = (min(c.start for c in claims), max(c.end for c in claims)) if claims else (0, 0)
-    units = [m.start() for m in ANCHORS[2].finditer(masked, *region)]
-    anchors = sorted([m.start() for anchor in ANCHORS[:2] for m in anchor.finditer(masked, *region)] + units)
+    anchors, units = find_anchors(masked, *region)
     context = Context(doc)
     mentions: list[DateMention] = []
     durations: list[Duration] = []
@@ -83,7 +82,7 @@ def _block_dates(doc: Document, text: str, index: int, matches: list, context: C
             continue
         if kind == "relative" and number + 1 < len(matches) and _glossed(text, span.end, matches[number + 1].start()):
             continue
-        mention = context.mention(kind, match.groupdict(), span, index, where, text)
+        mention = context.mention(kind, match, span, index, where, text)
         if mention is None:
             continue
         if span.end != match.end(group):
