@@ -26,6 +26,7 @@ _NOT_NARRATED = re.compile(
     r"|continues?|includes?|consists?|says?|claims?|states?|argues?|believes?)\b"
 )
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+_OPENING_QUOTE = re.compile(r"[\"“]")
 
 
 class ClaimDate(NamedTuple):
@@ -81,5 +82,17 @@ def _narrative_opening(doc: Document, sentence: Sentence, mentions: tuple[DateMe
 def _narrates(doc: Document, sentence: Sentence) -> bool:
     """Whether a sentence tells what happened, in the past: quotations aside, no present, perfect or
     future tense, no modal."""
-    said = _QUOTED.sub(" ", doc.masked[sentence.span.start : sentence.content_end])
-    return not _NOT_NARRATED.search(said)
+    return not _NOT_NARRATED.search(_narrator(doc, sentence))
+
+
+def _narrator(doc: Document, sentence: Sentence) -> str:
+    """The words of a sentence outside quotations. A quotation may run over several sentences
+    (testified that "About 35,000 wells exist. Only one case has been described."), so one that
+    opened before the sentence and one it opens without closing are left out too."""
+    masked = doc.masked
+    before = masked[doc.blocks[sentence.block].span.start : sentence.span.start]
+    said = masked[sentence.span.start : sentence.content_end]
+    if before.count('"') % 2 or before.count("“") > before.count("”"):  # it starts inside a quotation
+        ends = [at for at in (said.find('"'), said.find("”")) if at >= 0]
+        said = said[min(ends) + 1 :] if ends else ""
+    return _OPENING_QUOTE.split(_QUOTED.sub(" ", said), maxsplit=1)[0]
