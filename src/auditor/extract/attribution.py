@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .figure_model import INCIDENT, PERIOD, RATE, SUBSET_OF
+from .prefilter import Gated
 from .vocabulary import FORCE_UNITS, SOURCE_VERBS
 
 _MONTHS = (
@@ -25,7 +26,8 @@ _MONTHS = (
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 _DATE = rf"(?:\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS})(?: \d{{1,2}})?|\d{{4}}|(?:early|mid|late)[ -](?:{_MONTHS}))"
-_SOURCE_VERB = "|".join(sorted(SOURCE_VERBS | {"cite", "list", "put", "give", "count", "estimate", "report"}))
+_SOURCE_VERBS = SOURCE_VERBS | {"cite", "list", "put", "give", "count", "estimate", "report"}
+_SOURCE_VERB = "|".join(sorted(_SOURCE_VERBS))
 _SOURCE = re.compile(
     # "according to the U.S. Department of Defense,": a name runs to the clause's end; "U.S." keeps its dots.
     r"\b[Aa]ccording to\s+(?:the\s+|an?\s+)?"
@@ -40,35 +42,52 @@ _SOURCE = re.compile(
     r"(?:figure|estimate|count|tally|report|list)s?\b"
 )
 _SOURCE_HINT = re.compile(r"ccording|'s|’s|\b(?:" + _SOURCE_VERB + r")\b")
-COMPETING = re.compile(
-    r"\b(?:another|other|one|a second|a different|some|conflicting|differing) (?:report|source|estimate|account|"
-    r"activist|monitor|group)s?\b|\bwhile another\b|\b(?:put|puts|placed|gave) the (?:number|toll|figure|count)\b"
-    r"|\bother sources\b|\bestimates (?:vary|range|differ)\b",
-    re.IGNORECASE,
-)
+_COMPETING = Gated(
+    re.compile(
+        r"\b(?:another|other|one|a second|a different|some|conflicting|differing) (?:report|source|estimate|account|"
+        r"activist|monitor|group)s?\b|\bwhile another\b|\b(?:put|puts|placed|gave) the (?:number|toll|figure|count)\b"
+        r"|\bother sources\b|\bestimates (?:vary|range|differ)\b",
+        re.IGNORECASE,
+    ),
+    ("report", "source", "estimate", "account", "activist", "monitor", "group", "while another", "the number",
+     "the toll", "the figure", "the count"),
+)  # fmt: skip
 # A rival clause opens at ";" or at "while", "whereas", "but", or at ", and" / "," before a source speaks.
-_CLAUSE_BREAK = re.compile(
-    r";|,?\s\b(?:while|whereas|but)\b|,\s(?:and\s)?(?=(?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} "
-    rf"(?:{_SOURCE_VERB})\b)|,\s(?:and\s)?(?=according to\b)|\s\band\s(?=according to\b)"
+_CLAUSE_BREAK = Gated(
+    re.compile(
+        r";|,?\s\b(?:while|whereas|but)\b|,\s(?:and\s)?(?=(?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} "
+        rf"(?:{_SOURCE_VERB})\b)|,\s(?:and\s)?(?=according to\b)|\s\band\s(?=according to\b)"
+    ),
+    (";", "while", "whereas", "but", "according to", *_SOURCE_VERBS),
 )
 _NTH = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-_PERIOD = re.compile(
-    rf"\b(?:since|as of|until|so far|up to (?:that|this) point|in the (?:first|last|past) \w+ (?:days|weeks|months)"
-    rf"|(?:in|during|on|over|within) the (?:{_NTH}|last|final|past|opening|next|following)(?: \w+)?"
-    rf" (?:days?|nights?|weeks?|months?|years?|hours?|phase|stage)"
-    rf"|(?:during|in|over) the period)\b|\bbetween {_DATE}[^.;]*?\band {_DATE}|\bfrom {_DATE}[^.;]*?\bto {_DATE}"
-    rf"|\bby (?:the end of |late |early |mid-)?(?:\d{{1,2}} )?(?:{_MONTHS}|\d{{4}})\b",
-    re.IGNORECASE,
-)
-_RATE = re.compile(
-    r"\b(?:each|every|a|per) (?:day|week|month|year)\b|\b(?:daily|annually|yearly)\b|\bfor every\b|\bratio\b",
-    re.IGNORECASE,
+_PERIOD = Gated(
+    re.compile(
+        rf"\b(?:since|as of|until|so far|up to (?:that|this) point|in the (?:first|last|past) \w+ (?:days|weeks|months)"
+        rf"|(?:in|during|on|over|within) the (?:{_NTH}|last|final|past|opening|next|following)(?: \w+)?"
+        rf" (?:days?|nights?|weeks?|months?|years?|hours?|phase|stage)"
+        rf"|(?:during|in|over) the period)\b|\bbetween {_DATE}[^.;]*?\band {_DATE}|\bfrom {_DATE}[^.;]*?\bto {_DATE}"
+        rf"|\bby (?:the end of |late |early |mid-)?(?:\d{{1,2}} )?(?:{_MONTHS}|\d{{4}})\b",
+        re.IGNORECASE,
+    ),
+    ("since", "as of", "until", "so far", "point", "day", "night", "week", "month", "year", "hour", "phase", "stage",
+     "period", "between", "from", "by "),
+)  # fmt: skip
+_RATE = Gated(
+    re.compile(
+        r"\b(?:each|every|a|per) (?:day|week|month|year)\b|\b(?:daily|annually|yearly)\b|\bfor every\b|\bratio\b",
+        re.IGNORECASE,
+    ),
+    ("day", "week", "month", "year", "daily", "annually", "every", "ratio"),
 )
 # A count that takes in more, or less, than the event's own: "Counting in accidents and the two Bishops'
 # wars, an estimate of 190,000 dead is achieved".
-_COUNTING = re.compile(
-    r"\b(?P<how>counting(?: in)?|not counting|excluding|together with|in addition to|plus)\b(?P<what>[^,;]{0,60})",
-    re.IGNORECASE,
+_COUNTING = Gated(
+    re.compile(
+        r"\b(?P<how>counting(?: in)?|not counting|excluding|together with|in addition to|plus)\b(?P<what>[^,;]{0,60})",
+        re.IGNORECASE,
+    ),
+    ("counting", "excluding", "together with", "in addition to", "plus"),
 )
 _DAY = re.compile(rf"\b(?:[Oo]n|[Ii]n|[Bb]y) (?P<day>\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}}|(?:{_MONTHS}))\b")
 _ORDINAL = (
@@ -76,10 +95,13 @@ _ORDINAL = (
     r"|ten|\d{1,2}(?:st|nd|rd|th)|[IVX]{1,5}|both)"
 )
 _FORCE = "|".join(sorted(FORCE_UNITS, key=len, reverse=True))
-_PART = re.compile(
-    r"\b(?:restricted|limited|confined) to\b(?P<restricted>[^,;()]{2,60})"
-    rf"|\b(?P<unit>{_ORDINAL}(?:[\s,]+(?:and\s+)?(?:{_ORDINAL}|[A-Z][\w.]*)){{0,4}}\s+(?:{_FORCE}))\b",
-    re.IGNORECASE,
+_PART = Gated(
+    re.compile(
+        r"\b(?:restricted|limited|confined) to\b(?P<restricted>[^,;()]{2,60})"
+        rf"|\b(?P<unit>{_ORDINAL}(?:[\s,]+(?:and\s+)?(?:{_ORDINAL}|[A-Z][\w.]*)){{0,4}}\s+(?:{_FORCE}))\b",
+        re.IGNORECASE,
+    ),
+    ("restricted to", "limited to", "confined to", *FORCE_UNITS),
 )
 _PLACE = re.compile(
     r"\b(?:on|at|inside|near|around|in) (?:the )?(?P<place>(?!(?:" + _MONTHS + r"|All|Total|The)\b)"
@@ -93,18 +115,31 @@ _SUBSET = re.compile(
 )
 _NOT_A_PLACE = frozenset({"According", "In", "On", "At"})
 # A count given for comparison is another event's: "in comparison to the Battle of Britain, in which it lost".
-_COMPARED = re.compile(r"\b(?:in comparison (?:to|with)|compared (?:to|with)|as against|as opposed to)\b", re.I)
-# One incident's toll, not an event's: "the car bomb killed 26 people", "in an airstrike on the market".
-_INCIDENT = re.compile(
-    r"\b(?:(?:car |truck |suicide |barrel )?bomb(?:s|ing|ings|er|ers)?|air ?strikes?|explosions?|blasts?|ambush(?:es)?"
-    r"|shelling|raids?|assaults?|attacks?|massacres?|clash(?:es)?|skirmish(?:es)?)\b",
-    re.IGNORECASE,
+_COMPARED = Gated(
+    re.compile(r"\b(?:in comparison (?:to|with)|compared (?:to|with)|as against|as opposed to)\b", re.I),
+    ("comparison", "compared", "as against", "as opposed"),
 )
+# One incident's toll, not an event's: "the car bomb killed 26 people", "in an airstrike on the market".
+_INCIDENT = Gated(
+    re.compile(
+        r"\b(?:(?:car |truck |suicide |barrel )?bomb(?:s|ing|ings|er|ers)?|air ?strikes?|explosions?|blasts?"
+        r"|ambush(?:es)?|shelling|raids?|assaults?|attacks?|massacres?|clash(?:es)?|skirmish(?:es)?)\b",
+        re.IGNORECASE,
+    ),
+    ("bomb", "strike", "explosion", "blast", "ambush", "shelling", "raid", "assault", "attack", "massacre", "clash",
+     "skirmish"),
+)  # fmt: skip
 
 
-def clause_breaks(text: str) -> list[int]:
-    """Where each clause after the first begins."""
-    return [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+def clause_breaks(text: str, lowered: str) -> list[int]:
+    """Where each clause after the first begins (``lowered``: the text folded)."""
+    return [m.end() for m in _CLAUSE_BREAK.finditer(text, lowered)]
+
+
+def competing(text: str, lowered: str) -> bool:
+    """Whether a text (``lowered``: folded) sets one report against another ("another report put the number
+    at")."""
+    return bool(_COMPETING.search(text, lowered))
 
 
 def sources(text: str) -> list[tuple[int, int, str]]:
@@ -120,21 +155,21 @@ def sources(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def clause_scope(clause: str) -> frozenset[str]:
-    """The qualifiers a clause puts on every count in it: period, rate, comparison, incident, day, part of a
-    force, place."""
+def clause_scope(clause: str, lowered: str) -> frozenset[str]:
+    """The qualifiers a clause (``lowered``: folded) puts on every count in it: period, rate, comparison,
+    incident, day, part of a force, place."""
     qualifiers = set()
-    if _PERIOD.search(clause):
+    if _PERIOD.search(clause, lowered):
         qualifiers.add(PERIOD)
-    if _RATE.search(clause):
+    if _RATE.search(clause, lowered):
         qualifiers.add(RATE)
-    if _COMPARED.search(clause):
+    if _COMPARED.search(clause, lowered):
         qualifiers.add("part:compared")
-    if _INCIDENT.search(clause):
+    if _INCIDENT.search(clause, lowered):
         qualifiers.add(INCIDENT)
     for match in _DAY.finditer(clause):
         qualifiers.add("date:" + match["day"].lower())
-    for match in _PART.finditer(clause):
+    for match in _PART.finditer(clause, lowered):
         words = match["restricted"] or match["unit"]
         qualifiers.add("part:" + " ".join(w for w in words.lower().replace(",", " ").split() if w != "the"))
     for match in _PLACE.finditer(clause):
@@ -143,11 +178,13 @@ def clause_scope(clause: str) -> frozenset[str]:
     return frozenset(qualifiers)
 
 
-def count_scope(text: str, clause_start: int, start: int) -> frozenset[str]:
-    """The qualifiers of one count at ``start`` from the words of its clause before it: what it counts in
-    or leaves out ("counting in accidents"), and whether it is a subset ("including", "the other")."""
+def count_scope(text: str, lowered: str, clause_start: int, start: int) -> frozenset[str]:
+    """The qualifiers of one count at ``start`` from the words of its clause before it (``lowered``: the text
+    folded): what it counts in or leaves out ("counting in accidents"), and whether it is a subset
+    ("including", "the other")."""
     qualifiers = set()
-    for match in _COUNTING.finditer(text, clause_start, start):
+    counting = _COUNTING.possible(lowered[clause_start:start])
+    for match in _COUNTING.pattern.finditer(text, clause_start, start) if counting else ():
         qualifiers.add("part:" + match["how"].lower() + " " + " ".join(match["what"].lower().split()))
     if _SUBSET.search(text, max(clause_start, start - 40), start):
         qualifiers.add(SUBSET_OF)

@@ -27,8 +27,9 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from .attribution import COMPETING, clause_breaks, clause_scope, count_scope, sources
+from .attribution import clause_breaks, clause_scope, competing, count_scope, sources
 from .figure_model import Figure, covers
+from .prefilter import folded
 from .quantities import Quantity, find_quantities
 from .vocabulary import (
     AGGREGATES,
@@ -113,7 +114,8 @@ def read_counts(text: str, context: Context, quantities: list[Quantity] | None =
     window = (max(0, quantities[0].start - _BEFORE), quantities[-1].end + _AFTER)
     tokens = tokenize(text, quantities, *window)
     starts = [t.start for t in tokens]
-    breaks = clause_breaks(text)
+    lowered = folded(text)
+    breaks = clause_breaks(text, lowered)
     found: list[Figure] = []
     clauses: list[int] = []  # the clause of each count
     uncounted: list[bool] = []  # a count of people whose category is not yet known
@@ -174,14 +176,14 @@ def read_counts(text: str, context: Context, quantities: list[Quantity] | None =
         ]
     if not any(f.category for f in found):
         return found
-    return _attributed(text, found, clauses, breaks)
+    return _attributed(text, lowered, found, clauses, breaks)
 
 
-def _attributed(text: str, found: list[Figure], clauses: list[int], breaks: list[int]) -> list[Figure]:
+def _attributed(text: str, lowered: str, found: list[Figure], clauses: list[int], breaks: list[int]) -> list[Figure]:
     """The counts of losses with their sources and the qualifiers of their clauses, each clause read once:
-    read only for a unit that counts losses."""
+    read only for a unit that counts losses (``lowered``: its text folded)."""
     attributions = sources(text)
-    competing = bool(COMPETING.search(text))
+    rival = competing(text, lowered)
     qualifiers: dict[int, frozenset[str]] = {}
     done = []
     for figure, clause in zip(found, clauses, strict=True):
@@ -189,11 +191,11 @@ def _attributed(text: str, found: list[Figure], clauses: list[int], breaks: list
             start = breaks[clause - 1] if clause else 0
             end = breaks[clause] if clause < len(breaks) else len(text)
             if clause not in qualifiers:
-                qualifiers[clause] = clause_scope(text[start:end])
+                qualifiers[clause] = clause_scope(text[start:end], lowered[start:end])
             figure = figure._replace(
                 source=_source_of(figure.quantity, attributions, start, end),
-                competing=competing,
-                scope=qualifiers[clause] | count_scope(text, start, figure.start),
+                competing=rival,
+                scope=qualifiers[clause] | count_scope(text, lowered, start, figure.start),
             )
         done.append(figure)
     return done

@@ -1,0 +1,66 @@
+"""The quick word tests before the figure patterns: they never hide a match, whatever the text's case."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.extract import attribution
+from auditor.extract.prefilter import Gated, fewest, folded
+from auditor.extract.vocabulary import FORCE_UNITS
+from auditor.readers import read_mirror
+from conftest import SEED
+
+GATED = {name: value for name, value in vars(attribution).items() if isinstance(value, Gated)}
+
+# Each word of each gate, alone among its gate's words, in the cases and letters re.IGNORECASE matches.
+PHRASES = [
+    *("Since 9 April", "AS OF May", "until then", "so far 12", "up to that point", "in the first three days"),
+    *("over the next two weeks", "in the last two months", "during the first night", "in the first year"),
+    *("within the first hour", "during the final phase", "in the opening stage", "over the period"),
+    *("between 9 April and 26 August", "from 1 May to 3 June", "by the end of March 1945", "by 1946"),
+    *("30 killed each day", "10 Daily", "5 annually", "1 for every 3", "a ratio of 2", "200 a Year", "per week"),
+    *("per month", "in comparison to the Battle of Britain", "compared with 1940", "as against 10"),
+    *("as opposed to 12", "the car bomb killed 26", "an airstrike", "AIR STRIKES", "explosions", "a blast"),
+    *("an Ambush", "shelling", "raids", "assaults", "attacks", "a massacre", "clashes", "skirmishes"),
+    *("restricted to the First", "limited to the west", "confined to the north", "another report"),
+    *("other accounts", "a different activist", "some monitors", "another group", "conflicting estimates"),
+    *("put the number at 100", "gave the toll as 80", "placed the figure at 7", "puts the count at 9"),
+    *("while another gives 80", "Other Sources", "estimates vary", "42; 30", "30 but 40", "30 whereas 40"),
+    *("30 while 40", "70 dead, according to the SOHR", "70 dead and according to Fox 80"),
+    *("counting in accidents", "not counting 12", "plus 30", "excluding 40 prisoners", "together with 3"),
+    "in addition to 17 missing",
+    # Letters outside ASCII that re.IGNORECASE takes for ASCII ones: dotted and dotless I, long s, Kelvin.
+    *("ſince April", "a RATİO of 2", "a ratıo of 3", "40 Daıly", "\u212aILLED in a raıd"),
+    *(f"70 dead, Fox {verb} 80" for verb in attribution._SOURCE_VERBS),
+    *(f"the 1st and 2nd {unit} lost" for unit in FORCE_UNITS),
+]
+
+
+def _texts() -> list[str]:
+    seed = read_mirror(str(SEED), SEED.read_text(encoding="utf-8"))
+    return PHRASES + [seed.masked[s.span.start : s.content_end] for s in seed.claim_sentences]
+
+
+@pytest.mark.parametrize("name", sorted(GATED))
+def test_a_gate_never_hides_a_match(name: str) -> None:
+    gate = GATED[name]
+    needed = set(gate.words)
+    for text in _texts():
+        if gate.pattern.search(text):
+            found = [word for word in gate.words if word in folded(text)]
+            assert found, (name, text)
+            if len(found) == 1:
+                needed.discard(found[0])
+    assert not needed, f"no text here shows {name} needs these words: {sorted(needed)}"
+
+
+def test_folding_keeps_offsets_and_lowers_as_the_pattern_does() -> None:
+    text = "İstanbul, ſince, KELVIN \u212a, dotless ı, Straße"
+    lowered = folded(text)
+    assert len(lowered) == len(text)
+    assert lowered == "istanbul, since, kelvin k, dotless i, straße"
+    assert folded("ALL ASCII") == "all ascii"
+
+
+def test_fewest_keeps_the_words_that_hold_no_other() -> None:
+    assert fewest(["year", "yearly", "day", "daily", "days"]) == ("daily", "day", "year")
