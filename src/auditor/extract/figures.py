@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..document import BlockKind, Document, Sentence, Span
+from ..document import Block, BlockKind, Document, Sentence, Span
 from .breakdowns import sentence_breakdowns
 from .counts import Context, bare, read_counts
 from .figure_model import Breakdown, Figure, Figures, Unit, moved, moved_breakdown
@@ -44,10 +44,12 @@ def extract_figures(doc: Document) -> Figures:
     starts = [s.span.start for s in claims]
     about_losses = _holding(claims, starts, _stem_positions(masked, first, last))
     with_ranges = _holding(claims, starts, [m.start() for m in RANGE_HINT.finditer(masked, first, last)])
-    in_infobox, by_line = _infobox_sentences(doc, starts)
-    section_sides: dict[int, frozenset[str]] = {}
     blocks = doc.blocks
-    columns = column_sides(doc) if any(b.column for b in blocks) else {}
+    # The infobox's fields, found in one pass over the blocks: a handful among thousands.
+    fields = [(index, block) for index, block in enumerate(blocks) if block.kind is BlockKind.INFOBOX_FIELD]
+    in_infobox, by_line = _infobox_sentences(fields, starts)
+    section_sides: dict[int, frozenset[str]] = {}
+    columns = column_sides(doc, fields)
     names = frozenset().union(*columns.values())  # the combatants, as a sentence may name them
     for index in sorted((about_losses | with_ranges | in_infobox) - by_line):
         sentence = claims[index]
@@ -74,7 +76,7 @@ def extract_figures(doc: Document) -> Figures:
             moved_breakdown(b, lambda f, s=squeezed: moved(f, s)) for b in sentence_breakdowns(squeezed.text, found)
         )
         figures.extend(moved(f, squeezed) for f in found)
-    boxed, boxed_breakdowns = field_figures(doc, units, columns)
+    boxed, boxed_breakdowns = field_figures(doc, fields, units, columns)
     figures.extend(boxed)
     breakdowns.extend(boxed_breakdowns)
     figures.sort(key=lambda f: f.start)
@@ -128,13 +130,12 @@ def _holding(claims: tuple[Sentence, ...], starts: list[int], positions: list[in
     return found
 
 
-def _infobox_sentences(doc: Document, starts: list[int]) -> tuple[set[int], set[int]]:
+def _infobox_sentences(fields: list[tuple[int, Block]], starts: list[int]) -> tuple[set[int], set[int]]:
     """The claim sentences of infobox fields: those read as prose (their label names no losses), read in
     full, and those read line by line with their field."""
     prose: set[int] = set()
     by_line: set[int] = set()
-    for block in doc.blocks:
-        if block.kind is BlockKind.INFOBOX_FIELD:
-            sentences = range(bisect_left(starts, block.span.start), bisect_left(starts, block.span.end))
-            (by_line if block.label and label_category(block.label) else prose).update(sentences)
+    for _, block in fields:
+        sentences = range(bisect_left(starts, block.span.start), bisect_left(starts, block.span.end))
+        (by_line if block.label and label_category(block.label) else prose).update(sentences)
     return prose, by_line

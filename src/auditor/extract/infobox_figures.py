@@ -27,7 +27,7 @@ from functools import cache
 from itertools import takewhile
 from typing import NamedTuple
 
-from ..document import BlockKind, Document, Span
+from ..document import Block, Document, Span
 from .breakdowns import fits, sentence_breakdowns, split_of
 from .counts import INCLUSIVE, Context, read_counts
 from .figure_model import Breakdown, Figure, Unit, as_losses, covers, moved, moved_breakdown
@@ -41,6 +41,7 @@ _HEADER = re.compile(r"^\W*(?P<name>[^\d:]{2,40}?)\s*:\s*(?P<rest>.*)$")
 _TERM = re.compile(r"^\s*;\s*(?P<name>[^\d:;]{2,40}?)\s*$")  # "; American": a definition list's term
 _BREAKDOWN_LABEL = re.compile(r"casualt|loss|strength", re.IGNORECASE)
 _SIDE_LABEL = re.compile(r"combatant|belligerent", re.IGNORECASE)
+_BRACKET = re.compile(r"[\[\]]")
 _NOT_A_SIDE = FORCE_UNITS | {"navy", "air force", "militia", "regulars", "initial", "reinforcements", "estimated"}
 
 
@@ -72,11 +73,12 @@ def label_category(label: str) -> frozenset[str]:
     return frozenset(KINDS[word] for word in re.findall(r"[a-z]+", label.casefold()) if word in KINDS)
 
 
-def column_sides(doc: Document) -> dict[int, frozenset[str]]:
-    """The sides each infobox column belongs to: the names its combatant field lists, one a line."""
+def column_sides(doc: Document, fields: list[tuple[int, Block]]) -> dict[int, frozenset[str]]:
+    """The sides each infobox column belongs to: the names its combatant field lists, one a line; ``fields``:
+    the document's infobox fields, with their indexes among its blocks."""
     sides: dict[int, set[str]] = {}
-    for block in doc.blocks:
-        if block.kind is BlockKind.INFOBOX_FIELD and block.column and _SIDE_LABEL.search(block.label or ""):
+    for _, block in fields:
+        if block.column and _SIDE_LABEL.search(block.label or ""):
             for line in _joined_links(doc, block.span.start, block.span.end).split("\n"):
                 name = " ".join(re.sub(r"\(.*?\)|[^\w\s.'’-]", " ", line).split())
                 if name and not name[0].isdigit():
@@ -87,19 +89,26 @@ def column_sides(doc: Document) -> dict[int, frozenset[str]]:
 def _joined_links(doc: Document, start: int, end: int) -> str:
     """The text of a span, markup blanked, with link brackets taking no room: "[[Cavalier|Royalist]]s" reads
     "Royalists", as it renders, not "Royalist  s"."""
-    masked = doc.masked[start:end]
-    return "".join(c for c, s in zip(masked, doc.text[start:end], strict=True) if not (c == " " and s in "[]"))
+    masked = doc.masked
+    pieces = []
+    position = start
+    for bracket in _BRACKET.finditer(doc.text, start, end):  # a few, where a loop over every letter was slow
+        if masked[bracket.start()] == " ":
+            pieces.append(masked[position : bracket.start()])
+            position = bracket.end()
+    pieces.append(masked[position:end])
+    return "".join(pieces)
 
 
 def field_figures(
-    doc: Document, units: list[Unit], columns: dict[int, frozenset[str]]
+    doc: Document, fields: list[tuple[int, Block]], units: list[Unit], columns: dict[int, frozenset[str]]
 ) -> tuple[list[Figure], list[Breakdown]]:
-    """The figures of every field that counts losses or strength, and the totals among them; ``columns``:
-    the sides of each column (``column_sides``)."""
+    """The figures of every field (of ``fields``, with their indexes among the blocks) that counts losses or
+    strength, and the totals among them; ``columns``: the sides of each column (``column_sides``)."""
     masked = doc.masked
     figures: list[Figure] = []
     breakdowns: list[Breakdown] = []
-    for label, lines in _fields(doc, masked):
+    for label, lines in _fields(fields, masked):
         default = label_category(label)
         read: list[Line] = []
         inner: set[Figure] = set()
@@ -143,18 +152,17 @@ def _header_side(text: str) -> frozenset[str]:
     return frozenset({side_name(name)})
 
 
-def _fields(doc: Document, masked: str) -> list[tuple[str, list[tuple[int, int, int]]]]:
+def _fields(blocks: list[tuple[int, Block]], masked: str) -> list[tuple[str, list[tuple[int, int, int]]]]:
     """Each field that counts losses or strength, as its lines (start, end, block); a copy gives one block per
-    line."""
+    line, and a field's blocks follow each other."""
     fields: list[tuple[str, list[tuple[int, int, int]]]] = []
-    previous: tuple[str, int] | None = None
-    for index, block in enumerate(doc.blocks):
-        if block.kind is not BlockKind.INFOBOX_FIELD or not block.label or not label_category(block.label):
-            previous = None
+    previous: tuple[str, int, int] | None = None  # the label, column and index of the last block of the field
+    for index, block in blocks:
+        if not block.label or not label_category(block.label):
             continue
-        if (block.label, block.column) != previous:
+        if previous is None or (block.label, block.column, index - 1) != previous:
             fields.append((block.label, []))
-            previous = (block.label, block.column)
+        previous = (block.label, block.column, index)
         position = block.span.start
         for line in masked[block.span.start : block.span.end].split("\n"):
             if line.strip():
