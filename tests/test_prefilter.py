@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.extract import attribution
+from auditor.extract import attribution, quantities
 from auditor.extract.prefilter import Gated, fewest, folded
 from auditor.extract.vocabulary import FORCE_UNITS
 from auditor.readers import read_mirror
 from conftest import SEED
 
-GATED = {name: value for name, value in vars(attribution).items() if isinstance(value, Gated)}
+GATED = {
+    f"{module.__name__}.{name}": value
+    for module in (attribution, quantities)
+    for name, value in vars(module).items()
+    if isinstance(value, Gated)
+}
 
 # Each word of each gate, alone among its gate's words, in the cases and letters re.IGNORECASE matches.
 PHRASES = [
@@ -29,8 +34,12 @@ PHRASES = [
     *("30 while 40", "70 dead, according to the SOHR", "70 dead and according to Fox 80"),
     *("counting in accidents", "not counting 12", "plus 30", "excluding 40 prisoners", "together with 3"),
     "in addition to 17 missing",
+    *("Two", "THREE", "four", "Five", "six", "Seven", "eight", "nine", "Ten", "eleven", "twelve", "Thirteen"),
+    *("fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "Twenty", "thirty", "forty", "fifty"),
+    *("sixty", "seventy", "eighty", "ninety", "a dozen", "An Hundred", "a thousand", "a million", "several"),
+    *("a few", "Dozens", "scores", "hundreds", "Thousands", "tens of thousands", "millions"),
     # Letters outside ASCII that re.IGNORECASE takes for ASCII ones: dotted and dotless I, long s, Kelvin.
-    *("ſince April", "a RATİO of 2", "a ratıo of 3", "40 Daıly", "\u212aILLED in a raıd"),
+    *("ſince April", "a RATİO of 2", "a ratıo of 3", "40 Daıly", "\u212aILLED in a raıd", "ſeveral", "fıve"),
     *(f"70 dead, Fox {verb} 80" for verb in attribution._SOURCE_VERBS),
     *(f"the 1st and 2nd {unit} lost" for unit in FORCE_UNITS),
 ]

@@ -56,5 +56,8 @@ class Gated:
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.possible(lowered) else None
 
-    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.possible(lowered) else iter(())
+    def finditer(self, text: str, lowered: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches in ``text[start:end]``, whose folded copy is ``lowered``."""
+        if not self.possible(lowered):
+            return iter(())
+        return self.pattern.finditer(text, start, len(text) if end is None else end)

@@ -17,6 +17,8 @@ import re
 from enum import StrEnum
 from typing import NamedTuple
 
+from .prefilter import Gated, folded
+
 
 class Hedge(StrEnum):
     EXACT = "exact"
@@ -128,11 +130,17 @@ _QUANTITY = re.compile(
 # NOTE: the full pattern tried at every position was most of the time a document took to check;
 # it now runs only in a window around each digit or number word, found by these cheap searches.
 _DIGIT_RUN = re.compile(r"\d+")
-_NUMBER_WORD = re.compile(
-    r"\b(?=[otfsenahOTFSENAH])(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    r"|an? (?:dozen|hundred|thousand|million))\b"
-)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+_NUMBER_WORD = Gated(
+    re.compile(
+        r"\b(?=[otfsenahOTFSENAH])(?i:two|three|four|five|six|seven|eight|nine|"
+        + "|".join(f"{_TEENS} {_TENS}".split())
+        + r"|an? (?:dozen|hundred|thousand|million))\b"
+    ),
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", *_TEENS.split(), *_TENS.split(), "dozen",
+     "hundred", "thousand", "million"],
+)  # fmt: skip
 # What may open a quantity before its first digit: a hedge, "between", or a first half in words ("one or").
 _PREFIX = re.compile(
     rf"(?i:(?:(?:{_HEDGE_WORDS})\s*)?(?:(?:between|from)\s+|(?:{_WORD_NUMBER})\s*(?:[–—‑-]|to|or)\s*)"
@@ -146,7 +154,7 @@ _OPENING_MARKS = frozenset("~≈<>–—‑-")
 RANGE_HINT = re.compile(r"\d\s*(?:[–—‑-]|to|and)\s*\d")  # where a range may be
 _LOOK_BACK = 24  # "approximately between" before the number
 _LOOK_AHEAD = 600  # "5,641–6,991 per cent" after it, or a range whose halves a blanked note keeps apart
-_VAGUE_PATTERN = re.compile(r"\b(?i:" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")\b")
+_VAGUE_PATTERN = Gated(re.compile(r"\b(?i:" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")\b"), _VAGUE)
 _ORDINAL_OR_ID = re.compile(r"(?:st|nd|rd|th|s)\b|[-/]\w|\.\d|:\d\d")  # 46th, 1990s, A-10, 1.2.3, 15:50
 _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b|\s*(?:BC|AD|BCE|CE)\b|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC)\b")
 # ISO 9001, KG 53, a page or volume: "Davis, p. 89, cites 3,500", "(vol. 3)".
@@ -171,11 +179,12 @@ _SCALE_SUFFIX = {"bn": 1_000_000_000, "million": 1_000_000, "billion": 1_000_000
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """The quantities in ``text[start:end]``, in order, with offsets into ``text``."""
     end = len(text) if end is None else end
+    lowered = folded(text[start:end])
     anchors = [m.start() for m in _DIGIT_RUN.finditer(text, start, end)]
-    anchors.extend(m.start() for m in _NUMBER_WORD.finditer(text, start, end))
+    anchors.extend(m.start() for m in _NUMBER_WORD.finditer(text, lowered, start, end))
     anchors.sort()
     found = _around(text, start, end, anchors)
-    for match in _VAGUE_PATTERN.finditer(text, start, end):
+    for match in _VAGUE_PATTERN.finditer(text, lowered, start, end):
         if not any(q.start <= match.start() < q.end for q in found):
             low, high = _VAGUE[match.group(0).lower()]
             found.append(Quantity(match.start(), match.end(), low, high, Hedge.VAGUE, 0.0, False, True))
