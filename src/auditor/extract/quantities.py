@@ -164,6 +164,8 @@ _CODE_BEFORE = re.compile(
 _DAY_RANGE_AFTER = re.compile(rf"\s*(?:and|to|[–-])\s*\d{{1,2}}\s+(?:{_MONTHS})\b")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
 _WORD_TOKENS = re.compile(r"[a-z]+")
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")  # of thousands: "2,764", "2 764"
+_NOT_DIGIT = re.compile(r"\D")
 _HEDGES = {
     "at least": Hedge.AT_LEAST, "no fewer than": Hedge.AT_LEAST, "not less than": Hedge.AT_LEAST,
     "more than": Hedge.AT_LEAST, "over": Hedge.AT_LEAST, "upwards of": Hedge.AT_LEAST,
@@ -273,7 +275,9 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     start = match.start("hedge") if match["hedge"] else match.start()
     if words and value_text.lower() in ("a", "an"):
         return None
-    precision = 0.0 if percent else max(rounding(value_text, value), rounding(low_text or value_text, low))
+    precision = 0.0 if percent else rounding(value_text, value)
+    if low_text and not percent:  # a range's bounds: the wider rounding
+        precision = max(precision, rounding(low_text, low))
     return Quantity(start, match.end(), low, value, hedge, precision, percent, words)
 
 
@@ -298,7 +302,7 @@ def _is_day(text: str, match: re.Match[str]) -> bool:
 
 def _number(text: str, scale: str | None) -> float | None:
     if text[0].isdigit():
-        value = float(re.sub(r"[,\s\u00a0\u202f]", "", text))
+        value = float(_SEPARATORS.sub("", text))
     else:
         value = _words_value(text.lower())
         if value is None:
@@ -330,7 +334,7 @@ def rounding(value_text: str, value: float) -> float:
     Trailing zeros mark rounding (78,200 ± 50), but only where a writer would
     round: small counts such as 100 or 70 are exact, and so are numbers in words.
     """
-    digits = re.sub(r"\D", "", value_text.split(".")[0])
+    digits = _NOT_DIGIT.sub("", value_text.split(".")[0])
     if not value_text[0].isdigit() or not digits or "." in value_text:
         return 0.0
     zeros = len(digits) - len(digits.rstrip("0"))
