@@ -94,7 +94,8 @@ def extract_figures(doc: Document) -> Figures:
 
 def _squeezed(quantities: list[Quantity], squeezed: Squeezed) -> list[Quantity]:
     """Quantities found in the document's text, at their places in a squeezed copy of it."""
-    return [q._replace(start=squeezed.index(q.start), end=squeezed.index(q.end - 1) + 1) for q in quantities]
+    # NOTE: built from the fields, as in ``moved``: _replace costs several times as much.
+    return [Quantity(squeezed.index(q.start), squeezed.index(q.end - 1) + 1, *q[2:]) for q in quantities]
 
 
 def _section_side(title: str) -> frozenset[str]:
