@@ -278,14 +278,21 @@ class _Repeats:
     cited body sentence holds every number of the claim and most of its words (compared by their first
     letters, so "withdraws" meets "withdrawn").
 
-    NOTE: each word is sought in the lower-cased text with str.find, not through an index of the cited
-    body's words: a document has a few summary claims and thousands of cited sentences, and indexing them
-    all cost more than the rest of the rule."""
+    NOTE: each word is sought with str.find, not through an index of the cited body's words: a document
+    has a few summary claims and thousands of cited sentences, and indexing them all cost more than the rest
+    of the rule. It is sought in the cited sentences' text alone, a line each, not in the whole document's:
+    that is a third as much to read, with no finds outside a cited sentence to discard."""
 
     def __init__(self, cited: list[Sentence], lower: str) -> None:
         self._starts = [sentence.span.start for sentence in cited]
         self._ends = [sentence.content_end for sentence in cited]
         self._lower = lower
+        self._body = "\n".join(lower[sentence.span.start : sentence.content_end] for sentence in cited)
+        self._lines: list[int] = []  # where each cited sentence starts in ``_body``
+        at = 0
+        for sentence in cited:
+            self._lines.append(at)
+            at += sentence.content_end - sentence.span.start + 1
 
     def repeat(self, claim: UncitedClaim, label: str | None) -> bool:
         """Whether ``claim`` repeats a cited body sentence; ``label``: its infobox field's, which a copy
@@ -324,26 +331,26 @@ class _Repeats:
         """The cited sentences (of ``among``, when given) where ``token`` starts a word (and, when it is a
         ``number``, is all of it)."""
         if among is None:
-            return self._found(token, 0, len(self._lower), number)
+            return self._found(token, 0, len(self._body), number)
         found: set[int] = set()
         for index in among:
-            found |= self._found(token, self._starts[index], self._ends[index], number)
+            line = self._lines[index]
+            found |= self._found(token, line, line + self._ends[index] - self._starts[index], number)
         return found
 
     def _found(self, token: str, start: int, end: int, number: bool) -> set[int]:
-        lower, found = self._lower, set()
-        at = lower.find(token, start, end)
+        """The cited sentences where ``token`` stands from ``start`` to ``end`` of ``_body``; a token has no line
+        break, so each find lies within one sentence, and is judged in the document's text around it."""
+        lower, body, found = self._lower, self._body, set()
+        at = body.find(token, start, end)
         while at != -1:
-            index = bisect_right(self._starts, at) - 1
-            after = at + len(token)
-            inside = index >= 0 and after <= self._ends[index]
-            if (
-                inside
-                and not _continues(lower, at - 1, -1, number)
-                and not (number and _continues(lower, after, 1, number))
+            index = bisect_right(self._lines, at) - 1
+            offset = self._starts[index] + at - self._lines[index]
+            if not _continues(lower, offset - 1, -1, number) and not (
+                number and _continues(lower, offset + len(token), 1, number)
             ):
                 found.add(index)
-            at = lower.find(token, at + 1, end)
+            at = body.find(token, at + 1, end)
         return found
 
 
