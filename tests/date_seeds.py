@@ -83,6 +83,8 @@ _YEAR = re.compile(r"(?<!\d)(?<!\d[,.])(?:1[4-9]|20)\d\d(?!\d|[,.]\d)")
 _EARLY_YEAR = re.compile(r"(?<!\d)(?<!\d[,.])1[0-3]\d\d(?!\d|[,.]\d)")
 _SHORT_MONTHS = (2, 4, 6, 9, 11)
 _LONGEST = 900  # days: a duration seeded is a count of days, which prose writes in fewer than four digits
+# The two kinds of stale duration, seeded alike
+BRACKETS, PROSE = "stale duration in brackets", "stale duration in prose"
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ def _site_kinds(doc: Document) -> list[tuple[str, list[Site]]]:
     dates = _text_dates(doc)
     short_references = [s for s in _reference_dates(doc) if _field_month(s[1]) in _SHORT_MONTHS]
     ranges = [m for m in _ranges(doc) if _range_days(m) < _LONGEST]  # "which lasted 23834 days" reads as no duration
+    prosed = [m for m in ranges if _in_prose(doc, m.start())]
     return [
         ("weekday in text", [_weekday_in_text(doc, m) for m in dates]),
         ("impossible date in text", [_impossible_in_text(doc, m) for m in dates if _short(m)]),
@@ -171,8 +174,8 @@ def _site_kinds(doc: Document) -> list[tuple[str, list[Site]]]:
         ("access before publication", [_access(doc, r, p, a) for r, p, a in _accessed(doc)]),
         ("source dated before its event", [_predates(doc, *s) for s in _cited_events(doc)]),
         ("event dated after its source", [_postdates(doc, *s) for s in _events_in_claims(doc)]),
-        ("stale duration in brackets", [_bracketed(doc, m) for m in ranges]),
-        ("stale duration in prose", [_prose(doc, m) for m in ranges if _in_prose(doc, m.start())]),
+        (BRACKETS, [_stale_duration(doc, m, BRACKETS, " ({days} days)") for m in ranges]),
+        (PROSE, [_stale_duration(doc, m, PROSE, ", which lasted {days} days,") for m in prosed]),
     ]
 
 
@@ -381,27 +384,16 @@ def _postdates(doc: Document, marker: Marker, reference: Reference, published: r
     return seed
 
 
-def _bracketed(doc: Document, match: re.Match[str]) -> Site:
+def _stale_duration(doc: Document, match: re.Match[str], kind: str, written: str) -> Site:
+    """A duration after a date range, ``written`` with ``{days}`` for its count: a week off (an error) and
+    right (a control; the range's last day counts)."""
     days = _range_days(match)
 
     def seed(text: str) -> Iterator[Trial]:
         line = doc.line_col(match.end())[0]
-        kind = "stale duration in brackets"
-        yield Trial(kind, False, _insert(text, match.end(), f" ({days + 7} days)"), "duration-mismatch", line)
-        yield Trial(kind, True, _insert(text, match.end(), f" ({days + 1} days)"))
-
-    return seed
-
-
-def _prose(doc: Document, match: re.Match[str]) -> Site:
-    days = _range_days(match)
-
-    def seed(text: str) -> Iterator[Trial]:
-        line = doc.line_col(match.end())[0]
-        kind = "stale duration in prose"
-        wrong = _insert(text, match.end(), f", which lasted {days + 7} days,")
+        wrong = _insert(text, match.end(), written.format(days=days + 7))
         yield Trial(kind, False, wrong, "duration-mismatch", line)
-        yield Trial(kind, True, _insert(text, match.end(), f", which lasted {days + 1} days,"))
+        yield Trial(kind, True, _insert(text, match.end(), written.format(days=days + 1)))
 
     return seed
 
