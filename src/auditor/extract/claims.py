@@ -27,7 +27,8 @@ from enum import StrEnum
 from itertools import islice
 
 from ..document import BlockKind, Document, Marker, Sentence
-from .cues import ALL_REASONS, OWN_CITATION, Cue, Reason, first_cue, lower_case
+from .cues import ALL_REASONS, OWN_CITATION, Cue, Reason, first_cue
+from .prefilter import folded
 
 # Infobox fields that state an outcome: their value is a claim whatever it names ("Rebel victory").
 OUTCOME_FIELDS = frozenset({"result", "status", "territorial changes"})
@@ -127,7 +128,7 @@ class Coverage:
 def coverage(doc: Document) -> Coverage:
     """Which claim sentences no citation covers, and which of them are claims a reader could check."""
     lead = _lead_section(doc)
-    masked, lower = doc.masked, lower_case(doc.masked)
+    masked, lower = doc.masked, folded(doc.masked)
     uncovered: list[Sentence] = []
     found: list[UncitedClaim] = []
     cited: list[Sentence] = []  # body sentences a citation covers: what the lead and infobox may repeat

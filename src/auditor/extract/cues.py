@@ -32,6 +32,8 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
+from .prefilter import folded
+
 
 class Reason(StrEnum):
     """Why a claim needs a source, strongest first."""
@@ -149,14 +151,14 @@ def first_cue(
 ) -> Cue | None:
     """The strongest cue of ``text[start:end]`` (a document's masked text: its markers blanked) among the
     ``wanted`` reasons (the first in the text of that reason), or None; ``lower``: the whole text lower-cased
-    offset for offset (``lower_case``), when the caller has it. ``statement`` False (a label, a list of
+    offset for offset (``prefilter.folded``), when the caller has it. ``statement`` False (a label, a list of
     names) takes only the cues that need no sentence around them: no attribution, no named party.
 
     NOTE: the reasons are tried strongest first, each pattern run only when a cheaper one found nothing,
     and names, read word by word, last: most claims state a number or a date, and every cited sentence
     too is read for a quotation or statistic that needs a citation of its own."""
     end = len(text) if end is None else end
-    lower = lower_case(text) if lower is None else lower
+    lower = folded(text) if lower is None else lower
     quoted = _quoted(text, start, end)
     if Reason.QUOTATION in wanted:
         for a, b in quoted:
@@ -223,12 +225,6 @@ def _someones_words(text: str, start: int, end: int) -> bool:
         return False
     capitalised = sum(1 for w in words if w[0].isupper() and w.lower() not in _FUNCTION_WORDS)
     return capitalised * 2 < sum(1 for w in words if w.lower() not in _FUNCTION_WORDS)
-
-
-def lower_case(text: str) -> str:
-    """``text`` in lower case, offset for offset (the rare letter whose lower case is longer keeps its case)."""
-    lower = text.lower()
-    return lower if len(lower) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _numbers(text: str, start: int, end: int) -> Iterator[Cue]:
