@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from ..document import Block, BlockKind, Document, Sentence, Span
 from .breakdowns import sentence_breakdowns
@@ -26,6 +27,7 @@ from .counts import Context, bare, read_counts
 from .figure_model import Breakdown, Figure, Figures, Unit, moved, moved_breakdown
 from .infobox_figures import column_sides, field_figures, label_category
 from .notes import explained, note_figures, notes_about_losses, notes_text
+from .prefilter import folded
 from .quantities import RANGE_HINT, Quantity, find_quantities, find_ranges
 from .squeeze import Squeezed, squeeze
 from .vocabulary import AGGREGATES, KINDS, LOSS_STEMS, NOUNS_BEFORE, side_name
@@ -38,12 +40,12 @@ def extract_figures(doc: Document) -> Figures:
     units: list[Unit] = []
     figures: list[Figure] = []
     breakdowns: list[Breakdown] = []
-    # Two searches over the whole text tell which sentences can hold a figure at all.
+    # Two searches over the claim sentences' text tell which sentences can hold a figure at all.
     claims = doc.claim_sentences
-    first, last = (claims[0].span.start, claims[-1].span.end) if claims else (0, 0)
     starts = [s.span.start for s in claims]
-    about_losses = _holding(claims, starts, _stem_positions(masked, first, last))
-    with_ranges = _holding(claims, starts, [m.start() for m in RANGE_HINT.finditer(masked, first, last)])
+    claim_text = _ClaimText(masked, claims)
+    about_losses = claim_text.holding(claim_text.stem_positions())
+    with_ranges = claim_text.holding(m.start() for m in RANGE_HINT.finditer(claim_text.text))
     blocks = doc.blocks
     # The infobox's fields, found in one pass over the blocks: a handful among thousands.
     fields = [(index, block) for index, block in enumerate(blocks) if block.kind is BlockKind.INFOBOX_FIELD]
@@ -108,27 +110,39 @@ def _section_side(title: str) -> frozenset[str]:
     return frozenset(named) if len(named) == 1 and side_name(words[0]) != words[0].lower() else frozenset()
 
 
-def _stem_positions(text: str, start: int, end: int) -> list[int]:
-    """Where a word about losses may start; str.find is many times faster here than a regex."""
-    lowered = text[start:end].lower()
-    positions = []
-    for stem in LOSS_STEMS:
-        index = lowered.find(stem)
-        while index != -1:
-            positions.append(start + index)
-            index = lowered.find(stem, index + 1)
-    positions.sort()
-    return positions
+class _ClaimText:
+    """The claim sentences' text alone, joined by a character no pattern sought in it matches, and the
+    sentence each of its offsets lies in.
 
+    NOTE: claim sentences are under half of a document's text (the rest is references, tables and markup),
+    and the whole-text searches that tell which sentences can hold a figure cost a third of extracting
+    figures: searching only the sentences roughly halves them, at the small cost of joining them."""
 
-def _holding(claims: tuple[Sentence, ...], starts: list[int], positions: list[int]) -> set[int]:
-    """The claim sentences (by index) that hold one of ``positions``."""
-    found = set()
-    for position in positions:
-        index = bisect_right(starts, position) - 1
-        if index >= 0 and position < claims[index].content_end:
-            found.add(index)
-    return found
+    _JOIN = "\x00"
+
+    def __init__(self, masked: str, claims: tuple[Sentence, ...]) -> None:
+        self.text = self._JOIN.join([masked[s.span.start : s.content_end] for s in claims])
+        self._lines: list[int] = []  # where each sentence starts in ``text``
+        at = 0
+        for sentence in claims:
+            self._lines.append(at)
+            at += sentence.content_end - sentence.span.start + 1
+
+    def stem_positions(self) -> list[int]:
+        """Where a word about losses may start; str.find is many times faster here than a regex."""
+        lowered = folded(self.text)
+        positions = []
+        for stem in LOSS_STEMS:
+            index = lowered.find(stem)
+            while index != -1:
+                positions.append(index)
+                index = lowered.find(stem, index + 1)
+        return positions
+
+    def holding(self, positions: Iterable[int]) -> set[int]:
+        """The claim sentences (by index) that hold one of ``positions`` of ``text``."""
+        lines = self._lines
+        return {bisect_right(lines, position) - 1 for position in positions}
 
 
 def _infobox_sentences(fields: list[tuple[int, Block]], starts: list[int]) -> tuple[set[int], set[int]]:
