@@ -1,8 +1,7 @@
-"""Wikitext, parsed with mwparserfromhell, into the same Document every reader produces.
+"""Wikitext, tokenized by mwparserfromhell, into the same Document every reader produces.
 
-mwparserfromhell's nodes carry no positions, but they round-trip exactly: the
-text of a node is the source it came from. Walking the tree and adding up the
-lengths of its pieces gives every node's offset into the file.
+The tree walked here (``wikitree``) is built from mwparserfromhell's token stream in one pass that
+keeps every node's offsets into the file, so nothing is measured twice.
 
 What a reader sees goes into a same-length copy of the source (``readable``):
 markup is blanked to spaces and templates that print text (dates,
@@ -25,25 +24,25 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-import mwparserfromhell
-from mwparserfromhell.nodes import (
-    Argument,
-    Comment,
-    ExternalLink,
-    Heading,
-    HTMLEntity,
-    Tag,
-    Template,
-    Text,
-    Wikilink,
-)
-from mwparserfromhell.nodes.extras import Parameter
-from mwparserfromhell.wikicode import Wikicode
-
 from ..document import BlockKind, Document, Provenance, ReferenceFields, ReferenceProblem, RegionKind, Span
 from .builder import DocumentBuilder
 from .masking import BlockLocator, blank
 from .templates import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
+from .wikitree import (
+    Argument,
+    Code,
+    Comment,
+    Entity,
+    ExternalLink,
+    Heading,
+    Node,
+    Parameter,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+    parse,
+)
 
 SHORT_CITATIONS = frozenset({"sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt", "sfnref"})
 NOTE_TEMPLATES = frozenset({"efn", "efn-ua", "efn-lr", "efn-ur", "efn-la", "refn", "note", "ran"})
@@ -91,7 +90,7 @@ _COLUMN = re.compile(r"(?:combatant|commander|units|strength|casualties|side|bel
 
 def read_wikitext(path: str, text: str, title: str | None = None, provenance: Provenance | None = None) -> Document:
     reader = _Reader(text)
-    reader.walk(mwparserfromhell.parse(text, skip_style_tags=True), 0)
+    reader.walk(parse(text))
     readable = "".join(reader.readable)
     return _assemble(path, text, readable, reader, title or _title(path), provenance or Provenance())
 
@@ -124,6 +123,7 @@ class _Infobox:
 @dataclass
 class _Reader:
     source: str
+    base: int = 0  # the offset of ``source`` in the text the nodes were parsed from
     readable: list[str] = field(init=False)
     refs: list[_Ref] = field(default_factory=list)
     tags: list[tuple[str, Span]] = field(default_factory=list)
@@ -134,27 +134,26 @@ class _Reader:
     multiline: list[Span] = field(default_factory=list)  # markup that runs across a line break
     _auto: dict[str | None, int] = field(default_factory=dict)
     _hidden: int = 0  # inside something that prints nothing: refs and tags still count
-    _lengths: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.readable = list(self.source)
 
-    # Each walker gets a node's offset in the source; the node's text is exactly its source.
+    # Each node knows its offsets in the text it was parsed from; ``base`` makes them offsets in ``source``.
 
-    def walk(self, code: Wikicode, offset: int, in_reflist: bool = False) -> None:
+    def walk(self, code: Code, in_reflist: bool = False) -> None:
         pending: tuple[int, int, str, str | None] | None = None  # a ref the parser left as text
+        base = self.base
         for node in code.nodes:
-            length = self.length(node)
+            start = node.start - base
             if pending is not None or (type(node) is Text and "<" in node.value and _REF_HINT(node.value)):
-                pending = self.raw_refs(node, offset, length, pending, in_reflist)
+                pending = self.raw_refs(node, start, node.end - node.start, pending, in_reflist)
             else:
-                self.node(node, offset, length, in_reflist)
-            offset += length
+                self.node(node, start, node.end - node.start, in_reflist)
         if pending is not None:
-            self.unclosed_ref(pending, offset, in_reflist)
+            self.unclosed_ref(pending, code.end - base, in_reflist)
 
     def raw_refs(
-        self, node: object, start: int, length: int, pending: tuple[int, int, str, str | None] | None, in_reflist: bool
+        self, node: Node, start: int, length: int, pending: tuple[int, int, str, str | None] | None, in_reflist: bool
     ) -> tuple[int, int, str, str | None] | None:
         """Refs mwparserfromhell leaves as text (``<ref\nname=x>``, which MediaWiki accepts).
 
@@ -183,7 +182,7 @@ class _Reader:
                 ref_start, content_start, name, group = pending
                 content_end = start + closing.start()
                 self.blank(start + position, start + closing.end())
-                body, fields = _footnote(mwparserfromhell.parse(self.source[content_start:content_end]))
+                body, fields = _footnote(parse(self.source[content_start:content_end], skip_style_tags=False))
                 key = name or self._next(group)
                 whole, content = Span(ref_start, start + closing.end()), Span(content_start, content_end)
                 self.refs.append(_Ref(key, group, whole, content, body, fields, in_reflist))
@@ -209,18 +208,18 @@ class _Reader:
         """A <ref> never closed ends with its paragraph, as a cite error, not with the document."""
         ref_start, content_start, name, group = pending
         self.blank(ref_start, end)
-        body, fields = _footnote(mwparserfromhell.parse(self.source[content_start:end]))
+        body, fields = _footnote(parse(self.source[content_start:end], skip_style_tags=False))
         ref = _Ref(name or self._next(group), group, Span(ref_start, end), Span(content_start, end), body, fields,
                    in_reflist)  # fmt: skip
         self.refs.append(ref)
         self.unclosed.append(ref)
 
-    def _hidden_node(self, node: object, start: int, length: int) -> None:
+    def _hidden_node(self, node: Node, start: int, length: int) -> None:
         self._hidden += 1
         self.node(node, start, length, False)
         self._hidden -= 1
 
-    def node(self, node: object, start: int, length: int, in_reflist: bool) -> None:
+    def node(self, node: Node, start: int, length: int, in_reflist: bool) -> None:
         end = start + length
         if isinstance(node, Text):
             if "''" in node.value:  # bold and italics, left as text (skip_style_tags) for speed
@@ -231,7 +230,7 @@ class _Reader:
             self.multiline.append(Span(start, end))
         if isinstance(node, Comment | Argument):
             self.blank(start, end)
-        elif isinstance(node, HTMLEntity):
+        elif isinstance(node, Entity):
             self.write(start, end, node.normalize())
         elif isinstance(node, Heading):
             self.heading(node, start, end)
@@ -249,52 +248,6 @@ class _Reader:
     def blank(self, start: int, end: int) -> None:
         blank(self.readable, self.source, start, end)
 
-    def length(self, piece: object) -> int:
-        """The length of a piece's source text, from its parts, each measured once.
-
-        NOTE: ``len(str(node))`` rebuilds the whole subtree's text each time it is asked, and the
-        walk asks at every level: measuring that way took longer than parsing.
-        """
-        if type(piece) is Text:  # most nodes: measured directly, without the memo
-            return len(piece.value)
-        key = id(piece)
-        known = self._lengths.get(key)
-        if known is not None:
-            return known
-        if isinstance(piece, Wikicode):
-            size = sum(map(self.length, piece.nodes))
-        elif isinstance(piece, Text):
-            size = len(piece.value)
-        elif isinstance(piece, Template):
-            size = 4 + self.length(piece.name) + sum(1 + self.length(param) for param in piece.params)
-        elif isinstance(piece, Parameter):
-            size = (self.length(piece.name) + 1 if piece.showkey else 0) + self.length(piece.value)
-        elif isinstance(piece, Wikilink):
-            size = 4 + self.length(piece.title) + (1 + self.length(piece.text) if piece.text is not None else 0)
-        elif isinstance(piece, Heading):
-            size = 2 * piece.level + self.length(piece.title)
-        elif isinstance(piece, Tag):
-            opening, closing = self.tag_parts(piece)
-            size = (
-                opening + closing + (0 if piece.self_closing or piece.contents is None else self.length(piece.contents))
-            )
-        else:
-            size = len(str(piece))
-        self._lengths[key] = size
-        return size
-
-    def tag_parts(self, node: Tag) -> tuple[int, int]:
-        """The lengths of a tag's opening and closing parts (mwparserfromhell's own layout)."""
-        attributes = sum(len(str(attribute)) for attribute in node.attributes) if node.attributes else 0
-        padding = len(node.padding or "")
-        if node.wiki_markup:
-            opening = len(node.wiki_markup) + attributes + padding + len(node.wiki_style_separator or "")
-            return opening, 0 if node.self_closing else len(node.closing_wiki_markup or "")
-        opening = (2 if node.invalid else 1) + self.length(node.tag) + attributes + padding
-        if node.self_closing:
-            return opening + (1 if node.implicit else 2), 0
-        return opening + 1, 3 + self.length(node.closing_tag)
-
     def write(self, start: int, end: int, text: str) -> None:
         """Print ``text`` into the span, padded with spaces; blank it when it does not fit."""
         self.blank(start, end)
@@ -304,9 +257,8 @@ class _Reader:
     def heading(self, node: Heading, start: int, end: int) -> None:
         self.blank(start, start + node.level)
         self.blank(end - node.level, end)
-        inner = start + node.level
-        self.walk(node.title, inner)
-        title = "".join(self.readable[inner : inner + self.length(node.title)])
+        self.walk(node.title)
+        title = "".join(self.readable[node.title.start - self.base : node.title.end - self.base])
         self.headings.append((node.level, _fold(title), Span(start, end)))
 
     def wikilink(self, node: Wikilink, start: int, end: int) -> None:
@@ -315,28 +267,26 @@ class _Reader:
         if namespace in ("file", "image", "category", "media") or target.startswith(":Category"):
             self.blank(start, end)  # an image (its caption is not prose here) or a category
             if node.text is not None:
-                self.hidden(node.text, start + 2 + self.length(node.title) + 1)
+                self.hidden(node.text)
             return
         if node.text is None:
             self.blank(start, start + 2)
             self.blank(end - 2, end)
             return
-        label_start = start + 2 + self.length(node.title) + 1
-        self.blank(start, label_start)
+        self.blank(start, node.text.start - self.base)
         self.blank(end - 2, end)
-        self.walk(node.text, label_start)
+        self.walk(node.text)
 
     def external_link(self, node: ExternalLink, start: int, end: int) -> None:
         if not node.brackets or node.title is None:
             self.blank(start, end)  # a bare URL is not prose
             return
-        title_start = end - 1 - self.length(node.title)
-        self.blank(start, title_start)
+        self.blank(start, node.title.start - self.base)
         self.blank(end - 1, end)
-        self.walk(node.title, title_start)
+        self.walk(node.title)
 
     def tag(self, node: Tag, start: int, end: int, in_reflist: bool) -> None:
-        name = str(node.tag).strip().lower()
+        name = node.tag.strip().lower()
         if name == "ref":
             self.ref(node, start, end, in_reflist)
             return
@@ -345,13 +295,13 @@ class _Reader:
             return
         if name in ("gallery", "imagemap"):  # captions are not prose, but their refs cite
             self.blank(start, end)
-            if node.contents is not None and not node.self_closing:
-                self.hidden(node.contents, start + self.tag_parts(node)[0])
+            if node.contents is not None:
+                self.hidden(node.contents)
             return
         if name == "references":
             self.blank(start, end)
-            if node.contents is not None and not node.self_closing:
-                self.walk(node.contents, start + self.tag_parts(node)[0], in_reflist=True)
+            if node.contents is not None:
+                self.walk(node.contents, in_reflist=True)
             return
         if name == "br":
             self.write(start, end, "")
@@ -363,14 +313,12 @@ class _Reader:
         if node.self_closing or node.contents is None:
             self.blank(start, end)
             return
-        opening = self.tag_parts(node)[0]
-        contents_end = start + opening + self.length(node.contents)
-        self.blank(start, start + opening)
-        self.blank(contents_end, end)
+        self.blank(start, node.opening - self.base)
+        self.blank(node.contents.end - self.base, end)
         if name in ("table", "tr", "td", "th") and node.wiki_markup:
-            self.walk(node.contents, start + opening)
+            self.walk(node.contents)
             return
-        self.walk(node.contents, start + opening, in_reflist)
+        self.walk(node.contents, in_reflist)
 
     def ref(self, node: Tag, start: int, end: int, in_reflist: bool) -> None:
         self.blank(start, end)
@@ -380,8 +328,7 @@ class _Reader:
             key = name or self._next(group)
             self.refs.append(_Ref(key, group, Span(start, end), None, "", None, in_reflist))
             return
-        opening = self.tag_parts(node)[0]
-        content = Span(start + opening, start + opening + self.length(node.contents))
+        content = Span(node.contents.start - self.base, node.contents.end - self.base)
         text, fields = _footnote(node.contents)
         key = name or self._next(group)
         readable = _visible(node.contents) if _says_more(node.contents) else None
@@ -414,8 +361,8 @@ class _Reader:
             if note is None:  # {{efn|name=x}} repeats a named note, as <ref name=x/> does
                 self.refs.append(_Ref(key, "note", span, None, "", None, in_reflist))
             readable = [" " * (end - start)]
-            for position, param in self.params(node, start):
-                self.hidden(param.value, position)  # a note may cite sources of its own
+            for position, param in self.params(node):
+                self.hidden(param.value)  # a note may cite sources of its own
                 if param.value is note:  # its text, where it stands in the template
                     offset = position - start
                     text = _visible(note)
@@ -424,56 +371,49 @@ class _Reader:
                 self.refs.append(_Ref(key, "note", span, span, _note_text(note), None, in_reflist, "".join(readable)))
         elif name in REFERENCE_LISTS:
             self.blank(start, end)
-            for position, param in self.params(node, start):
-                if str(param.name).strip() in ("refs", "notes"):  # list-defined refs and notes
-                    self.walk(param.value, position, in_reflist=True)
+            for param in node.params:
+                if param.name.strip() in ("refs", "notes"):  # list-defined refs and notes
+                    self.walk(param.value, in_reflist=True)
         elif name.startswith("infobox"):
             self.infobox(node, start, end)
         elif name in _TRANSPARENT:
             self.transparent(node, start, end)
         else:
             self.write(start, end, _render(name, node))
-            for position, param in self.params(node, start):
-                self.hidden(param.value, position)  # a quotation's or an image's refs still cite
+            for param in node.params:
+                self.hidden(param.value)  # a quotation's or an image's refs still cite
 
-    def hidden(self, code: Wikicode, offset: int) -> None:
+    def hidden(self, code: Code) -> None:
         """Walk for refs and tags only: nothing in ``code`` is printed."""
         self._hidden += 1
-        self.walk(code, offset)
+        self.walk(code)
         self._hidden -= 1
 
-    def params(self, node: Template, start: int) -> list[tuple[int, object]]:
-        """Each parameter and the offset of its value, from the template's exact text."""
-        position = start + 2 + self.length(node.name)
-        found = []
-        for param in node.params:
-            position += 1  # the pipe
-            value_start = position + (self.length(param.name) + 1 if param.showkey else 0)
-            found.append((value_start, param))
-            position = value_start + self.length(param.value)
-        return found
+    def params(self, node: Template) -> list[tuple[int, Parameter]]:
+        """Each parameter and the offset of its value in ``source``."""
+        return [(param.value.start - self.base, param) for param in node.params]
 
     def transparent(self, node: Template, start: int, end: int) -> None:
         """A template that only wraps text (``{{plainlist|...}}``, ``{{nowrap|...}}``): keep its text."""
         self.blank(start, end)
-        for position, param in self.params(node, start):
+        for position, param in self.params(node):
             if not param.showkey and not self._hidden:
-                value_end = position + self.length(param.value)
+                value_end = param.value.end - self.base
                 self.readable[position:value_end] = self.source[position:value_end]
-                self.walk(param.value, position)
-                self.lists(position, position + self.length(param.value))
+                self.walk(param.value)
+                self.lists(position, value_end)
 
     def infobox(self, node: Template, start: int, end: int) -> None:
         box = _Infobox()
         self.blank(start, end)
-        for position, param in self.params(node, start):
-            label = str(param.name).strip()
-            value_end = position + self.length(param.value)
+        for position, param in self.params(node):
+            label = param.name.strip()
+            value_end = param.value.end - self.base
             if not param.showkey or _NOT_A_CLAIM.match(label) or _QUALIFIER.match(label):
-                self.hidden(param.value, position)
+                self.hidden(param.value)
                 continue
             self.readable[position:value_end] = self.source[position:value_end]
-            self.walk(param.value, position)
+            self.walk(param.value)
             self.lists(position, value_end)
             box.fields.append((label, Span(position, value_end)))
         self.infoboxes.append(box)
@@ -495,7 +435,7 @@ class _Reader:
 def _attribute(node: Tag, name: str) -> str:
     if not node.has(name):
         return ""
-    return str(node.get(name).value).strip().strip("\"'").strip()
+    return node.get(name).strip().strip("\"'").strip()
 
 
 def _raw_attribute(attributes: str, name: str) -> str:
@@ -515,18 +455,17 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def _visible(code: object) -> str:
+def _visible(code: Node) -> str:
     """A fragment's text as a reader sees it (used for footnotes, which are not offset-mapped)."""
-    source = str(code)
-    reader = _Reader(source)
-    if isinstance(code, Wikicode):
-        reader.walk(code, 0)
+    reader = _Reader(str(code), code.start)
+    if isinstance(code, Code):
+        reader.walk(code)
     else:
-        reader.node(code, 0, len(source), False)
+        reader.node(code, 0, code.end - code.start, False)
     return "".join(reader.readable)
 
 
-def _footnote(contents: Wikicode) -> tuple[str, ReferenceFields | None]:
+def _footnote(contents: Code) -> tuple[str, ReferenceFields | None]:
     """A footnote's text as it renders, and the fields of the citation template it holds."""
     fields = None
     parts = []
@@ -549,27 +488,28 @@ def _footnote(contents: Wikicode) -> tuple[str, ReferenceFields | None]:
             # A template written against a bare URL ("http://x.org/a{{dead link}}") is parsed into it.
             url = str(node.url).split("{{", 1)[0]
             fields = fields or ReferenceFields(url=url)
-            parts.append(str(node.title) if node.title else url)
+            title = str(node.title) if node.title is not None else ""  # "[http://x.org ]" has an empty one
+            parts.append(title or url)
             continue
         parts.append(_visible(node))
     return _fold(" ".join(parts)), fields
 
 
-def _says_more(contents: Wikicode) -> bool:
+def _says_more(contents: Code) -> bool:
     """Whether a footnote says more than its citation: prose of its own ("Davis cites 3,500 casualties"),
     not a short citation written out ("Ellis, p. 195")."""
     words = sum(len(_WORD.findall(node.value)) for node in contents.nodes if type(node) is Text)
     return words >= _PROSE_WORDS
 
 
-def _note_text(value: Wikicode) -> str:
+def _note_text(value: Code) -> str:
     """A note's text; one made of a template that prints elsewhere ({{Kosovo-note}}) is not empty."""
     text = _fold(_visible(value))
-    return text or " ".join(_template_name(t) for t in value.filter_templates(recursive=False))
+    return text or " ".join(_template_name(node) for node in value.nodes if isinstance(node, Template))
 
 
 def _cite_fields(node: Template) -> ReferenceFields:
-    named: dict[str, Wikicode] = {}
+    named: dict[str, Code] = {}
     for param in node.params:
         if param.showkey:
             named.setdefault(str(param.name).strip().lower(), param.value)
