@@ -14,7 +14,10 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 def blank(readable: list[str], source: str, start: int, end: int) -> None:
     """Blank ``source[start:end]`` to spaces in ``readable``, keeping line breaks so line numbers hold."""
     if start < end:
-        readable[start:end] = _NOT_NEWLINE.sub(" ", source[start:end])
+        if source.find("\n", start, end) == -1:  # most markup: no line to keep
+            readable[start:end] = " " * (end - start)
+        else:
+            readable[start:end] = _NOT_NEWLINE.sub(" ", source[start:end])
 
 
 class BlockLocator:

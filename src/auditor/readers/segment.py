@@ -72,11 +72,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> Iterat
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+    # NOTE: str.strip in C, not a loop over characters: a reader's text is often long runs of blanked markup.
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    if not stripped:
+        return None
+    start += len(piece) - len(stripped)
+    return start, start + len(stripped.rstrip())
 
 
 def content_end(text: str, start: int, end: int) -> int:

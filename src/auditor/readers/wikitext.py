@@ -145,7 +145,14 @@ class _Reader:
         base = self.base
         for node in code.nodes:
             start = node.start - base
-            if pending is not None or (type(node) is Text and "<" in node.value and _REF_HINT(node.value)):
+            if pending is None and type(node) is Text:  # most nodes: nothing to do, or the styles to blank
+                value = node.value
+                if "<" in value and _REF_HINT(value):
+                    pending = self.raw_refs(node, start, node.end - node.start, pending, in_reflist)
+                elif "''" in value:  # bold and italics, left as text (skip_style_tags) for speed
+                    for match in _STYLE.finditer(value):
+                        self.blank(start + match.start(), start + match.end())
+            elif pending is not None:
                 pending = self.raw_refs(node, start, node.end - node.start, pending, in_reflist)
             else:
                 self.node(node, start, node.end - node.start, in_reflist)
