@@ -153,3 +153,20 @@ def _short_template(builder, token):
     node = wikitree._Builder.template(builder, token)
     builder.position -= 1
     return node
+
+
+def test_reading_pauses_the_collector_and_restores_it():
+    import gc
+
+    from auditor.readers.collector import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # a reader inside a reader leaves it off
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("a reader's failure")
+    assert gc.isenabled()

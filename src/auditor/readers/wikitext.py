@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from ..document import BlockKind, Document, Provenance, ReferenceFields, ReferenceProblem, RegionKind, Span
 from .builder import DocumentBuilder
+from .collector import collector_paused
 from .masking import BlockLocator, blank
 from .templates import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
 from .wikitree import (
@@ -89,10 +90,11 @@ _COLUMN = re.compile(r"(?:combatant|commander|units|strength|casualties|side|bel
 
 
 def read_wikitext(path: str, text: str, title: str | None = None, provenance: Provenance | None = None) -> Document:
-    reader = _Reader(text)
-    reader.walk(parse(text))
-    readable = "".join(reader.readable)
-    return _assemble(path, text, readable, reader, title or _title(path), provenance or Provenance())
+    with collector_paused():
+        reader = _Reader(text)
+        reader.walk(parse(text))
+        readable = "".join(reader.readable)
+        return _assemble(path, text, readable, reader, title or _title(path), provenance or Provenance())
 
 
 def _title(path: str) -> str:
