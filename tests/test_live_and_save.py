@@ -44,7 +44,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         if self.path.startswith("/cdx/"):
-            reply(self, 200, {})  # the archive has nothing
+            reply(self, 200, {"Content-Type": "application/json"}, b"[]")  # the archive has nothing
         elif self.path.startswith("/save/"):
             self.server.saves.append(self.path.removeprefix("/save/"))
             reply(self, 200, {"Content-Location": f"/web/20261123101500/{self.path.removeprefix('/save/')}"})
@@ -79,6 +79,7 @@ def _options(site: Site, **flags: bool) -> ArchiveOptions:
         save_url=f"{site.base}/save/",
         requests_per_minute=60_000,
         saves_per_minute=60_000,
+        allow_private_addresses=True,  # the cited pages are on loopback
     )
     return ArchiveOptions(settings, recover=False, **flags)
 

@@ -95,6 +95,12 @@ _ARCHIVE_OPTIONS = (
         "--check-live", is_flag=True, help="With the archive, also request each cited URL now (off by default)."
     ),
     click.option("--save-missing", is_flag=True, help="With the archive, ask it to capture cited URLs it lacks."),
+    click.option(
+        "--allow-private-addresses",
+        is_flag=True,
+        default=None,
+        help="Let requests made for a document reach loopback and private addresses (an intranet archive).",
+    ),
 )
 _AUDIT_OPTIONS = (
     click.argument("paths", nargs=-1, required=True),
@@ -381,6 +387,7 @@ def _run_options(options: dict[str, Any], use_archive: bool) -> RunOptions:
         "timemap_url": options.pop("timemap_url"),
         "timegate_url": options.pop("timegate_url"),
         "requests_per_minute": options.pop("archive_rate"),
+        "allow_private_addresses": options.pop("allow_private_addresses"),
     }
     settings = _settings(
         options.pop("config_path"), options.pop("select"), options.pop("ignore"), options.pop("max_size"), overrides

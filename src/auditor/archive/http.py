@@ -7,7 +7,13 @@ answer stays fresh. ``--offline`` answers from the cache alone.
 
 A server that keeps refusing with 429 is not asked again in this run: the
 Internet Archive blocks an address that ignores its 429s for a minute, for an
-hour and longer at each repeat.
+hour and longer at each repeat. A host that keeps answering with server errors
+(5xx) is not asked again in this run either.
+
+Every request goes through ``transport.GuardedAdapter``: the address policy
+(``addresses.py``), a total deadline, and caps on an answer's size. An answer
+that breaks off, is too large or too slow costs the request that got it, never
+the run.
 """
 
 from __future__ import annotations
@@ -28,7 +34,9 @@ import requests
 import requests_cache
 
 from .. import __version__
+from .addresses import AddressPolicy, AddressRefused
 from .ratelimit import LimitedAdapter, RateLimiter
+from .transport import ACCEPT_ENCODING, DeadlineExceeded, GuardedAdapter, Limits
 
 USER_AGENT = f"auditor/{__version__} (citation-integrity linter; https://pypi.org/project/auditor/)"
 _RETRIED = frozenset({429, 500, 502, 503, 504})
@@ -55,6 +63,9 @@ class HttpSettings:
     backoff: float = 1.0  # seconds, doubled at each retry that has no Retry-After
     longest_wait: float = 60.0  # a Retry-After beyond this ends the retries
     refusals_to_stop: int = 4  # 429s in a row, across requests, after which nothing more is asked
+    server_errors_to_stop: int = 10  # 5xx in a row from one host (two requests' tries) before it is left alone
+    deadline: float = 120.0  # seconds for a whole request, however steadily its bytes come
+    max_answer_bytes: int = 64 * 2**20  # of an answer's body, as sent and once decompressed
 
 
 @dataclass
@@ -79,6 +90,11 @@ class HttpClient:
             key_fn=_cache_key,
         )
         self.session.headers["User-Agent"] = USER_AGENT
+        self.session.headers["Accept-Encoding"] = ACCEPT_ENCODING
+        self.policy = AddressPolicy()  # the archive's settings may lift it (--allow-private-addresses)
+        self.limits = Limits(self.settings.deadline, self.settings.max_answer_bytes)
+        for scheme in ("http://", "https://"):
+            self.session.mount(scheme, GuardedAdapter(self.policy, self.limits))
         if not any(name.lower().endswith("_proxy") for name in os.environ):
             # NOTE: requests scans the environment for proxies on every request: half the time of an answer
             # from the cache. With no proxy set there is nothing to find; with one, requests looks as usual.
@@ -87,10 +103,15 @@ class HttpClient:
         self.halted: str | None = None  # why nothing more is asked, once the server has said stop
         self.unreachable: dict[str, str] = {}  # host -> why: not tried again in this run
         self._timeouts: Counter[str] = Counter()
+        self._server_errors: Counter[str] = Counter()  # host -> 5xx in a row
 
     def limit(self, prefix: str, limiter: RateLimiter) -> None:
         """Send every request under ``prefix`` through ``limiter`` (answers from the cache pass freely)."""
-        self.session.mount(prefix, LimitedAdapter(limiter))
+        self.session.mount(prefix, LimitedAdapter(limiter, self.policy, self.limits))
+
+    def trust(self, *endpoints: str | None) -> None:
+        """Trust endpoints the user configured, with everything on their origins, as the address policy says."""
+        self.policy.trust(*endpoints)
 
     def get(
         self,
@@ -123,7 +144,7 @@ class HttpClient:
         response = self._get(url, params, fresh_for, (), {})
         try:
             return response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than the decoder goes
             self.forget(response)
             raise NetworkError(url, "answered with something that is not JSON") from None
 
@@ -149,10 +170,14 @@ class HttpClient:
                 response = self.session.get(
                     url, params=params, headers=headers, timeout=timeout, expire_after=fresh_for, allow_redirects=follow
                 )
-            except requests.Timeout:
+            except AddressRefused as refused:
+                self.counts["failed"] += 1
+                raise NetworkError(url, str(refused)) from None
+            except requests.Timeout as error:
                 self.counts["failed"] += 1
                 self._timeouts[host] += 1
-                reason = f"no answer within {self.settings.read_timeout:g} s"
+                reason = str(error) if isinstance(error, DeadlineExceeded) else None
+                reason = reason or f"no answer within {self.settings.read_timeout:g} s"
                 if self._timeouts[host] >= _TIMEOUTS_TO_GIVE_UP:
                     self.unreachable[host] = f"{reason}, {self._timeouts[host]} times: not asked again in this run"
                 raise NetworkError(url, reason) from None
@@ -165,6 +190,12 @@ class HttpClient:
                 # NOTE: without this, a run with no network waits out every lookup's DNS timeout in turn.
                 self.unreachable[host] = reason
                 raise NetworkError(url, reason) from None
+            except requests.RequestException as error:  # broke off, too large, undecodable: this request only
+                self.counts["failed"] += 1
+                raise NetworkError(url, str(error) or type(error).__name__) from None
+            except ValueError:  # a redirect to an address that cannot be parsed, such as "http://[::1"
+                self.counts["failed"] += 1
+                raise NetworkError(url, "redirected to an address that is not a valid URL") from None
             if self.settings.offline and response.status_code == _OFFLINE_MISS:
                 self.counts["failed"] += 1
                 raise NetworkError(url, "not in the cache, and --offline forbids fetching it")
@@ -173,6 +204,7 @@ class HttpClient:
                 return response
             self.counts["fetched"] += 1
             self._note_refusal(response.status_code)
+            self._note_server_error(host, response.status_code)
             if response.status_code == 200 or response.status_code in accept:
                 return response
             if response.status_code not in _RETRIED or attempt == self.settings.retries:
@@ -191,6 +223,13 @@ class HttpClient:
         request = requests.Request("GET", url, params=params, headers=headers).prepare()
         cached = self.session.cache.get_response(_cache_key(request))
         return None if cached is None or cached.is_expired else cached  # type: ignore[return-value]
+
+    def _note_server_error(self, host: str, status: int) -> None:
+        """A host whose server errors go on, request after request, is down: not asked again in this run."""
+        self._server_errors[host] = self._server_errors[host] + 1 if status >= 500 else 0
+        if self._server_errors[host] >= self.settings.server_errors_to_stop:
+            count = self._server_errors[host]
+            self.unreachable[host] = f"stopped asking after {count} server errors in a row (HTTP {status})"
 
     def _note_refusal(self, status: int) -> None:
         self.refusals = self.refusals + 1 if status == 429 else 0

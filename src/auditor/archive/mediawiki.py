@@ -43,6 +43,7 @@ def fetch_revision(
 ) -> Revision:
     """The wikitext of one revision of the article; raises ArticleError or NetworkError."""
     url = api_url or spec.api_url
+    client.trust(url)  # the user named this wiki
     params = {
         "action": "query",
         "prop": "revisions",

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from requests import PreparedRequest, Response
-from requests.adapters import HTTPAdapter
+
+from .addresses import AddressPolicy
+from .transport import GuardedAdapter, Limits
 
 
 class RateLimiter:
@@ -40,11 +42,11 @@ class RateLimiter:
             self._sleep(start - now)
 
 
-class LimitedAdapter(HTTPAdapter):
-    """An HTTP adapter that takes a token from ``limiter`` before each request it sends."""
+class LimitedAdapter(GuardedAdapter):
+    """A guarded HTTP adapter that takes a token from ``limiter`` before each request it sends."""
 
-    def __init__(self, limiter: RateLimiter, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, limiter: RateLimiter, policy: AddressPolicy, limits: Limits, **kwargs: Any) -> None:
+        super().__init__(policy, limits, **kwargs)
         self.limiter = limiter
 
     def send(self, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:

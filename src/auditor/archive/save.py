@@ -38,6 +38,7 @@ class Saver:
     def __init__(self, client: HttpClient, settings: ArchiveSettings) -> None:
         self.client = client
         self.settings = settings
+        client.trust(settings.save_url)
         client.limit(settings.save_url, RateLimiter(settings.saves_per_minute, sleep=client.sleep))
 
     def save(self, url: str) -> tuple[str | None, str | None]:

@@ -27,6 +27,7 @@ _KEYS = {
     "requests-per-minute": "requests_per_minute",
     "timemap-url": "timemap_url",
     "timegate-url": "timegate_url",
+    "allow-private-addresses": "allow_private_addresses",
 }
 _URLS = ("cdx_url", "replay_url", "save_url", "timemap_url", "timegate_url")
 
@@ -40,6 +41,12 @@ class ArchiveSettings:
     saves_per_minute: float = 4.0  # Save Page Now's limit for clients without an account
     timemap_url: str | None = None  # Memento: ``{timemap_url}{url}`` lists every capture of ``url``
     timegate_url: str | None = None  # Memento: ``{timegate_url}{url}`` names the capture closest to a date
+    allow_private_addresses: bool = False  # let requests made for a document reach loopback and private addresses
+
+    @property
+    def endpoints(self) -> tuple[str | None, ...]:
+        """The addresses the user configured (or the defaults): trusted as given by the address policy."""
+        return (self.cdx_url, self.replay_url, self.save_url, self.timemap_url, self.timegate_url)
 
     @property
     def lookup_url(self) -> str:
@@ -76,6 +83,8 @@ def archive_settings(table: Any, where: str, overrides: dict[str, Any] | None = 
     for name in ("replay_url", "save_url", "timemap_url", "timegate_url"):
         if name in values and not values[name].endswith("/"):
             values[name] += "/"
+    if not isinstance(values.get("allow_private_addresses", False), bool):
+        raise ConfigError(f"{where}: archive allow-private-addresses must be true or false")
     rate = values.get("requests_per_minute")
     if rate is not None and (isinstance(rate, bool) or not isinstance(rate, int | float) or rate <= 0):
         raise ConfigError(f"{where}: archive requests-per-minute must be a positive number")

@@ -32,6 +32,8 @@ class Wayback:
     def __init__(self, client: HttpClient, settings: ArchiveSettings) -> None:
         self.client = client
         self.settings = settings
+        client.trust(*settings.endpoints)
+        client.policy.allow_private = client.policy.allow_private or settings.allow_private_addresses
         self.limiter = RateLimiter(settings.requests_per_minute, sleep=client.sleep)
         client.limit(settings.lookup_url, self.limiter)
         self.known: dict[str, SourceLookup] = {}

@@ -75,7 +75,8 @@ class LiveCheck:
     key: str
     url: str
     ok: bool
-    detail: str  # "HTTP 404", "cannot connect (connection refused)"
+    detail: str  # "HTTP 404", "cannot connect (connection refused)", "refused: private address 10.0.0.1"
+    refused: bool = False  # not requested: the address policy forbids its address
 
 
 @dataclass(frozen=True, slots=True)

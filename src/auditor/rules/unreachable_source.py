@@ -3,7 +3,10 @@
 ## What it does
 With ``--check-live``, requests each cited URL once, as it is today, and
 reports a reference whose page answered with an error (HTTP 4xx or 5xx) or
-could not be reached. The message says whether an archived copy exists.
+could not be reached. The message says whether an archived copy exists. A
+URL whose host is a loopback, private or link-local address is not requested
+(the address policy; ``--allow-private-addresses`` lifts it), and the message
+says so.
 
 ## Why it matters
 A dead link turns a sourced claim into an unsourced one for every reader who
@@ -68,8 +71,14 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
             fallback = f"an archived copy exists: {lookup.capture.replay_url}"
         else:
             fallback = "no archived copy is known"
-        message = (
-            f"{source.url} failed when requested now ({live.detail}); one failure does not prove it is gone:"
-            f" check again later. {fallback[0].upper()}{fallback[1:]}"
-        )
+        if live.refused:
+            message = (
+                f"{source.url} was not requested now ({live.detail}; --allow-private-addresses allows it)."
+                f" {fallback[0].upper()}{fallback[1:]}"
+            )
+        else:
+            message = (
+                f"{source.url} failed when requested now ({live.detail}); one failure does not prove it is gone:"
+                f" check again later. {fallback[0].upper()}{fallback[1:]}"
+            )
         yield reference_hit(doc, source, message, source.key, live=live.detail)
