@@ -139,7 +139,7 @@ def test_an_unreadable_answer_is_unverified_and_not_cached(archive, tmp_path):
 
 
 def test_no_capture_is_remembered_for_a_day_and_a_capture_for_a_month(archive, tmp_path):
-    archive.queue.append((200, {}, b"", 0))
+    archive.queue.append((200, {"Content-Type": "application/json"}, b"[]", 0))  # the Internet Archive's "none"
     wayback = _wayback(archive, tmp_path, [])
     assert _lookup(wayback, "a").status is Status.MISSING
     assert _lookup(wayback, "b").status is Status.ARCHIVED
@@ -187,10 +187,11 @@ def _recorded(name: str) -> list[tuple[int, dict[str, str], bytes, float]]:
     ]
 
 
-def test_a_recorded_blocked_site_is_missing_because_withheld(archive, tmp_path):
+def test_a_recorded_blocked_site_is_unverified_because_withheld(archive, tmp_path):
     archive.queue.extend(_recorded("test_search_raises_for_blocked_urls"))
     found = _lookup(_wayback(archive, tmp_path, []))
-    assert (found.status, found.reason) == (Status.MISSING, "the archive withholds this site's captures")
+    assert found.status is Status.UNVERIFIED
+    assert found.reason == "the archive withholds this site's captures, so whether it has one is unknown"
 
 
 def test_a_recorded_search_answer_is_read_and_a_capture_chosen(archive, tmp_path):

@@ -5,7 +5,10 @@ The Internet Archive answers in space-separated text (seven fields) or, with
 answers in CDXJ (``urlkey timestamp {json}``) or, with ``output=json``, one
 JSON object a line; CDX files on disk start with a `` CDX`` line that names
 their columns. A line that fits none of these, or whose timestamp is not a
-date, is set aside as malformed and never stops the others.
+date, is set aside as malformed and never stops the others. An answer is
+untrusted input: a field that is not a string (a timestamp sent as a number),
+or JSON nested deeper than the decoder goes, makes its row malformed, never a
+crash.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ _NAMES = {
 _IA_TEXT = ("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length")
 # The letters of a CDX file's header line (the CDX specification's legend), to field names.
 _LETTERS = {"N": "urlkey", "b": "timestamp", "a": "original", "m": "mimetype", "s": "statuscode", "k": "digest"}
+_READ = ("timestamp", "original", "status", "mimetype", "digest")
 USABLE_STATUS = frozenset({"200", "203", "206"})  # a page a reader can read, as InternetArchiveBot accepts
 
 
@@ -63,6 +67,7 @@ class CdxAnswer:
     malformed: tuple[tuple[int, str], ...] = ()  # (line number, line)
     resume_key: str | None = None
     blocked: bool = False  # the archive refuses to show this site's captures
+    listing: bool = False  # the body was read as a list of captures (a JSON array, a CDX file), even an empty one
 
 
 def parse_cdx(body: str) -> CdxAnswer:
@@ -74,15 +79,17 @@ def parse_cdx(body: str) -> CdxAnswer:
     if stripped.startswith("["):
         try:
             return _from_json_rows(json.loads(stripped))
-        except ValueError:
-            pass  # a body cut short: read it line by line below, keeping what is whole
+        except (ValueError, RecursionError):
+            pass  # a body cut short, or nested past reason: read it line by line below, keeping what is whole
     return _from_lines(text)
 
 
 def _from_json_rows(rows: object) -> CdxAnswer:
-    if not isinstance(rows, list) or not rows:
-        return CdxAnswer(())
-    header = rows[0] if isinstance(rows[0], list) else []
+    if not isinstance(rows, list):
+        return CdxAnswer((), ((1, json.dumps(rows)[:200]),))
+    if not rows:
+        return CdxAnswer((), listing=True)  # the Internet Archive's "no captures"
+    header = rows[0] if isinstance(rows[0], list) and all(isinstance(name, str) for name in rows[0]) else []
     names = [_NAMES.get(str(name), str(name)) for name in header]
     captures: list[Capture] = []
     malformed: list[tuple[int, str]] = []
@@ -90,15 +97,15 @@ def _from_json_rows(rows: object) -> CdxAnswer:
     for number, row in enumerate(rows[1:], start=2):
         if not row:
             continue  # the empty row before a resume key
-        if isinstance(row, list) and len(row) == 1:
-            resume_key = str(row[0])
+        if isinstance(row, list) and len(row) == 1 and isinstance(row[0], str):
+            resume_key = row[0]
             continue
-        capture = _capture(dict(zip(names, row, strict=False))) if isinstance(row, list) else None
+        capture = _capture(dict(zip(names, row, strict=False))) if isinstance(row, list) and names else None
         if capture is None:
-            malformed.append((number, json.dumps(row)))
+            malformed.append((number, json.dumps(row)[:200]))
         else:
             captures.append(capture)
-    return CdxAnswer(tuple(captures), tuple(malformed), resume_key)
+    return CdxAnswer(tuple(captures), tuple(malformed), resume_key, listing=bool(names))
 
 
 def _from_lines(text: str) -> CdxAnswer:
@@ -106,6 +113,7 @@ def _from_lines(text: str) -> CdxAnswer:
     malformed: list[tuple[int, str]] = []
     columns: tuple[str, ...] = _IA_TEXT
     resume_key = None
+    listing = False
     lines = text.splitlines()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -116,13 +124,14 @@ def _from_lines(text: str) -> CdxAnswer:
             continue
         if line.startswith(" CDX "):
             columns = tuple(_LETTERS.get(letter, letter) for letter in line.split()[1:])
+            listing = True
             continue
         capture = _line_capture(line, columns)
         if capture is None:
             malformed.append((number, line))
         else:
             captures.append(capture)
-    return CdxAnswer(tuple(captures), tuple(malformed), resume_key)
+    return CdxAnswer(tuple(captures), tuple(malformed), resume_key, listing=listing)
 
 
 def _line_capture(line: str, columns: tuple[str, ...]) -> Capture | None:
@@ -141,27 +150,31 @@ def _line_capture(line: str, columns: tuple[str, ...]) -> Capture | None:
 def _json_capture(text: str, known: dict[str, str]) -> Capture | None:
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None
-    return _capture({**known, **{_NAMES.get(k, k): str(v) for k, v in data.items()}})
+    return _capture({**known, **{_NAMES.get(k, k): v for k, v in data.items()}})
 
 
-def _capture(fields: dict[str, str]) -> Capture | None:
-    timestamp = fields.get("timestamp", "")
-    original = fields.get("original", "")
+def _capture(fields: dict[str, object]) -> Capture | None:
+    """The capture a row's fields describe; None unless each field read is a string and the essential ones
+    hold what they should."""
+    if not all(isinstance(fields.get(name), str | None) for name in _READ):
+        return None
+    timestamp = str(fields.get("timestamp", ""))
+    original = str(fields.get("original", ""))
     if len(timestamp) != 14 or parse_timestamp(timestamp) is None or "://" not in original:
         return None
     if not original.startswith(("http://", "https://")) or " " in original:
         return None
-    status = fields.get("status")
+    status = str(fields.get("status") or "")
     return Capture(
         timestamp=timestamp,
         original=original,
         status=status if status and status != "-" else None,
-        mimetype=fields.get("mimetype") or None,
-        digest=fields.get("digest") or None,
+        mimetype=str(fields.get("mimetype") or "") or None,
+        digest=str(fields.get("digest") or "") or None,
     )
 
 

@@ -5,16 +5,22 @@ asked with ``Accept-Datetime``, redirects to the memento closest to that date
 and names it, and sometimes its neighbours, in a ``Link`` header. Memento says
 nothing of a memento's HTTP status: an archive lists what it will replay, so
 its mementos are taken as readable.
+
+A TimeMap is untrusted input: a 200 that names no original, no TimeMap and no
+memento is not a TimeMap (a login page, a "blocked" page, an empty body), and
+leaves the URL unverified. The other pages it links to are asked for under the
+address policy, as any address an answer names.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
 from requests import Response
 from requests.utils import parse_header_links
 
+from ..urls import parse_timestamp
 from .cdx import Capture, CdxAnswer
 from .http import HttpClient, NetworkError
 from .settings import CAPTURES_FRESH_FOR, NOTHING_FRESH_FOR
@@ -23,25 +29,30 @@ PAGES = 10  # TimeMap pages followed for one URL; a page that long is years of d
 _NO_MEMENTO = 404
 
 
+_TIMEMAP_RELS = frozenset({"original", "self", "timemap", "timegate", "memento"})
+
+
 def read_links(text: str, original: str) -> tuple[CdxAnswer, list[str]]:
     """The mementos a link-format text names (a TimeMap's body, a TimeGate's ``Link`` header), and the
-    other TimeMap pages it points to. A memento whose date cannot be read is set aside as malformed."""
+    other TimeMap pages it points to. A memento whose date cannot be read is set aside as malformed. The
+    answer is a listing when the text names what a TimeMap names (its original, itself, a memento)."""
     captures: list[Capture] = []
     malformed: list[tuple[int, str]] = []
     pages: list[str] = []
-    links = parse_header_links(" ".join(text.split()))  # link format may break lines anywhere
+    links = [link for link in parse_header_links(" ".join(text.split())) if isinstance(link.get("url"), str)]
     original = next((link["url"] for link in links if "original" in _rels(link)), original)
     for number, link in enumerate(links, 1):
         rels = _rels(link)
         if "memento" in rels:
-            moment = _moment(link.get("datetime", ""))
-            if moment is None or not link.get("url"):
+            stamp = _timestamp(link.get("datetime", ""))
+            if stamp is None or not link.get("url"):
                 malformed.append((number, f"<{link.get('url', '')}>; datetime={link.get('datetime', '')!r}"))
                 continue
-            captures.append(Capture(moment.strftime("%Y%m%d%H%M%S"), original, None, memento=link["url"]))
+            captures.append(Capture(stamp, original, None, memento=link["url"]))
         elif "timemap" in rels and "self" not in rels and link.get("url"):
             pages.append(link["url"])
-    return CdxAnswer(tuple(captures), tuple(malformed)), pages
+    listing = any(_rels(link) & _TIMEMAP_RELS for link in links)
+    return CdxAnswer(tuple(captures), tuple(malformed), listing=listing), pages
 
 
 def timemap(client: HttpClient, prefix: str, url: str) -> tuple[CdxAnswer, bool]:
@@ -55,7 +66,13 @@ def timemap(client: HttpClient, prefix: str, url: str) -> tuple[CdxAnswer, bool]
         seen.add(address)
         response = client.get(address, None, CAPTURES_FRESH_FOR, accept=(_NO_MEMENTO,))
         from_cache = from_cache and bool(getattr(response, "from_cache", False))
-        answer, pages = read_links(response.text, url) if response.status_code != _NO_MEMENTO else (CdxAnswer(()), [])
+        if response.status_code == _NO_MEMENTO:
+            answer, pages = CdxAnswer((), listing=True), []
+        else:
+            answer, pages = read_links(response.text, url)
+            if not answer.listing:
+                client.forget(response)
+                raise NetworkError(address, "answered with something that is not a TimeMap")
         _keep(client, response, answer)
         captures += answer.captures
         malformed += answer.malformed
@@ -98,8 +115,12 @@ def _rels(link: dict[str, str]) -> set[str]:
     return set(link.get("rel", "").lower().split())  # "first memento", "last memento", "prev memento"...
 
 
-def _moment(text: str) -> datetime | None:
+def _timestamp(text: str) -> str | None:
+    """A memento's ``datetime`` (an HTTP date) as a 14-digit UTC timestamp; None when it is not one."""
     try:
-        return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+        moment = parsedate_to_datetime(text)
+        moment = moment.astimezone(UTC) if moment.tzinfo is not None else moment
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
+    stamp = f"{moment.year:04d}{moment:%m%d%H%M%S}"
+    return stamp if parse_timestamp(stamp) is not None else None

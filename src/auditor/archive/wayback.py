@@ -7,13 +7,18 @@ TimeGate is asked that way instead (``memento.py``), one request per URL too.
 Every request goes through the shared HTTP client (its cache, timeouts and
 retries) and a rate limiter mounted on the lookup endpoint. A request that
 fails leaves the URL "unverified" with the reason; only an answer the archive
-gave can make it "missing".
+gave can make it "missing": a list of captures, even an empty one. An empty
+body is that only from a server that labels it as its list (pywb's JSON lines);
+any other empty or unreadable 200, or a "blocked site" page, leaves the URL
+"unverified" and is not kept in the cache.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime
+
+from requests import Response
 
 from ..extract.sources import CaptureFact, SourceLookup, Status
 from ..urls import timestamp_of
@@ -23,6 +28,7 @@ from .memento import timegate, timemap
 from .ratelimit import RateLimiter
 from .settings import CAPTURES_FRESH_FOR, NOTHING_FRESH_FOR, ArchiveSettings
 
+_JSON_LINES = frozenset({"text/x-ndjson", "application/x-ndjson", "application/jsonl"})
 NEARBY = 100  # captures asked for around the date; the choice is made among them
 
 
@@ -59,8 +65,8 @@ class Wayback:
             return SourceLookup(key, url, Status.UNVERIFIED, reason="the archive's answer could not be read")
         nearby = tuple(self.fact(c) for c in answer.captures)
         if answer.blocked:
-            reason = "the archive withholds this site's captures"
-            return SourceLookup(key, url, Status.MISSING, reason=reason, from_cache=from_cache)
+            reason = "the archive withholds this site's captures, so whether it has one is unknown"
+            return SourceLookup(key, url, Status.UNVERIFIED, reason=reason, from_cache=from_cache)
         choice = choose(answer.captures, cited, prefer)
         if choice is None and len(answer.captures) >= NEARBY:  # all near ones unusable: ask for a usable one
             try:
@@ -113,10 +119,12 @@ class Wayback:
             if response.status_code == 404 and not response.text.strip():
                 return CdxAnswer(()), from_cache  # some servers say "no captures" this way
             raise NetworkError(self.settings.cdx_url, f"HTTP {response.status_code}")
-        if not answer.captures and answer.malformed:
+        if answer.blocked:
+            self.client.forget(response)
+        elif not answer.captures and (answer.malformed or not (answer.listing or _empty_listing(response))):
             self.client.forget(response)
             return None, from_cache
-        if not answer.captures:
+        elif not answer.captures:
             self.client.keep_for(response, NOTHING_FRESH_FOR)
         return answer, from_cache
 
@@ -144,6 +152,13 @@ class Wayback:
         """What the facts keep of a capture, with the address a reader opens it at."""
         replay = capture.memento or self.settings.replay(capture.timestamp, capture.original)
         return CaptureFact(capture.timestamp, capture.original, capture.status, replay)
+
+
+def _empty_listing(response: Response) -> bool:
+    """Whether an answer is a server's empty list of captures: pywb answers none with an empty body it labels
+    as JSON lines; an empty body labelled as anything else (or nothing) says nothing."""
+    kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    return not response.text.strip() and kind in _JSON_LINES
 
 
 def _why_none(captures: tuple[Capture, ...]) -> str:
