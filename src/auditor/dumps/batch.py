@@ -59,8 +59,10 @@ def read_limited(page: Page, settings: Settings) -> Document | InputProblem:
     """The page as a document, unless it is over the size limit or cannot be read."""
     if page.size > settings.max_bytes:
         limit = f"{settings.max_bytes / 2**20:.0f} MiB"
+        stored = " as stored in the dump, not read" if page.stored_size is not None else ""
         return InputProblem(
-            page.title, f"page is {page.size / 2**20:.1f} MiB, over the {limit} limit (raise it with --max-size)"
+            page.title,
+            f"page is {page.size / 2**20:.1f} MiB{stored}, over the {limit} limit (raise it with --max-size)",
         )
     return read_guarded(partial(read_page, page), page.title)
 

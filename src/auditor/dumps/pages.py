@@ -1,5 +1,10 @@
 """The pages of MediaWiki XML exports and dumps, streamed with mwxml; bz2 and gzip are decompressed as read.
 
+A page's text is measured as it streams in, before it is held: one over the
+size limit never reaches the XML parser (a few kilobytes of bz2 can hold a
+gigabyte of text), and comes out as a page that says how large it was, which
+the audit reports and skips.
+
 Every page in the stream gets an ordinal, its place among all the pages of all the files (filtered out or
 not), which is what a checkpoint counts: a resumed run skips that many pages and goes on from there.
 """
@@ -26,6 +31,10 @@ from ..readers.detect import BZ2_MAGIC, GZIP_MAGIC
 
 _WIKITEXT_MODELS = {None, "wikitext"}
 _HEAD = 4096
+_CHUNK = 1 << 16
+_ESCAPES = 2  # a text is held up to twice the limit as stored: XML escapes (&quot;, &amp;) lengthen it
+_CUT = "\ufdd0"  # a Unicode noncharacter, for internal use: starts the text of a page cut off as too large
+_TAG_ROOM = 1 << 16  # bytes a <text ...> start tag may take before it is passed on unread
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +47,14 @@ class Page:
     page_id: int
     revision_id: int | None
     timestamp: str | None  # ISO 8601, UTC
-    text: str
+    text: str  # empty for a page cut off as too large
     host: str | None  # the wiki's host, from the dump's <siteinfo>
+    stored_size: int | None = None  # a page cut off as too large: its text's bytes in the dump, not held
 
     @property
     def size(self) -> int:
         """The text's size in UTF-8, as the dump's ``bytes`` attribute gives it."""
-        return len(self.text.encode("utf-8"))
+        return self.stored_size if self.stored_size is not None else len(self.text.encode("utf-8"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,19 +139,25 @@ class Skipped:
     ordinal: int
 
 
-def read_pages(paths: list[Path], page_filter: PageFilter, start: int = 0) -> Iterator[Page | Skipped | InputError]:
-    return iter(DumpReader(paths, page_filter, start))
+def read_pages(
+    paths: list[Path], page_filter: PageFilter, start: int = 0, max_bytes: int | None = None
+) -> Iterator[Page | Skipped | InputError]:
+    return iter(DumpReader(paths, page_filter, start, max_bytes))
 
 
 class DumpReader:
     """Every page of every file in turn: a Page to audit, or Skipped. A file that cannot be read, or that
     breaks off, gives an InputError saying where, and the stream goes on with the next file. ``position``
-    and ``total`` count the files' bytes as stored (compressed), for a progress bar."""
+    and ``total`` count the files' bytes as stored (compressed), for a progress bar. A text longer than
+    ``max_bytes`` (twice that as stored) is never held: its page comes with ``stored_size`` and no text."""
 
-    def __init__(self, paths: list[Path], page_filter: PageFilter, start: int = 0) -> None:
+    def __init__(
+        self, paths: list[Path], page_filter: PageFilter, start: int = 0, max_bytes: int | None = None
+    ) -> None:
         self.paths = paths
         self.filter = page_filter
         self.start = start
+        self.max_bytes = max_bytes
         self.sizes = [_size(path) for path in paths]
         self.total = sum(self.sizes)
         self.position = 0
@@ -173,7 +189,8 @@ class DumpReader:
                 raise InputError(str(path), "not a MediaWiki XML export or dump (no <mediawiki> element at its start)")
             stream.seek(0)  # a compressed stream starts again; only the head is decompressed twice
             self._raw = raw
-            root = ElementIterator.from_file(stream)
+            source = stream if self.max_bytes is None else TextLimit(stream, self.max_bytes * _ESCAPES)
+            root = ElementIterator.from_file(source)
             dump = mwxml.Dump.from_element(root)
             host = _host(dump.site_info.base)
             names = _category_names(dump.site_info)
@@ -184,6 +201,89 @@ class DumpReader:
                 yield _page(page, ordinals, self.start, page_filter, host)
                 root.element.clear()  # the parsed pages would otherwise stay on the root, growing with the dump
         self._raw = None
+
+
+class TextLimit:
+    """A dump's XML bytes with every ``<text>`` longer than ``limit`` bytes replaced, as it streams past, by
+    a mark and the count of its bytes: the parser never holds more than ``limit`` bytes of one text.
+
+    Inside ``<text>`` no ``<`` can occur (XML escapes it), so the text ends at the next ``<``.
+    """
+
+    def __init__(self, stream: IO[bytes], limit: int) -> None:
+        self.stream = stream
+        self.limit = limit
+        self._out = bytearray()
+        self._carry = b""  # the tail of a chunk that may be the start of "<text"
+        self._inside = False
+        self._held = bytearray()  # the current text, until it ends or passes the limit
+        self._count = 0  # bytes of the current text
+        self._eof = False
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._eof and (size < 0 or len(self._out) < size):
+            chunk = self.stream.read(_CHUNK)
+            self._eof = not chunk
+            self._feed(self._carry + chunk)
+        size = len(self._out) if size < 0 else size
+        out = bytes(self._out[:size])
+        del self._out[:size]
+        return out
+
+    def _feed(self, data: bytes) -> None:
+        self._carry = b""
+        position = 0
+        while position < len(data):
+            if self._inside:
+                end = data.find(b"<", position)
+                self._take(data[position : end if end >= 0 else len(data)])
+                if end < 0:
+                    return
+                self._close()
+                position = end
+                continue
+            start = data.find(b"<text", position)
+            if start < 0:
+                keep = len(data) if self._eof else max(position, len(data) - 4)  # "<tex" may end the chunk
+                self._out += data[position:keep]
+                self._carry = data[keep:]
+                return
+            close = data.find(b">", start)
+            if close < 0 and not self._eof and len(data) - start < _TAG_ROOM:
+                self._out += data[position:start]
+                self._carry = data[start:]  # the start tag goes on in the next chunk
+                return
+            after = data[start + 5 : start + 6]
+            if close < 0 or after not in (b" ", b"\t", b"\n", b"\r", b">", b"/"):
+                self._out += data[position : start + 5]  # not a <text> start tag (or one beyond reason)
+                position = start + 5
+                continue
+            self._out += data[position : close + 1]
+            position = close + 1
+            if data[close - 1 : close] != b"/":
+                self._inside, self._count = True, 0
+
+    def _take(self, piece: bytes) -> None:
+        self._count += len(piece)
+        if self._count <= self.limit:
+            self._held += piece
+        elif self._held:
+            self._held = bytearray()  # over the limit: what was held goes, and nothing more is
+
+    def _close(self) -> None:
+        if self._count <= self.limit:
+            self._out += self._held
+        else:
+            self._out += f"&#x{ord(_CUT):X};{self._count}".encode()
+        self._held = bytearray()
+        self._inside = False
+
+
+def cut_size(text: str) -> int | None:
+    """The size as stored of a text ``TextLimit`` cut off, or None for a text read whole."""
+    if text.startswith(_CUT) and text[1:].isdigit():
+        return int(text[1:])
+    return None
 
 
 def _decompressed(raw: IO[bytes]) -> AbstractContextManager[IO[bytes]]:
@@ -212,6 +312,7 @@ def _page(
         latest = revision
     ordinal = next(ordinals)  # only now: a page the file breaks off in is not counted
     title = page.title  # mwxml keeps the namespace prefix when <ns> is given, as every current dump does
+    stored = cut_size(latest.text) if latest is not None and latest.text else None
     if (
         ordinal < start
         or latest is None
@@ -219,7 +320,7 @@ def _page(
         or latest.model not in _WIKITEXT_MODELS
         or not latest.text
         or not page_filter.admits(title, page.namespace)
-        or not page_filter.admits_text(latest.text)
+        or (stored is None and not page_filter.admits_text(latest.text))  # a text not held: reported, not read
     ):
         return Skipped(ordinal)
     return Page(
@@ -229,8 +330,9 @@ def _page(
         page_id=page.id,
         revision_id=latest.id,
         timestamp=latest.timestamp.long_format() if latest.timestamp else None,
-        text=latest.text,
+        text="" if stored is not None else latest.text,
         host=host,
+        stored_size=stored,
     )
 
 

@@ -103,7 +103,7 @@ def _run(
     paths: list[Path], options: ScanOptions, output: ScanOutput, say: Say, progress: ProgressFactory | None
 ) -> dict[str, int] | None:
     settings = options.run.settings
-    reader = DumpReader(paths, options.page_filter, output.start)
+    reader = DumpReader(paths, options.page_filter, output.start, settings.max_bytes)
     batches = cut(iter(reader), options.batch_pages, output.start)
     archived = _Archived(options.run) if options.run.archive is not None else None
     if archived is not None:
