@@ -276,3 +276,26 @@ def test_a_public_address_passes_and_the_scheme_is_checked_even_when_private_add
     AddressPolicy().check_url("http://public.example/")
     with pytest.raises(AddressRefused, match="gopher scheme"):
         AddressPolicy(allow_private=True).check_url("gopher://10.0.0.1/")
+
+
+def test_a_memento_on_a_link_local_address_is_not_fetched_to_recover_footnotes(network, tmp_path):
+    from auditor.archive.recover import recover_lost
+    from auditor.extract.sources import OriginalCopy
+
+    archive = Server()
+    archive.routes["/timemap/https://en.wikipedia.org/wiki/Siege"] = (
+        200,
+        {"Content-Type": "application/link-format"},
+        b'<https://en.wikipedia.org/wiki/Siege>; rel="original",\n'
+        b'<http://169.254.169.254/web/20160101000000/https://en.wikipedia.org/wiki/Siege>; rel="memento";'
+        b' datetime="Fri, 01 Jan 2016 00:00:00 GMT"\n',
+    )
+    with serving(archive):
+        client = HttpClient(HttpSettings(cache_dir=tmp_path))
+        settings = ArchiveSettings(timemap_url=f"http://127.0.0.1:{archive.port}/timemap/", requests_per_minute=6e4)
+        original = OriginalCopy("https://en.wikipedia.org/wiki/Siege", date(2016, 1, 21), "infobox")
+        doc = wikitext("Claim.<ref></ref>\n")
+        found, recovered = recover_lost(doc, original, Wayback(client, settings), date.today(), read_html)
+    assert recovered == () and found.capture is not None
+    assert found.reason.endswith("refused: link-local address 169.254.169.254")
+    assert network["attempts"] == ["127.0.0.1"]

@@ -290,3 +290,27 @@ def test_a_timemap_with_dates_out_of_range_sets_them_aside(archive, tmp_path):
     archive.queue.append(answer(200, timemap, Content_Type="application/link-format"))
     found = _lookup(_wayback(archive, tmp_path, timemap=True))
     assert found.status is Status.ARCHIVED and found.capture.timestamp == "20140420080000"  # in UTC
+
+
+def test_a_captured_page_the_reader_cannot_read_costs_only_its_recovery(archive, tmp_path):
+    from auditor.archive.recover import recover_lost
+    from auditor.extract.sources import OriginalCopy
+    from conftest import wikitext
+
+    memento = f"{archive.base}/web/20160101000000/https://en.wikipedia.org/wiki/Siege"
+    archive.queue.append(
+        answer(
+            200,
+            f'<{memento}>; rel="memento"; datetime="Fri, 01 Jan 2016 00:00:00 GMT"\n'.encode(),
+            Content_Type="application/link-format",
+        )
+    )
+    archive.queue.append(answer(200, b"<html>" + b"<div>" * 100_000, Content_Type="text/html"))
+
+    def unreadable(address: str, html: str):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    original = OriginalCopy("https://en.wikipedia.org/wiki/Siege", datetime(2016, 1, 21).date(), "infobox")
+    wayback = _wayback(archive, tmp_path, timemap=True)
+    found, recovered = recover_lost(wikitext("Claim.<ref></ref>\n"), original, wayback, CITED.date(), unreadable)
+    assert recovered == () and found.reason == "the capture could not be read (RecursionError)"

@@ -99,7 +99,10 @@ def recover_lost(
         response = wayback.client.get(raw_address(capture.replay_url), None, NEVER_EXPIRE)  # a capture never changes
     except NetworkError as error:
         return _without(original, f"the capture could not be read: {error}", capture), ()
-    page = read_page(capture.replay_url, response.text)
+    try:
+        page = read_page(capture.replay_url, response.text)
+    except Exception as error:  # noqa: BLE001 - a capture is untrusted input: one unreadable costs its recovery
+        return _without(original, f"the capture could not be read ({type(error).__name__})", capture), ()
     theirs = page.references_by_key
     kept = [r for r in doc.references if not r.empty and r.key in theirs]
     agreeing = sum(1 for r in kept if _similar(r.text, theirs[r.key].text))
