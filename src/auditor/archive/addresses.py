@@ -37,7 +37,12 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class AddressRefused(Exception):
-    """A request the address policy does not allow; the message says why, for the user."""
+    """A request the address policy does not allow; the message says why, for the user. ``private``: for
+    its address (which ``--allow-private-addresses`` allows), not its scheme."""
+
+    def __init__(self, message: str, private: bool = True) -> None:
+        super().__init__(message)
+        self.private = private
 
 
 def numeric_host(host: str) -> IPAddress | None:
@@ -121,9 +126,9 @@ class AddressPolicy:
         try:
             host, port = parts.hostname, parts.port
         except ValueError:
-            raise AddressRefused("refused: not a valid address") from None
+            raise AddressRefused("refused: not a valid address", private=False) from None
         if not host:
-            raise AddressRefused("refused: no host")
+            raise AddressRefused("refused: no host", private=False)
         for address in self.resolve(host, port or _DEFAULT_PORTS[parts.scheme.lower()]):
             if reason := why_not_public(address):
                 raise AddressRefused(f"refused: {reason}" + ("" if reason.endswith(f" {host}") else f" ({host})"))
@@ -149,7 +154,7 @@ class AddressPolicy:
 
 def check_scheme(scheme: str) -> None:
     if scheme.lower() not in _DEFAULT_PORTS:
-        raise AddressRefused(f"refused: {scheme or 'no'} scheme (only http and https are requested)")
+        raise AddressRefused(f"refused: {scheme or 'no'} scheme (only http and https are requested)", private=False)
 
 
 def origin_of(url: str) -> Origin | None:

@@ -27,19 +27,21 @@ def check_live(client: HttpClient, key: str, url: str) -> LiveCheck:
                 response = client.session.get(url, timeout=TIMEOUT, allow_redirects=True, stream=True)
                 response.close()
     except AddressRefused as refused:
-        return LiveCheck(key, url, False, str(refused), refused=True)
+        return LiveCheck(key, url, False, str(refused), refused=refused.private)
     except requests.Timeout:
         return LiveCheck(key, url, False, f"no answer within {TIMEOUT[1]:g} s")
     except requests.exceptions.InvalidSchema:  # a redirect to ftp:, file: ...
-        return LiveCheck(key, url, False, "refused: redirected to a scheme other than http and https", refused=True)
+        return LiveCheck(key, url, False, "refused: redirected to a scheme other than http and https")
     except requests.TooManyRedirects:
         return LiveCheck(key, url, False, "redirects in a loop")
+    except requests.exceptions.InvalidURL:  # an address requests cannot send, such as "http://::1/"
+        return LiveCheck(key, url, False, "refused: not a valid URL")
     except requests.ConnectionError as error:
         return LiveCheck(key, url, False, f"cannot connect ({reason_of(error)})")
     except requests.RequestException as error:
         return LiveCheck(key, url, False, f"the request failed ({type(error).__name__})")
     except ValueError:  # the address, or one it redirects to, cannot be parsed ("http://[::1")
-        return LiveCheck(key, url, False, "refused: not a valid URL", refused=True)
+        return LiveCheck(key, url, False, "refused: not a valid URL")
     if response.status_code >= 400:
         return LiveCheck(key, url, False, f"HTTP {response.status_code} {response.reason or ''}".rstrip())
     return LiveCheck(key, url, True, f"HTTP {response.status_code}")

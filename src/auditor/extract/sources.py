@@ -76,7 +76,7 @@ class LiveCheck:
     url: str
     ok: bool
     detail: str  # "HTTP 404", "cannot connect (connection refused)", "refused: private address 10.0.0.1"
-    refused: bool = False  # not requested: the address policy forbids its address
+    refused: bool = False  # not requested: the address policy forbids its address (not its scheme)
 
 
 @dataclass(frozen=True, slots=True)
