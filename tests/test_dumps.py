@@ -165,16 +165,39 @@ def test_a_dump_that_breaks_off_keeps_what_was_read_and_the_next_dump_is_read(tm
     broken = tmp_path / "broken.xml.gz"
     broken.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
     other = write_dump(tmp_path / "other.xml", [ExportPage("Siege of Example", UNSOURCED, 99)])
-    code, said = _scan([broken, tmp_path / "missing.xml.bz2", other], tmp_path / "out", jobs=2, batch_pages=3)
+    code, said = _scan([broken, other], tmp_path / "out", jobs=2, batch_pages=3)
     assert code == 2
     assert said[0].startswith(f"auditor: error: {broken}: the file ends early (truncated?) after ")
-    assert said[1] == f"auditor: error: {tmp_path / 'missing.xml.bz2'}: No such file or directory"
-    assert len(said) == 2
+    assert len(said) == 1
     titles = [f["title"] for f in _findings(tmp_path / "out")]
     read = int(said[0].split("after ")[1].split(" ")[0])
     assert 0 < read < 40 and len(set(titles)) == read + 1 and titles[-1] == "Siege of Example"
     errors = [json.loads(line) for line in (tmp_path / "out" / ERRORS).read_text().splitlines()]
-    assert [e["path"] for e in errors] == [str(broken), str(tmp_path / "missing.xml.bz2")]
+    assert [e["path"] for e in errors] == [str(broken)]
+
+
+def test_a_mistyped_dump_path_writes_nothing_and_the_corrected_command_runs(tmp_path):
+    dump = write_dump(tmp_path / "pages.xml.bz2", [ExportPage("Battle", UNSOURCED, 1)])
+    out = tmp_path / "scan"
+    mistyped = CliRunner().invoke(main, ["scan", str(dump), str(tmp_path / "pages.xml.bz"), "-o", str(out)])
+    assert mistyped.exit_code == 2
+    assert mistyped.stderr == f"auditor: error: {tmp_path / 'pages.xml.bz'}: No such file or directory\n"
+    assert not out.exists()
+    corrected = CliRunner().invoke(main, ["scan", str(dump), "-o", str(out)])
+    assert corrected.exit_code == 1, corrected.stderr
+    assert "holds a scan" not in corrected.stderr and (out / FINDINGS).read_text().count("\n") >= 1
+
+
+def test_a_directory_or_a_file_that_is_not_a_dump_is_refused_before_anything_is_written(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("Plain text, not a dump.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", str(tmp_path), str(text), "-o", str(tmp_path / "scan")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"auditor: error: {tmp_path}: Is a directory",
+        f"auditor: error: {text}: not a MediaWiki XML export or dump (no <mediawiki> element at its start)",
+    ]
+    assert not (tmp_path / "scan").exists()
 
 
 @pytest.mark.parametrize(
@@ -340,25 +363,88 @@ def test_archive_lookups_need_the_local_engine(tmp_path):
     assert "--archive runs in this process (its lookups are rate-limited): use it with --engine local" in result.stderr
 
 
-def test_progress_counts_off_the_dumps_bytes_as_stored(tmp_path):
+def test_progress_counts_the_pages_audited_from_the_start(tmp_path):
+    filler = "".join(f"The {i}th report of the war was filed.\n" for i in range(2000))  # pages of 80 kB
     dumps = [
-        write_dump(tmp_path / "one.xml.bz2", [ExportPage(f"Battle {n}", UNSOURCED, n) for n in range(1, 6)]),
+        write_dump(tmp_path / "one.xml", [ExportPage(f"Battle {n}", UNSOURCED + filler, n) for n in range(1, 6)]),
         write_dump(tmp_path / "two.xml", [ExportPage("Siege", UNSOURCED, 9)]),
     ]
-    bars: list[tuple[int, str, list[int]]] = []
+    bars: list[tuple[int, list[tuple[int, int]]]] = []
 
     @contextlib.contextmanager
-    def progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
-        ticks: list[int] = []
-        bars.append((total, label, ticks))
-        yield ticks.append
+    def progress(total: int) -> Iterator[Callable[[int, int], None]]:
+        ticks: list[tuple[int, int]] = []
+        bars.append((total, ticks))
+        yield lambda reached, audited: ticks.append((reached, audited))
 
-    options = ScanOptions(tmp_path / "out", RunOptions(load_settings(), jobs=1), batch_pages=2)
+    options = ScanOptions(tmp_path / "out", RunOptions(load_settings(), jobs=2), batch_pages=2)
     outcome = scan_dumps(dumps, options, print, progress)
     assert outcome.summary["pages_audited"] == 6
-    [(total, label, ticks)] = bars
-    assert (total, label) == (sum(path.stat().st_size for path in dumps), "reading dumps")
-    assert sum(ticks) == total and all(tick >= 0 for tick in ticks) and len(ticks) == 4  # 2 + 2 + 1 pages, then 1
+    [(total, ticks)] = bars
+    assert total == sum(path.stat().st_size for path in dumps)
+    # shown before any page is audited; then after each batch of two pages (the last across both dumps),
+    # as far as its pages reach; then the empty batch that ends the stream
+    assert [audited for _, audited in ticks] == [0, 2, 4, 6, 6]
+    reached = [at for at, _ in ticks]
+    assert reached == sorted(reached) and reached[0] == 0 and reached[-1] == total
+    assert reached[1] < total  # the first batch's pages do not reach the end (reading is ahead of them)
+
+
+def test_the_parquet_table_is_written_as_the_run_goes(tmp_path, monkeypatch):
+    import auditor.dumps.parquet
+
+    monkeypatch.setattr(auditor.dumps.parquet, "_ROWS_PER_GROUP", 2)
+    monkeypatch.setattr(auditor.dumps.parquet, "_ROWS_PER_BATCH", 1)
+    dump = write_dump(tmp_path / "pages.xml", [ExportPage(f"Battle {n}", UNSOURCED, n) for n in range(1, 9)])
+    out = tmp_path / "out"
+    sizes: list[int] = []
+
+    @contextlib.contextmanager
+    def progress(total: int) -> Iterator[Callable[[int, int], None]]:
+        temporary = out / (PARQUET + ".tmp")
+        yield lambda reached, audited: sizes.append(temporary.stat().st_size if temporary.exists() else 0)
+
+    options = ScanOptions(out, RunOptions(load_settings(), jobs=1), batch_pages=2)
+    scan_dumps([dump], options, print, progress)
+    assert len(sizes) == 6 and sizes[0] < sizes[1] < sizes[2] < sizes[3] < sizes[4]  # a start, 4 batches, the end
+    assert not (out / (PARQUET + ".tmp")).exists()
+    assert pq.read_table(out / PARQUET).num_rows == len(_findings(out)) >= 8
+
+
+def test_without_pyarrow_the_scan_says_so_in_one_line_and_writes_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the parquet extra were not installed
+    dump = write_dump(tmp_path / "pages.xml", [ExportPage("Battle", UNSOURCED, 1)])
+    result = CliRunner().invoke(main, ["scan", str(dump), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr == (
+        "auditor: findings.parquet is not written: it needs pyarrow (pip install 'auditor[parquet]')\n"
+    )
+    assert not (tmp_path / "out" / PARQUET).exists() and (tmp_path / "out" / FINDINGS).stat().st_size
+    assert "findings.jsonl, errors.jsonl, summary.json" in result.stdout
+
+
+@needs_corpus
+def test_sigterm_stops_a_scan_and_its_workers(corpus_dump, tmp_path):
+    import psutil
+
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "auditor", "scan", str(corpus_dump), "-o", str(out), "-j", "2"]
+    run = psutil.Popen([*command, "--batch-pages", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers: list[psutil.Process] = []
+    deadline = time.monotonic() + 120
+    read = 0
+    while read < 4 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        workers = run.children(recursive=True) or workers
+        with contextlib.suppress(OSError, ValueError):  # not written yet, or being replaced
+            read = json.loads((out / CHECKPOINT).read_text())["totals"]["pages_read"]
+    assert len(workers) == 2 and read >= 4
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130
+    assert f"auditor: interrupted; run the same command again to resume from {out}" in err.decode()
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == [] and len(gone) == 2
 
 
 def test_a_scheduler_with_no_workers_is_one_error_line(tmp_path, monkeypatch):

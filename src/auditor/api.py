@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -88,6 +86,9 @@ def check_paths(
         raise ConfigError("--baseline and --diff-base cannot be used together")
     recorded = load(options.baseline) if options.baseline is not None else None
     run = run or RunOptions(load_settings())
+    # Start-up is done (the rules are imported with the settings): what it made lives as long as the
+    # run, so collections need not walk it again and again as documents make garbage.
+    gc.freeze()
     settings, archive, keep = run.settings, run.archive, options.keep_documents
     clients: list[HttpClient] = []  # made on first need: local files without --archive need no network code
     errors: list[InputProblem] = []
@@ -181,6 +182,8 @@ def _archive_phase(
     keep_documents: bool,
 ) -> Counter[str]:
     """Look up the read documents' sources, then audit each with its facts, in place in ``outcomes``."""
+    import sqlite3
+
     from .archive.gather import gather
     from .readers import read_html
 
@@ -220,9 +223,19 @@ def _check_files(work: list[_FileWork], jobs: int, progress: ProgressFactory | N
     done: list[_Checked] = []
     parallel = jobs > 1 and len(work) > 1
     with progress(len(work), "documents") if progress and len(work) > 1 else nullcontext() as tick:
+        if not parallel:  # one document, or one job: no pool to start (nor its modules to import)
+            for item in work:
+                done.append(_check_file(item))
+                if tick:
+                    tick(1)
+            return done
+        from concurrent.futures.process import BrokenProcessPool
+
+        from .workers import worker_pool
+
         try:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(work))) if parallel else nullcontext() as pool:
-                for result in pool.map(_check_file, work) if pool else map(_check_file, work):
+            with worker_pool(min(jobs, len(work))) as pool:
+                for result in pool.map(_check_file, work):
                     done.append(result)
                     if tick:
                         tick(1)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,13 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 def main() -> None:
     """Audit the citations of factual documents."""
     gc.freeze()  # what start-up built lives for the whole run: no collection need walk it again
+    with suppress(ValueError):  # signals can be handled in the main thread only: elsewhere, as they are
+        signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM ends a command as Ctrl-C does: its worker processes are stopped and a scan can resume."""
+    raise KeyboardInterrupt
 
 
 _RULE_OPTIONS = (
@@ -315,7 +323,7 @@ def scan(
     Exit status: 0 clean, 1 findings, 2 when a dump or a page could not be read.
     """
     from .dumps.pages import page_filter
-    from .dumps.scan import ScanOptions, scan_dumps
+    from .dumps.scan import ScanOptions, UnreadableInput, scan_dumps
 
     if scheduler and engine != "dask":
         raise UsageProblem("--scheduler names a Dask scheduler: use it with --engine dask")
@@ -328,7 +336,11 @@ def scan(
         raise UsageProblem(str(error)) from None
     scan_options = ScanOptions(output_dir, run, admitted, engine, scheduler, batch_pages, restart)
     try:
-        outcome = scan_dumps(list(dumps), scan_options, _say, _progress_bar)
+        outcome = scan_dumps(list(dumps), scan_options, _say, _scan_progress)
+    except UnreadableInput as error:  # nothing was written: the command can be run again as corrected
+        for problem in error.problems:
+            click.echo(f"auditor: error: {problem.path}: {problem.message}", err=True)
+        sys.exit(2)
     except AuditorError as error:
         raise UsageProblem(str(error)) from None
     except OSError as error:  # the output directory: not writable, or the disk full
@@ -489,6 +501,24 @@ def _progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | No
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
         yield bar.update
+
+
+@contextmanager
+def _scan_progress(total: int) -> Iterator[Callable[[int, int], None] | None]:
+    """A scan's bar on a terminal: how far into the dumps the pages audited reach, and how many they are."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+
+    def pages(count: int | None) -> str | None:
+        return f"{count:,} pages audited" if count is not None else None
+
+    with click.progressbar(length=max(total, 1), label="scanning", file=sys.stderr, item_show_func=pages) as bar:
+
+        def tick(reached: int, audited: int) -> None:
+            bar.update(max(0, reached - bar.pos), audited)
+
+        yield tick
 
 
 def _lookup_counts(counts: dict[str, int]) -> str:

@@ -24,6 +24,7 @@ class Batch:
     pages: tuple[Page, ...]
     end: int  # the ordinal after the last page read for it, audited or skipped: where a resume starts
     problems: tuple[InputError, ...] = ()  # what could not be read, after the pages (a dump that broke off)
+    position: int = 0  # how far into the dumps (bytes as stored) reading was when the batch was cut
 
 
 @dataclass(frozen=True, slots=True)

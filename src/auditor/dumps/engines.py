@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import partial
@@ -17,6 +17,7 @@ from typing import Any
 
 from ..config.settings import Settings
 from ..errors import AuditorError
+from ..workers import worker_pool
 from .batch import Batch, PageResult, audit_batch
 
 Done = tuple[Batch, list[PageResult]]
@@ -35,9 +36,10 @@ def run_here(batches: Iterator[Batch], settings: Settings) -> Iterator[Done]:
 
 
 def run_pool(batches: Iterator[Batch], settings: Settings, jobs: int, say: Callable[[str], None]) -> Iterator[Done]:
-    """On ``jobs`` worker processes. If one dies (killed, out of memory), what it left is done here."""
+    """On ``jobs`` worker processes. If one dies (killed, out of memory), what it left is done here. When the
+    run stops early (Ctrl-C, SIGTERM, the consumer gone), the workers are stopped with it."""
     pending: _Pending = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_keep_settings, initargs=(settings,)) as pool:
+    with worker_pool(jobs, _keep_settings, (settings,)) as pool:
         try:
             submit = partial(pool.submit, _audit_kept)
             yield from _in_order(batches, pending, submit, Future.result, lambda: jobs * _IN_FLIGHT_PER_WORKER)

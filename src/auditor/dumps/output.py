@@ -4,7 +4,9 @@ that lets an interrupted run resume.
 After every batch the JSON Lines files are flushed to disk and then the checkpoint is replaced, in that
 order: whatever the checkpoint records is on disk. A resumed run cuts the files back to the sizes it
 records (dropping lines a killed run wrote after it) and goes on from its page ordinal, so the final
-files are those an uninterrupted run writes. Parquet and the summary are written at the end.
+files are those an uninterrupted run writes. The Parquet table is written as the batches come, under a
+temporary name it leaves when the run is done (a resumed run writes it again from the JSON Lines it
+keeps); the summary is written at the end.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ import json
 import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AuditorError, InputError
 from .batch import PageResult
+
+if TYPE_CHECKING:
+    from .parquet import ParquetSink
 
 FINDINGS = "findings.jsonl"
 ERRORS = "errors.jsonl"
@@ -62,10 +68,16 @@ class RunMismatch(AuditorError):
     """The output directory holds a run of other input or other options."""
 
 
-class ScanOutput:
-    """The files of one run in ``directory``; resumes the run recorded there when ``key`` matches."""
+def parquet_available() -> bool:
+    """Whether pyarrow (the ``parquet`` extra) is installed, found without importing it."""
+    return find_spec("pyarrow") is not None
 
-    def __init__(self, directory: Path, key: dict[str, Any], restart: bool = False) -> None:
+
+class ScanOutput:
+    """The files of one run in ``directory``; resumes the run recorded there when ``key`` matches. With
+    ``parquet``, the findings are written as a Parquet table too."""
+
+    def __init__(self, directory: Path, key: dict[str, Any], restart: bool = False, parquet: bool = True) -> None:
         self.directory = directory
         self.key = key
         self.totals = Totals()
@@ -92,9 +104,14 @@ class ScanOutput:
                 if not (directory / name).exists() or (directory / name).stat().st_size < size:
                     raise RunMismatch(f"{directory / name} is shorter than its checkpoint records; use --restart")
         else:
-            for stale in (PARQUET, SUMMARY, CHECKPOINT):
+            for stale in (PARQUET, PARQUET + ".tmp", SUMMARY, CHECKPOINT):
                 (directory / stale).unlink(missing_ok=True)
         self._files = {name: _open_at(directory / name, size) for name, size in sizes.items()}
+        self._parquet: ParquetSink | None = None
+        if parquet and not self.complete:
+            from .parquet import ParquetSink
+
+            self._parquet = ParquetSink(directory / PARQUET, directory / FINDINGS if self.resumed else None)
 
     @property
     def start(self) -> int:
@@ -105,6 +122,8 @@ class ScanOutput:
         for result in results:
             self.totals.add(result)
             self._files[FINDINGS].write("".join(line + "\n" for line in result.lines).encode())
+            if self._parquet is not None:
+                self._parquet.add(result.lines)
             if result.error is not None:
                 self._write_error({"title": result.title, "ordinal": str(result.ordinal), "message": result.error})
         self.totals.pages_read = max(self.totals.pages_read, end)
@@ -122,15 +141,14 @@ class ScanOutput:
         self._checkpoint()
         return True
 
-    def finish(self, parquet: bool = True) -> None:
-        """Mark the run complete: the Parquet table from the JSON Lines, and the summary."""
+    def finish(self) -> None:
+        """Mark the run complete: the Parquet table finished, and the summary."""
         self.complete = True
         for handle in self._files.values():
             handle.flush()
-        if parquet:
-            from .parquet import jsonl_to_parquet
-
-            jsonl_to_parquet(self.directory / FINDINGS, self.directory / PARQUET)
+        if self._parquet is not None:
+            self._parquet.finish()
+            self._parquet = None
         _replace(self.directory / SUMMARY, json.dumps(self.summary(), indent=2) + "\n")
         self._checkpoint()
 
@@ -145,6 +163,8 @@ class ScanOutput:
         return {"complete": self.complete, **totals, "throughput": rate, "input_errors": self.input_errors}
 
     def close(self) -> None:
+        if self._parquet is not None:  # the run stopped before its end
+            self._parquet.abandon()
         for handle in self._files.values():
             handle.close()
 

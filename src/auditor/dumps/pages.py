@@ -286,6 +286,18 @@ def cut_size(text: str) -> int | None:
     return None
 
 
+def unreadable(path: Path) -> InputError | None:
+    """Why ``path`` cannot be scanned, found from its head alone: missing, unreadable, or not a dump."""
+    try:
+        with path.open("rb") as raw, _decompressed(raw) as stream:
+            head = stream.read(_HEAD)
+    except (OSError, EOFError) as error:
+        return InputError(str(path), getattr(error, "strerror", None) or str(error))
+    if b"<mediawiki" not in head:
+        return InputError(str(path), "not a MediaWiki XML export or dump (no <mediawiki> element at its start)")
+    return None
+
+
 def _decompressed(raw: IO[bytes]) -> AbstractContextManager[IO[bytes]]:
     """The dump's XML bytes, decompressed on the fly as its first bytes, not its name, say."""
     magic = raw.read(3)

@@ -1,8 +1,12 @@
-"""The findings of a scan as one Parquet table, read from its JSON Lines in batches (memory stays flat)."""
+"""The findings of a scan as one Parquet table, written as the run goes (memory stays flat).
+
+pyarrow is an extra (``auditor[parquet]``): this module is imported only when it is installed.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
@@ -35,23 +39,41 @@ _ROWS_PER_GROUP = 32768
 _ROWS_PER_BATCH = 2048  # rows held as Python dicts at once: they take ten times their Arrow size
 
 
-def jsonl_to_parquet(source: Path, target: Path) -> int:
-    """Write ``source``'s records to ``target`` (replaced whole when done); the number of rows."""
-    temporary = target.with_name(target.name + ".tmp")
-    rows = 0
-    with pq.ParquetWriter(temporary, SCHEMA, compression="zstd") as writer, source.open(encoding="utf-8") as lines:
-        group = _Group(writer)
-        records: list[dict[str, object]] = []
+class ParquetSink:
+    """Findings (JSON Lines, as findings.jsonl holds them) written to ``target`` as they come. The table is
+    written under a temporary name and takes ``target``'s when the run is done: a killed run leaves no
+    table that looks whole. ``earlier`` is the JSON Lines a resumed run already holds: the table starts
+    with them, as a run that is resumed writes the table again from its start."""
+
+    def __init__(self, target: Path, earlier: Path | None = None) -> None:
+        self.target = target
+        self.temporary = target.with_name(target.name + ".tmp")
+        self.writer = pq.ParquetWriter(self.temporary, SCHEMA, compression="zstd")
+        self.group = _Group(self.writer)
+        self.records: list[dict[str, object]] = []
+        if earlier is not None:
+            with earlier.open(encoding="utf-8") as lines:
+                self.add(lines)
+
+    def add(self, lines: Iterable[str]) -> None:
         for line in lines:
             record = json.loads(line)
             record["evidence"] = json.dumps(record["evidence"], ensure_ascii=False, sort_keys=True)
-            records.append(record)
-            if len(records) == _ROWS_PER_BATCH:
-                group.add(records)
-        group.add(records)
-        rows = group.flush()
-    temporary.replace(target)
-    return rows
+            self.records.append(record)
+            if len(self.records) == _ROWS_PER_BATCH:
+                self.group.add(self.records)
+
+    def finish(self) -> int:
+        """Write what is held, close the table and give it its name; the number of rows."""
+        self.group.add(self.records)
+        rows = self.group.flush()
+        self.writer.close()
+        self.temporary.replace(self.target)
+        return rows
+
+    def abandon(self) -> None:
+        """Close the table unfinished (the run stopped): a resumed run writes it again."""
+        self.writer.close()
 
 
 class _Group:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, closing, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..api import RunOptions, available_cores
 from ..engine import audit_document
-from ..errors import InputError
+from ..errors import AuditorError, InputError
 from ..extract.facts import Facts
 from ..report import InputProblem
 from .batch import Batch, page_result, read_limited
 from .engines import Done, run_dask, run_here, run_pool
-from .output import ScanOutput
-from .pages import DumpReader, Page, PageFilter, Skipped
+from .output import PARQUET, ScanOutput, parquet_available
+from .pages import DumpReader, Page, PageFilter, Skipped, unreadable
 
 if TYPE_CHECKING:
-    from ..archive.gather import Phase, ProgressFactory
+    from ..archive.gather import Phase
     from ..extract.sources import ArchiveFacts
 
 BATCH_TEXT = 8 * 2**20  # a batch is cut at this much text, however few its pages
@@ -71,11 +71,25 @@ class ScanOutcome:
             f"{summary['findings']:,} findings" + (":" if summary["findings"] else ""),
         ]
         lines += [f"  {rule:<22} {count:>9,}" for rule, count in summary["findings_by_rule"].items()]
-        lines.append(f"written to {output_dir}/: findings.jsonl, findings.parquet, errors.jsonl, summary.json")
+        parquet = " findings.parquet," if (output_dir / PARQUET).exists() else ""
+        lines.append(f"written to {output_dir}/: findings.jsonl,{parquet} errors.jsonl, summary.json")
         return "\n".join(lines) + "\n"
 
 
 Say = Callable[[str], None]  # one line for the user (stderr)
+# Progress: called with how far into the dumps the pages audited so far reach (bytes as stored), and how
+# many pages were audited.
+Progress = Callable[[int, int], None]
+# Given the dumps' size in bytes, a context that yields a Progress (a bar), or None.
+ProgressFactory = Callable[[int], AbstractContextManager[Progress | None]]
+
+
+class UnreadableInput(AuditorError):
+    """Dumps that cannot be scanned, found before anything is written."""
+
+    def __init__(self, problems: list[InputError]) -> None:
+        super().__init__("\n".join(f"{problem.path}: {problem.message}" for problem in problems))
+        self.problems = problems
 
 
 def scan_dumps(
@@ -83,8 +97,15 @@ def scan_dumps(
 ) -> ScanOutcome:
     """Audit every page ``options.page_filter`` admits in ``paths``, into ``options.output_dir``; resume
     the run recorded there if it was of the same input and options. ``progress`` is given the dumps' size
-    in bytes, and counts them off as they are read. Raises RunMismatch, EngineError."""
-    output = ScanOutput(options.output_dir, run_key(paths, options), options.restart)
+    in bytes, and is told how far the pages audited reach. Raises UnreadableInput (before writing
+    anything: a mistyped path leaves no output directory), RunMismatch, EngineError."""
+    problems = [problem for problem in map(unreadable, paths) if problem is not None]
+    if problems:
+        raise UnreadableInput(problems)
+    parquet = parquet_available()
+    if not parquet:
+        say("auditor: findings.parquet is not written: it needs pyarrow (pip install 'auditor[parquet]')")
+    output = ScanOutput(options.output_dir, run_key(paths, options), options.restart, parquet)
     lookups: dict[str, int] | None = None
     try:
         if output.complete:
@@ -104,7 +125,7 @@ def _run(
 ) -> dict[str, int] | None:
     settings = options.run.settings
     reader = DumpReader(paths, options.page_filter, output.start, settings.max_bytes)
-    batches = cut(iter(reader), options.batch_pages, output.start)
+    batches = cut(iter(reader), options.batch_pages, output.start, lambda: reader.position)
     archived = _Archived(options.run) if options.run.archive is not None else None
     if archived is not None:
         done: Iterator[Done] = archived.run(batches)
@@ -115,8 +136,10 @@ def _run(
     else:
         done = run_here(batches, settings)
     last = time.perf_counter()
-    shown = 0
-    with progress(reader.total, "reading dumps") if progress else nullcontext() as tick:
+    # closing: a run stopped (Ctrl-C, SIGTERM, an error here) stops its workers at once
+    with progress(reader.total) if progress else nullcontext() as tick, closing(done):
+        if tick:
+            tick(0, output.totals.pages_audited)
         for batch, results in done:
             for result in results:
                 if result.error is not None:
@@ -128,20 +151,22 @@ def _run(
                 if output.input_error(problem):
                     say(f"auditor: error: {problem.path}: {problem.message}")
             if tick:
-                tick(reader.position - shown)
-                shown = reader.position
+                tick(batch.position, output.totals.pages_audited)
     return archived.counts() if archived is not None else None
 
 
-def cut(items: Iterator[Page | Skipped | InputError], pages: int, start: int) -> Iterator[Batch]:
+def cut(
+    items: Iterator[Page | Skipped | InputError], pages: int, start: int, position: Callable[[], int] = lambda: 0
+) -> Iterator[Batch]:
     """Batches of up to ``pages`` pages (fewer when their text passes BATCH_TEXT); a dump that breaks off
-    ends the batch before it, so that the error is recorded in its place."""
+    ends the batch before it, so that the error is recorded in its place. ``position`` says how far into
+    the dumps (in bytes) reading is, for each batch to carry."""
     taken: list[Page] = []
     size = 0
     end = start
     for item in items:
         if isinstance(item, InputError):
-            yield Batch(tuple(taken), end, (item,))
+            yield Batch(tuple(taken), end, (item,), position())
             taken, size = [], 0
             continue
         end = item.ordinal + 1
@@ -149,9 +174,9 @@ def cut(items: Iterator[Page | Skipped | InputError], pages: int, start: int) ->
             taken.append(item)
             size += len(item.text)
             if len(taken) >= pages or size >= BATCH_TEXT:
-                yield Batch(tuple(taken), end)
+                yield Batch(tuple(taken), end, position=position())
                 taken, size = [], 0
-    yield Batch(tuple(taken), end)
+    yield Batch(tuple(taken), end, position=position())
 
 
 def run_key(paths: list[Path], options: ScanOptions) -> dict[str, Any]:

@@ -1,0 +1,49 @@
+"""Worker process pools that stop with the command: on Ctrl-C, SIGTERM or an error, the workers are
+terminated at once instead of finishing (or outliving) the work queued for them."""
+
+from __future__ import annotations
+
+import gc
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+
+@contextmanager
+def worker_pool(
+    jobs: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
+) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``jobs`` worker processes, each started by ``initializer(*initargs)``."""
+    # Forked workers share the parent's memory until they write to it; a collection in a worker touches
+    # every object it walks, so the objects there are now (the imports) are left out of collections.
+    gc.freeze()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(initializer, initargs))
+    try:
+        yield pool
+    except BaseException:
+        stop(pool)
+        raise
+    pool.shutdown()
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """Terminate ``pool``'s workers now, dropping the work queued for them."""
+    # NOTE: ProcessPoolExecutor has no public way to end its workers before Python 3.14
+    # (terminate_workers); shutdown() alone waits for every queued task.
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(5)
+
+
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    # A forked worker inherits the command's handlers: SIGTERM must end it, and Ctrl-C (sent to the whole
+    # process group) is the parent's to handle, which then stops the workers.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
