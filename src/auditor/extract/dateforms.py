@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import NamedTuple
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING, NamedTuple
 
 from .dates import Precision
 from .gregorian import calendar_date, month_end, month_number, weekday_problem
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -309,6 +310,8 @@ def read(kind: str, groups: re.Match[str], year: int | None) -> Form | None:
 
 def step(groups: re.Match[str]) -> Step:
     """How far a relative date ("the next day", "two weeks later") lies from its anchor."""
+    from dateutil.relativedelta import relativedelta  # imported on first use: start-up
+
     phrase = " ".join((groups["rel"] or "").lower().split())
     following = groups["rnext"]
     if following in ("month", "year"):

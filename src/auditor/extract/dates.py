@@ -17,11 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING
 
 from ..document import Span
 from .gregorian import MONTH_NAMES
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 AS_WRITTEN = "as written"
 

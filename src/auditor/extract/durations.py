@@ -20,8 +20,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from ..document import BlockKind, Document, Span
 from .dates import DateMention, Duration, Precision
 
@@ -78,6 +76,8 @@ def bracketed(text: str, block: int, found: Iterable[DateMention]) -> Iterator[D
         match = _BRACKETED.match(text, mention.span.end) or _BRACKETED.match(text, _skip_space(text, mention.span.end))
         if not match:
             continue
+        from dateutil.relativedelta import relativedelta  # imported where durations are found: start-up
+
         delta = relativedelta()
         for part in _BRACKETED_PART.finditer(match["body"]):
             delta += relativedelta(**{f"{part['unit']}s": int(part["n"])})
@@ -162,6 +162,8 @@ def _duration(match: re.Match[str], block: int, measured: DateMention) -> Durati
     slack = timedelta(days=1) + _ROUNDING[unit]
     if bound == "about":
         slack += max(timedelta(days=1), _ROUNDING[unit])
+    from dateutil.relativedelta import relativedelta
+
     delta = relativedelta(**{f"{unit}s": n})
     shown = " ".join(match.group(0).split())
     amount = f"{count} {unit}" + ("" if n == 1 else "s")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .files import decode
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 def text_at(revision: str, path: Path, shown: str) -> str | None:
@@ -22,6 +25,8 @@ def text_at(revision: str, path: Path, shown: str) -> str | None:
 
 
 def _git(where: Path, *args: str, shown: str) -> subprocess.CompletedProcess[bytes]:
+    import subprocess  # only --diff-base runs git: imported then, not at start-up
+
     try:
         done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, check=False, timeout=60)
     except FileNotFoundError:
