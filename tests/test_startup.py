@@ -1,0 +1,56 @@
+"""Start-up: what a command imports, seen in a fresh interpreter. Listing rules and printing the version
+import no rule, no parser and no network stack; checking a plain-text file starts no pool and opens no
+network or cache code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from auditor.rules import RULES
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_285ae1a0c3e52f84.txt"
+
+_PROBE = """
+import json, runpy, sys
+sys.argv = ["auditor", *sys.argv[1:]]
+try:
+    runpy.run_module("auditor", run_name="__main__")
+except SystemExit:
+    pass
+sys.stdout.flush()
+sys.stderr.write("\\n" + json.dumps(sorted(sys.modules)))
+"""
+
+PARSERS = ("mwparserfromhell", "bs4", "soupsieve", "markdown_it", "mdit_py_plugins", "mwxml", "lxml", "stdnum")
+NETWORK = ("requests", "requests_cache", "urllib3", "socket", "ssl", "http.client", "sqlite3", "waybackpy")
+POOLS = ("multiprocessing", "concurrent.futures", "pyarrow", "dask")
+
+
+def _imported(*args: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, check=False)
+    return set(json.loads(done.stderr.rsplit("\n", 1)[1]))
+
+
+def _rule_modules() -> set[str]:
+    return {rule.module for rule in RULES}
+
+
+@pytest.mark.parametrize("args", [["rules"], ["--version"], ["explain", "empty-footnote"]])  # docs: read, not run
+def test_listing_commands_import_no_rule_parser_or_network_stack(args):
+    imported = _imported(*args)
+    assert "auditor.cli" in imported  # the probe ran the command
+    unwanted = {*PARSERS, *NETWORK, *POOLS, *_rule_modules(), "dateutil", "auditor.readers.wikitext"}
+    assert imported & unwanted == set()
+    assert not any(name.startswith(("auditor.extract", "auditor.engine", "auditor.archive")) for name in imported)
+
+
+def test_checking_a_plain_text_file_imports_no_pool_no_network_and_no_markup_parser():
+    imported = _imported("check", str(SEED))
+    assert _rule_modules() <= imported  # the rules did run
+    assert imported & {*PARSERS, *NETWORK, *POOLS} == set()
