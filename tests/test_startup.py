@@ -1,12 +1,14 @@
-"""Start-up: what a command imports, seen in a fresh interpreter. Listing rules and printing the version
-import no rule, no parser and no network stack; checking a plain-text file starts no pool and opens no
-network or cache code."""
+"""Start-up and shut-down: what a command imports, seen in a fresh interpreter (listing rules and printing
+the version import no rule, no parser and no network stack; checking a plain-text file starts no pool and
+opens no network or cache code), and a check's workers ending with it on SIGTERM."""
 
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,24 @@ def test_checking_a_plain_text_file_imports_no_pool_no_network_and_no_markup_par
     imported = _imported("check", str(SEED))
     assert _rule_modules() <= imported  # the rules did run
     assert imported & {*PARSERS, *NETWORK, *POOLS} == set()
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "corpus" / "wikitext").is_dir(), reason="corpus not found")
+def test_sigterm_stops_a_check_and_its_workers():
+    import psutil
+
+    corpus = ROOT.parent / "shared" / "corpus" / "wikitext"
+    command = [sys.executable, "-m", "auditor", "check", str(corpus), "-j", "2", "--format", "json"]
+    run = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers: list[psutil.Process] = []
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        workers = run.children(recursive=True)
+    assert len(workers) == 2
+    time.sleep(0.5)  # the workers at work
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=60)
+    assert (run.returncode, err.decode().splitlines()[-1]) == (130, "auditor: interrupted")
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []

@@ -451,6 +451,9 @@ def _audit(paths: tuple[str, ...], options: dict[str, Any], use_archive: bool, *
         report = check_paths(list(paths), run, checking, _progress_bar)
     except AuditorError as error:  # a baseline that cannot be used, asked for with --diff-base
         raise UsageProblem(str(error)) from None
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: the workers are stopped already
+        click.echo("auditor: interrupted", err=True)
+        sys.exit(130)
     for file in report.files:
         if file.provenance.revision is not None:
             shown = f"auditor: {file.path}: revision {file.provenance.revision} of {file.provenance.retrieved}"
