@@ -7,8 +7,9 @@ sizes of it and its children (workers, Dask's nannies), sampled every 50 ms.
 
 - reading alone: pages/s and MiB/s of decompressing and parsing the 200 MB dump, no audit (the rate
   one process can feed workers at);
-- 200 MB with --jobs 1 and --jobs 2: pages/s, and the speed-up (the median of ``--rounds`` pairs, 3 by
-  default, each pair run back to back);
+- 200 MB with --jobs 1 and --jobs 2: pages/s, the speed-up (the median of ``--rounds`` pairs, 3 by
+  default, each pair run back to back), and the CPU time --jobs 2 spends (the process and its workers)
+  against --jobs 1's: the load of other processes changes the speed-up, hardly the CPU ratio;
 - peak memory with --jobs 2 at 50 MB and at 200 MB of input;
 - 200 MB with --engine dask (a LocalCluster of 2 workers) against a --jobs 2 run just before it;
 - an estimate for English Wikipedia's ~20 GB of current article wikitext on N workers.
@@ -19,6 +20,7 @@ Run from the repository root: ``python3 benchmarks/dumps.py [--keep DIR]``.
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import tempfile
@@ -61,7 +63,15 @@ def read_only(path: Path) -> float:
 
 def scan(dump: Path, out: Path, *options: str) -> tuple[float, int]:
     """Wall time and peak memory (bytes) of one ``auditor scan`` process and its children."""
+    elapsed, peak, _ = scan_cpu(dump, out, *options)
+    return elapsed, peak
+
+
+def scan_cpu(dump: Path, out: Path, *options: str) -> tuple[float, int, float]:
+    """Wall time, peak memory (bytes) and CPU seconds (user and system, the process and every worker it
+    waited for) of one ``auditor scan``."""
     command = [sys.executable, "-m", "auditor", "scan", str(dump), "-o", str(out), "--restart", *options]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = [0]
@@ -72,7 +82,9 @@ def scan(dump: Path, out: Path, *options: str) -> tuple[float, int]:
     sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"scan failed: {err.decode()}")
-    return elapsed, peak[0]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return elapsed, peak[0], cpu
 
 
 def _sample(process: psutil.Popen, peak: list[int]) -> None:
@@ -91,15 +103,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="Make (and keep) the dumps in this directory.")
     parser.add_argument("--rounds", type=int, default=3, help="Pairs of --jobs 1 and 2 runs (default: 3).")
+    parser.add_argument("--megabytes", type=int, default=200, help="Wikitext in the large dump (default: 200).")
+    parser.add_argument("--pairs-only", action="store_true", help="Only the --jobs 1 and 2 pairs.")
     args = parser.parse_args()
     if not WIKITEXT.is_dir():
         raise SystemExit(f"corpus not found at {WIKITEXT}")
     with tempfile.TemporaryDirectory() as scratch:
         where = args.keep or Path(scratch)
         where.mkdir(parents=True, exist_ok=True)
-        small, large = where / "corpus-50MB.xml.bz2", where / "corpus-200MB.xml.bz2"
-        small_pages, small_bytes = make_dump(small, 50 * 10**6)
-        pages, size = make_dump(large, 200 * 10**6)
+        small, large = where / "corpus-50MB.xml.bz2", where / f"corpus-{args.megabytes}MB.xml.bz2"
+        small_pages, small_bytes = make_dump(small, min(50, args.megabytes) * 10**6)
+        pages, size = make_dump(large, args.megabytes * 10**6)
         mib = size / 2**20
         print(
             f"dumps: {small_pages:,} pages, {small_bytes / 2**20:.0f} MiB of wikitext"
@@ -107,30 +121,39 @@ def main() -> None:
             f" ({large.stat().st_size / 2**20:.0f} MiB bz2)"
         )
 
-        reading = read_only(large)
+        reading = read_only(large) if not args.pairs_only else 0.0
         print(
             f"reading alone (bz2 + XML, one process): {reading:.0f} pages/s, {reading * size / pages / 2**20:.1f} MiB/s"
         )
+        label = f"{args.megabytes} MB"
 
         # Runs to be compared are made one after the other, a pair per round, and the median pair is
         # shown: the machine is shared, and a neighbour's load changes over minutes.
         pairs = []
         for _ in range(args.rounds):
-            pairs.append((scan(large, where / "out-1", "--jobs", "1"), scan(large, where / "out-2", "--jobs", "2")))
+            pairs.append(
+                (scan_cpu(large, where / "out-1", "--jobs", "1"), scan_cpu(large, where / "out-2", "--jobs", "2"))
+            )
+        cpu_ratios = sorted(b[2] / a[2] for a, b in pairs)
         pairs.sort(key=lambda pair: pair[0][0] / pair[1][0])
-        (one, one_peak), (two, two_peak) = pairs[len(pairs) // 2]
-        ratios = ", ".join(f"{a / b:.2f}x" for (a, _), (b, _) in pairs)
+        (one, one_peak, one_cpu), (two, two_peak, two_cpu) = pairs[len(pairs) // 2]
+        ratios = ", ".join(f"{a[0] / b[0]:.2f}x" for a, b in pairs)
         print(
-            f"200 MB, --jobs 1: {pages / one:.1f} pages/s ({mib / one:.2f} MiB/s) in {one:.0f} s,"
-            f" peak {one_peak / 2**20:.0f} MiB"
+            f"{label}, --jobs 1: {pages / one:.1f} pages/s ({mib / one:.2f} MiB/s) in {one:.0f} s,"
+            f" {one_cpu:.0f} CPU s, peak {one_peak / 2**20:.0f} MiB"
         )
         print(
-            f"200 MB, --jobs 2: {pages / two:.1f} pages/s ({mib / two:.2f} MiB/s) in {two:.0f} s,"
-            f" peak {two_peak / 2**20:.0f} MiB; speed-up {one / two:.2f}x (median of {len(pairs)}: {ratios})"
+            f"{label}, --jobs 2: {pages / two:.1f} pages/s ({mib / two:.2f} MiB/s) in {two:.0f} s,"
+            f" {two_cpu:.0f} CPU s, peak {two_peak / 2**20:.0f} MiB; speed-up {one / two:.2f}x"
+            f" (median of {len(pairs)}: {ratios})"
         )
+        shown = ", ".join(f"{r:.3f}" for r in cpu_ratios)
+        print(f"CPU time, --jobs 2 over --jobs 1: {cpu_ratios[len(cpu_ratios) // 2]:.3f}x (sorted: {shown})")
+        if args.pairs_only:
+            return
 
         _, small_peak = scan(small, where / "out-small", "--jobs", "2")
-        peak = max(p for _, (_, p) in pairs)
+        peak = max(b[1] for _, b in pairs)
         print(
             f"peak memory, --jobs 2: {small_peak / 2**20:.0f} MiB at 50 MB, {peak / 2**20:.0f} MiB at 200 MB"
             f" ({(peak - small_peak) / small_peak:+.1%})"
