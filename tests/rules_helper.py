@@ -40,3 +40,16 @@ def with_archive(doc: Document, said: dict[str, dict[str, str]]) -> Facts:
         if "live" in entry:
             live[key] = LiveCheck(key, url, entry["live"] == "ok", entry["live"])
     return facts.with_archive(ArchiveFacts(sources=sources, lookups=lookups, live=live))
+
+
+def with_origin(doc: Document | Facts, revision_wikitext: str, revision: int = 101) -> Facts:
+    """``doc``'s facts as pinning leaves them, the copy pinned to a revision whose text is ``revision_wikitext``."""
+    from auditor.extract.origin import PinnedRevision, compare
+    from auditor.readers.wikitext import read_wikitext
+
+    facts = doc if isinstance(doc, Facts) else Facts(doc)
+    original = read_wikitext("revision.wikitext", revision_wikitext)
+    pinned = PinnedRevision(
+        "en.wikipedia.org", "Example", revision, "2016-01-21T10:00:00Z", 1.0, None, 1, 1, compare(facts.doc, original)
+    )
+    return facts.with_origin(pinned)

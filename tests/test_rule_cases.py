@@ -10,7 +10,7 @@ import pytest
 from auditor.readers import read_html, read_markdown
 from auditor.rules import RULES
 from conftest import mirror, wikitext
-from rules_helper import run_rule, with_archive
+from rules_helper import run_rule, with_archive, with_origin
 
 CASES = Path(__file__).parent / "rule_cases"
 READERS = {
@@ -52,6 +52,8 @@ def test_rule_case(rule: str, kind: str, case: dict):
     doc = READERS[case.get("format", "mirror")](case["text"])
     if "archive" in case:
         doc = with_archive(doc, case["archive"])
+    if "origin" in case:  # the wikitext of the revision the copy was pinned to
+        doc = with_origin(doc, case["origin"])
     findings = run_rule(rule, doc)
     if kind == "pass":
         assert findings == (), [f.message for f in findings]

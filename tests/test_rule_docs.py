@@ -18,7 +18,7 @@ from auditor.errors import ConfigError
 from auditor.extract.facts import Facts
 from auditor.rules import RULES, Rule
 from conftest import mirror, wikitext
-from rules_helper import run_rule, with_archive
+from rules_helper import run_rule, with_archive, with_origin
 
 SECTIONS = ["## What it does", "## Why it matters", "## Example", "## Use instead", "## Options", "## Limits"]
 
@@ -28,13 +28,16 @@ READERS = {"text": mirror, "wikitext": wikitext}
 
 def _block(doc: str, heading: str) -> Document | Facts:
     """The example under ``heading``, read as its fence says (```text is a plain-text copy); an ```archive
-    fence after it says, in TOML, what the archive answered (see ``with_archive``)."""
+    fence after it says, in TOML, what the archive answered (see ``with_archive``), and an ```origin fence
+    gives the wikitext of the revision the copy was pinned to (see ``with_origin``)."""
     after = doc.split(heading, 1)[1].split("\n## ", 1)[0]
     match = re.search(r"```(text|wikitext)\n(.*?)```", after, re.S)
     assert match, f"no ```text or ```wikitext block under {heading}"
     read = READERS[match.group(1)](match.group(2))
     said = re.search(r"```archive\n(.*?)```", after, re.S)
-    return with_archive(read, tomllib.loads(said.group(1))) if said else read
+    facts = with_archive(read, tomllib.loads(said.group(1))) if said else read
+    origin = re.search(r"```origin\n(.*?)```", after, re.S)  # the wiki revision the copy was pinned to
+    return with_origin(facts, origin.group(1)) if origin else facts
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)

@@ -8,6 +8,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +24,12 @@ from .severity import Severity
 
 if TYPE_CHECKING:
     from .api import CheckOptions, RunOptions
+    from .archive.articles import ArticleSpec
     from .archive.gather import ArchiveOptions
+    from .archive.http import HttpClient
     from .config.defaults import RuleDefaults
     from .config.settings import Settings
+    from .pin import RevisionSource, SourcesFor
     from .report import Report
 
 
@@ -352,6 +356,117 @@ def scan(
         click.echo(f"auditor: archive: {_lookup_counts(outcome.lookups)}", err=True)
     click.echo(outcome.describe(output_dir), nl=False)
     sys.exit(outcome.exit_code)
+
+
+@main.command()
+@click.argument("copies", nargs=-1, required=True)
+@click.option("--article", metavar="TITLE|URL", help="The article the copies were made from (en:TITLE or its URL).")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Search outward from this day (default: the as-of date the copy's text implies).",
+)
+@click.option(
+    "--dump",
+    "dumps",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Take the revisions from this history dump instead of the wiki's API (repeatable).",
+)
+@click.option("--api-url", help="MediaWiki API to ask (default: the article's own wiki).")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Least score a revision needs to be taken for the copy's.",
+)
+@click.option(
+    "--max-revisions",
+    type=click.IntRange(1, 500),
+    default=50,
+    show_default=True,
+    help="Most revision texts read for one copy.",
+)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
+@_options(*_CACHE_OPTIONS)
+def provenance(
+    copies: tuple[str, ...],
+    article: str | None,
+    as_of: datetime | None,
+    dumps: tuple[Path, ...],
+    api_url: str | None,
+    min_score: float,
+    max_revisions: int,
+    output_format: str,
+    config_path: str | None,
+    cache_dir: str | None,
+    offline: bool,
+) -> None:
+    """Pin each copy of a wiki article (files or directories) to the revision it was made from, and say
+    what the copy lost or changed against it: footnotes, sentences, sections, order, figures and dates.
+
+    The article is the one the copy names, else the one its title names (--article overrides). Its
+    history is read around the copy's as-of date through the wiki's API (cached; --offline reads the
+    cache alone), or from history dumps with --dump.
+
+    Exit status: 0 pinned with no figure or date changed, 1 changes found, 2 when a copy could not be
+    pinned.
+    """
+    from .pin import PinOptions, pin_paths
+    from .report import InputProblem, Report
+    from .reporters.origin import render_pins
+
+    settings = _settings(config_path, ("copy-altered-figure,copy-altered-date",), (), None, {})
+    options = PinOptions(article, as_of.date() if as_of else None, api_url, min_score, max_revisions=max_revisions)
+    if dumps:
+        sources = _dump_sources(list(dumps))
+    else:
+        client = _http_client(cache_dir, offline)
+        sources = _api_sources(client, api_url)
+    try:
+        outcomes = pin_paths(list(copies), settings, options, sources)
+    except AuditorError as error:
+        raise UsageProblem(str(error)) from None
+    errors = tuple(InputProblem(o.path, o.error) for o in outcomes if o.error is not None)
+    for problem in errors:
+        click.echo(f"auditor: error: {problem.path}: {problem.message}", err=True)
+    report = Report(tuple(o.file for o in outcomes if o.file is not None), errors)
+    click.echo(render_pins(report, output_format), nl=False)
+    sys.exit(report.exit_code())
+
+
+def _http_client(cache_dir: str | None, offline: bool) -> HttpClient:
+    from .archive.http import HttpClient, HttpSettings
+
+    return HttpClient(HttpSettings(cache_dir=Path(cache_dir) if cache_dir else None, offline=offline))
+
+
+def _api_sources(client: HttpClient, api_url: str | None) -> SourcesFor:
+    from .pin import ApiRevisions
+
+    return lambda specs: lambda spec: ApiRevisions(client, spec, api_url)
+
+
+def _dump_sources(dumps: list[Path]) -> SourcesFor:
+    """The pages' histories, read from ``dumps`` in one pass once the copies' articles are known."""
+    from .dumps.history import read_histories
+    from .dumps.pages import normalise_title
+    from .pin import PinError
+
+    def sources(specs: list[ArticleSpec]) -> Callable[[ArticleSpec], RevisionSource]:
+        histories = read_histories(dumps, {spec.title for spec in specs})
+
+        def source(spec: ArticleSpec) -> RevisionSource:
+            found = histories.get(normalise_title(spec.title))
+            if found is None:
+                raise PinError(spec.shown, f"{spec.title!r} is not in {', '.join(str(d) for d in dumps)}")
+            return found
+
+        return source
+
+    return sources
 
 
 @main.group()

@@ -37,6 +37,7 @@ class ExportPage:
     redirect: str | None = None
     model: str = "wikitext"
     older: tuple[str, ...] = ()  # earlier revisions' texts, written before the latest
+    timestamps: tuple[str, ...] = ()  # the earlier revisions' timestamps (default: the latest's)
 
 
 def write_dump(path: Path, pages: Iterable[ExportPage]) -> Path:
@@ -61,11 +62,12 @@ def page_xml(page: ExportPage) -> str:
     ]
     if page.redirect:
         parts.append(f"    <redirect title={quoteattr(page.redirect)} />\n")
-    for revision_id, text in revisions:
+    stamps = [*(page.timestamps or [page.timestamp] * len(page.older)), page.timestamp]
+    for (revision_id, text), timestamp in zip(revisions, stamps, strict=True):
         parts += [
             "    <revision>\n",
             f"      <id>{revision_id}</id>\n",
-            f"      <timestamp>{page.timestamp}</timestamp>\n",
+            f"      <timestamp>{timestamp}</timestamp>\n",
             "      <contributor><username>Example</username><id>1</id></contributor>\n",
             f"      <model>{page.model}</model>\n",
             "      <format>text/x-wiki</format>\n",

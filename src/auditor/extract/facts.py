@@ -4,7 +4,8 @@ Each document gets one ``Facts``, which the archive phase reads when it runs
 and the engine then hands, the same object, to every rule; the reports read it
 too. Each fact is computed on first use and kept, so no fact is computed twice
 and one that no selected rule asks for is never computed. The archive's answers
-join later (``with_archive``) without losing what was computed before them.
+join later (``with_archive``), as does the revision a copy was pinned to
+(``with_origin``), without losing what was computed before them.
 """
 
 from __future__ import annotations
@@ -16,14 +17,18 @@ from ..document import Document
 from .claims import Coverage, coverage
 from .dates import Dates
 from .figures import Figures, extract_figures
+from .origin import PinnedRevision
 from .sources import ArchiveFacts, CitedSource, cited_sources
 from .timeline import extract_dates
 
 
 class Facts:
-    def __init__(self, doc: Document, archive: ArchiveFacts | None = None) -> None:
+    def __init__(
+        self, doc: Document, archive: ArchiveFacts | None = None, origin: PinnedRevision | None = None
+    ) -> None:
         self.doc = doc
         self.archive = archive  # what the archive said of the cited sources, when it was asked
+        self.origin = origin  # the wiki revision a copy was pinned to, and what the copy changed, when asked
 
     @cached_property
     def dates(self) -> Dates:
@@ -49,4 +54,10 @@ class Facts:
         """These facts, and what the archive said; the facts computed so far come along."""
         joined = copy.copy(self)
         joined.archive = archive
+        return joined
+
+    def with_origin(self, origin: PinnedRevision | None) -> Facts:
+        """These facts, and the revision the document was pinned to; the facts computed so far come along."""
+        joined = copy.copy(self)
+        joined.origin = origin
         return joined

@@ -39,6 +39,8 @@ _MODULES = (
     "malformed_archive_link",
     "circular_source",
     "unreliable_source",
+    "copy_altered_figure",
+    "copy_altered_date",
 )
 
 RULES: tuple[Rule, ...] = tuple(Rule.declared_in(f"{__name__}.{module}") for module in _MODULES)

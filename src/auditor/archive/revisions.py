@@ -1,0 +1,79 @@
+"""An article's revision history through the MediaWiki Action API: ``prop=revisions`` with ids and
+timestamps only, on either side of a date; a revision's text comes from ``mediawiki.fetch_revision``.
+
+A listing of the revisions before a day long past cannot change (short of a deletion) and is cached for
+good; so is one after it, once that day is a month old: the newest revisions it asks for exist by then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from requests_cache import NEVER_EXPIRE
+
+from .articles import ArticleSpec
+from .http import HttpClient, NetworkError
+from .mediawiki import LATEST_FRESH_FOR, ArticleError
+
+_SETTLED = timedelta(days=30)
+API_LIMIT = 500  # the most revisions one listing returns to a client without bot rights
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionStamp:
+    revision: int
+    timestamp: str  # ISO 8601, UTC
+
+
+def list_revisions(
+    client: HttpClient,
+    spec: ArticleSpec,
+    around: date | None,
+    older: bool,
+    limit: int,
+    api_url: str | None = None,
+    today: date | None = None,
+) -> tuple[str, list[RevisionStamp]]:
+    """The article's title as the wiki spells it, and up to ``limit`` revisions: from the end of ``around``
+    back in time (``older``) or from the day after it forward, nearest first. Without ``around``, back
+    from the latest. Raises ArticleError or NetworkError."""
+    url = api_url or spec.api_url
+    params = {
+        "action": "query",
+        "prop": "revisions",
+        "titles": spec.title,
+        "rvprop": "ids|timestamp",
+        "rvlimit": str(min(limit, API_LIMIT)),
+        "rvdir": "older" if older else "newer",
+        "format": "json",
+        "formatversion": "2",
+        "redirects": "1",
+    }
+    fresh_for: timedelta | int = LATEST_FRESH_FOR
+    if around is not None:
+        start = around if older else around + timedelta(days=1)
+        params["rvstart"] = f"{start.isoformat()}T23:59:59Z" if older else f"{start.isoformat()}T00:00:00Z"
+        settled = around + (timedelta(days=1) if older else _SETTLED) < (today or date.today())
+        fresh_for = NEVER_EXPIRE if settled else LATEST_FRESH_FOR
+    data = client.get_json(url, params, fresh_for)
+    return _listing(data, spec, url)
+
+
+def _listing(data: object, spec: ArticleSpec, url: str) -> tuple[str, list[RevisionStamp]]:
+    if not isinstance(data, dict):
+        raise NetworkError(url, "answered with JSON that is not an API reply")
+    if isinstance(error := data.get("error"), dict):
+        raise ArticleError(f"the API refused: {error.get('info') or error.get('code')}")
+    pages = (data.get("query") or {}).get("pages") or []
+    if not pages or not isinstance(pages[0], dict):
+        raise NetworkError(url, "answered without the page asked for")
+    page = pages[0]
+    title = page.get("title") or spec.title
+    if page.get("missing") or page.get("invalid"):
+        raise ArticleError(f"no article {title!r} on {spec.site}")
+    found = []
+    for revision in page.get("revisions") or []:
+        if isinstance(revision, dict) and isinstance(revision.get("revid"), int) and revision.get("timestamp"):
+            found.append(RevisionStamp(revision["revid"], str(revision["timestamp"])))
+    return title, found
