@@ -8,9 +8,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import jsonschema
 import pytest
 
 from conftest import CORPUS, reply, serving
@@ -251,3 +253,50 @@ def test_copies_are_pinned_to_a_history_dump(tmp_path: Path):
     found = {Path(f["path"]).name: f["origin"]["revision"] for f in json.loads(result.stdout)["files"]}
     in_dump = revisions[-1][0] - len(revisions) + 1 + 4  # the dump numbers the older revisions up to the latest
     assert found == {"short_hills.txt": in_dump, "evesham.txt": 800}
+
+
+def test_the_json_output_matches_its_schema(wiki: FakeWiki, tmp_path: Path):
+    schema = json.loads((resources.files("auditor") / "schemas" / "provenance-1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    copy = write_copy(tmp_path, 3, reverse=True, emptied=frozenset({2}))
+    copy.write_text(copy.read_text(encoding="utf-8").replace("had 12 killed", "had 14 killed"), encoding="utf-8")
+    result = provenance("copy.txt", "--api-url", wiki.api, "--cache-dir", "c", "--format", "json", cwd=tmp_path)
+    output = json.loads(result.stdout)
+    jsonschema.validate(output, schema)
+    assert output["schema_version"] == "1.0" and output["errors"] == []
+
+
+def test_the_report_has_an_origin_section(wiki: FakeWiki, tmp_path: Path):
+    copy = write_copy(tmp_path, 5, reverse=True, emptied=frozenset({1, 2}))
+    copy.write_text(copy.read_text(encoding="utf-8").replace("had 12 killed", "had 14 killed"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "auditor", "report", "copy.txt", "--pin", "--no-archive", "--api-url", wiki.api,
+         "--cache-dir", "c", "-o", "out"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    data = json.loads((tmp_path / "out" / "copy.json").read_text(encoding="utf-8"))
+    schema = json.loads((resources.files("auditor") / "schemas" / "report-1.2.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    revision = wiki.revisions[5][0]
+    assert data["pinned"]["revision"] == revision
+    assert [f["footnote"] for f in data["pinned"]["lost_footnotes"]] == ["1", "2"]
+    assert [f["rule"] for f in data["findings"] if f["rule"].startswith("copy-")] == ["copy-altered-figure"]
+    markdown = (tmp_path / "out" / "copy.md").read_text(encoding="utf-8")
+    origin = markdown.split("## Origin\n", 1)[1].split("\n## ", 1)[0]
+    assert f"- Pinned to revision {revision} of Battle of Short Hills (2015-12-30T10:00:00Z)" in origin
+    assert f"<https://en.wikipedia.org/w/index.php?oldid={revision}>" in origin
+    assert "- Footnotes the copy lost: 2, with their text in the revision:\n  - \\[1\\] H. Ward, p. 62" in origin
+    assert "  - figure 14 (revision: 12)" in origin
+    html = (tmp_path / "out" / "copy.html").read_text(encoding="utf-8")
+    assert "<h2>Origin</h2>" in html and f'href="https://en.wikipedia.org/w/index.php?oldid={revision}"' in html
+
+
+def test_a_report_without_pin_has_no_origin_section(tmp_path: Path):
+    write_copy(tmp_path, 5)
+    result = subprocess.run(
+        [sys.executable, "-m", "auditor", "report", "copy.txt", "--no-archive", "-o", "out", "--format", "json"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode in (0, 1), result.stderr
+    assert json.loads((tmp_path / "out" / "copy.json").read_text(encoding="utf-8"))["pinned"] is None

@@ -16,7 +16,7 @@ from auditor.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "seeds/000_285ae1a0c3e52f84.txt"
-SCHEMA = json.loads((resources.files("auditor") / "schemas" / "report-1.1.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((resources.files("auditor") / "schemas" / "report-1.2.json").read_text(encoding="utf-8"))
 
 
 def _report(*args: str) -> tuple[int, str]:

@@ -28,6 +28,8 @@ from .report import FileReport, InputProblem, Report
 if TYPE_CHECKING:
     from .archive.gather import ArchiveOptions, ProgressFactory
     from .archive.http import HttpClient
+    from .extract.origin import PinnedRevision
+    from .pin import PinOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ class CheckOptions:
     diff_base: str | None = None  # a git revision: each file's findings are compared with its text's then
     baseline: Path | None = None  # a file ``baseline.dump`` wrote: findings are compared with those it records
     keep_documents: bool = False  # keep each document's facts in its FileReport, for reports that show its text
+    pin: PinOptions | None = None  # pin each copy to the wiki revision it was made from, through the API
 
 
 def check_paths(
@@ -110,13 +113,21 @@ def check_paths(
         for path, shown in found.files:
             local.append((len(outcomes), path, shown))
             outcomes.append(None)
-    work = [_FileWork(path, shown, settings, options.input_format, archive is None, keep) for _, path, shown in local]
+    audit_now = archive is None and options.pin is None  # else the files are audited once all are read
+    work = [_FileWork(path, shown, settings, options.input_format, audit_now, keep) for _, path, shown in local]
     jobs = run.jobs or available_cores()
     for (place, _, _), outcome in zip(local, _check_files(work, jobs, progress), strict=True):
         outcomes[place] = outcome
+    origins: dict[int, PinnedRevision] = {}
+    if options.pin is not None:
+        origins = _pin_phase(outcomes, _client(run, clients), options.pin, errors)
     counts: Counter[str] = Counter()
     if archive is not None:
-        counts = _archive_phase(outcomes, _client(run, clients), archive, settings, progress, errors, keep)
+        counts = _archive_phase(outcomes, _client(run, clients), archive, settings, progress, errors, keep, origins)
+    else:
+        for place, outcome in enumerate(outcomes):
+            if isinstance(outcome, Document):
+                outcomes[place] = audit_document(Facts(outcome).with_origin(origins.get(place)), settings, keep)
     files = [outcome for outcome in outcomes if isinstance(outcome, FileReport)]
     errors.extend(outcome for outcome in outcomes if isinstance(outcome, InputProblem))
     if not outcomes and not errors:
@@ -180,8 +191,10 @@ def _archive_phase(
     progress: ProgressFactory | None,
     errors: list[InputProblem],
     keep_documents: bool,
+    origins: dict[int, PinnedRevision],
 ) -> Counter[str]:
-    """Look up the read documents' sources, then audit each with its facts, in place in ``outcomes``."""
+    """Look up the read documents' sources, then audit each with its facts (and the revision ``origins``
+    pins it to, by place), in place in ``outcomes``."""
     import sqlite3
 
     from .archive.gather import gather
@@ -197,8 +210,33 @@ def _archive_phase(
     except (OSError, sqlite3.Error) as error:  # the cache directory: unwritable, full, corrupt
         errors.append(InputProblem("archive", f"cannot use the HTTP cache: {error}"))
     for place, facts, archive in zip(places, read, found, strict=True):
-        outcomes[place] = audit_document(facts.with_archive(archive), settings, keep_documents)
+        joined = facts.with_archive(archive).with_origin(origins.get(place))
+        outcomes[place] = audit_document(joined, settings, keep_documents)
     return counts
+
+
+def _pin_phase(
+    outcomes: list[FileReport | InputProblem | Document | None],
+    client: HttpClient,
+    options: PinOptions,
+    errors: list[InputProblem],
+) -> dict[int, PinnedRevision]:
+    """Pin each read document to the revision it was made from, by its place in ``outcomes``; one that
+    cannot be pinned is an error (in ``errors``) and is audited without."""
+    from .pin import ApiRevisions, pin_documents
+
+    places = [
+        i for i, outcome in enumerate(outcomes) if isinstance(outcome, Document) and outcome.provenance.revision is None
+    ]
+    read = [Facts(outcomes[i]) for i in places]  # type: ignore[arg-type]
+    pinned = pin_documents(read, options, lambda specs: lambda spec: ApiRevisions(client, spec, options.api_url))
+    found: dict[int, PinnedRevision] = {}
+    for place, facts, outcome in zip(places, read, pinned, strict=True):
+        if isinstance(outcome, str):
+            errors.append(InputProblem(facts.doc.path, f"cannot pin to a revision: {outcome}"))
+        else:
+            found[place] = outcome
+    return found
 
 
 def available_cores() -> int:

@@ -219,8 +219,13 @@ def check(
     show_default=True,
     help="Look up every cited URL in the archive (from the cache alone with --offline).",
 )
+@click.option(
+    "--pin",
+    is_flag=True,
+    help="Pin each copy to the wiki revision it was made from (see 'auditor provenance'): an Origin section.",
+)
 def report(
-    paths: tuple[str, ...], output_dir: Path, formats: tuple[str, ...], use_archive: bool, **options: Any
+    paths: tuple[str, ...], output_dir: Path, formats: tuple[str, ...], use_archive: bool, pin: bool, **options: Any
 ) -> None:
     """Audit documents and write, for each, a report to read (Markdown, HTML) and one to process (JSON):
     its origin, a summary, every finding with its evidence, and the provenance of each citation, from
@@ -230,7 +235,7 @@ def report(
     """
     from .reporters.document.files import write_reports
 
-    result = _audit(paths, options, use_archive, keep_documents=True)
+    result = _audit(paths, options, use_archive, keep_documents=True, pin=pin)
     failed = False
     try:
         for done in write_reports(result, output_dir, formats):
@@ -536,6 +541,7 @@ def _check_options(
     diff_base: str | None = None,
     baseline: Path | None = None,
     keep_documents: bool = False,
+    pin: bool = False,
 ) -> CheckOptions:
     """What check, report and baseline add, taken out of what click parsed (``options``)."""
     from .api import CheckOptions, FetchOptions
@@ -552,7 +558,12 @@ def _check_options(
             "--diff-base compares files with their git history; an article named by title or URL has none"
         )
     fetch = FetchOptions(revision=revision, as_of=as_of.date() if as_of else None, api_url=options.pop("api_url"))
-    return CheckOptions(options.pop("input_format"), fetch, diff_base, baseline, keep_documents)
+    pinning = None
+    if pin:
+        from .pin import PinOptions
+
+        pinning = PinOptions(api_url=fetch.api_url)
+    return CheckOptions(options.pop("input_format"), fetch, diff_base, baseline, keep_documents, pinning)
 
 
 def _audit(paths: tuple[str, ...], options: dict[str, Any], use_archive: bool, **check: Any) -> Report:

@@ -213,29 +213,15 @@ def pin_paths(paths: list[str], settings: Settings, options: PinOptions, sources
     outcomes: list[PinOutcome] = []
     found = discover(paths)
     outcomes += [PinOutcome(e.path, error=e.message) for e in found.errors]
-    read: list[tuple[Facts, ArticleSpec, date | None]] = []
+    read: list[Facts] = []
     for path, shown in found.files:
         try:
-            facts = Facts(read_document(path, shown, settings.max_bytes))
-            spec = article_of(facts.doc, facts.dates, options)
+            read.append(Facts(read_document(path, shown, settings.max_bytes)))
         except InputError as error:
             outcomes.append(PinOutcome(shown, error=error.message))
-            continue
-        original = original_of(facts.doc, facts.dates)
-        read.append((facts, spec, options.as_of or (original.as_of if original else None)))
-    if not read:
-        return outcomes
-    source_of = sources([spec for _, spec, _ in read])
-    known: dict[tuple[str, int], tuple[Document, Profile]] = {}  # revisions read, for the next copy
-    last = None
-    for facts, spec, as_of in read:
-        if spec != last:  # copies of one article are read one after another: only theirs are kept
-            known.clear()
-            last = spec
-        try:
-            pinned = pin_copy(facts.doc, source_of(spec), as_of, options, spec, known)
-        except InputError as error:
-            outcomes.append(PinOutcome(facts.doc.path, error=error.message))
+    for facts, pinned in zip(read, pin_documents(read, options, sources), strict=True):
+        if isinstance(pinned, str):
+            outcomes.append(PinOutcome(facts.doc.path, error=pinned))
             continue
         audited = audit_document(facts.with_origin(pinned), settings, keep=True)
         if isinstance(audited, FileReport):
@@ -243,3 +229,35 @@ def pin_paths(paths: list[str], settings: Settings, options: PinOptions, sources
         else:
             outcomes.append(PinOutcome(audited.path, error=audited.message))
     return outcomes
+
+
+def pin_documents(read: list[Facts], options: PinOptions, sources: SourcesFor) -> list[PinnedRevision | str]:
+    """Each document pinned, or why it could not be (one line)."""
+    specs: list[ArticleSpec | str] = []
+    for facts in read:
+        try:
+            specs.append(article_of(facts.doc, facts.dates, options))
+        except InputError as error:
+            specs.append(error.message)
+    named = [spec for spec in specs if not isinstance(spec, str)]
+    try:
+        source_of = sources(named) if named else None
+    except InputError as error:  # a dump that cannot be read: every copy waits on it
+        return [error.message] * len(read)
+    known: dict[tuple[str, int], tuple[Document, Profile]] = {}  # revisions read, for the next copy
+    last = None
+    pinned: list[PinnedRevision | str] = []
+    for facts, spec in zip(read, specs, strict=True):
+        if isinstance(spec, str) or source_of is None:
+            pinned.append(str(spec))
+            continue
+        if spec != last:  # copies of one article are read one after another: only theirs are kept
+            known.clear()
+            last = spec
+        original = original_of(facts.doc, facts.dates)
+        as_of = options.as_of or (original.as_of if original else None)
+        try:
+            pinned.append(pin_copy(facts.doc, source_of(spec), as_of, options, spec, known))
+        except InputError as error:
+            pinned.append(error.message)
+    return pinned

@@ -43,40 +43,45 @@ def origin_data(pinned: PinnedRevision) -> dict[str, Any]:
     }
 
 
-def origin_lines(data: dict[str, Any], link: Callable[[str], str], text: Callable[[str], str]) -> list[str]:
-    """The pin and the diff summary in sentences; ``link`` renders an address and ``text`` escapes the rest."""
+def origin_lines(data: dict[str, Any], link: Callable[[str], str], text: Callable[[str], str]) -> list[tuple[int, str]]:
+    """The pin and the diff summary in sentences, each with its depth (1: an item of the line above);
+    ``link`` renders an address and ``text`` escapes the rest."""
+    runner_up = data["runner_up"]
     lines = [
-        f"Pinned to revision {data['revision']} of {text(data['title'])} ({text(data['timestamp'])}),"
-        f" {link(data['permalink'])}: score {data['score']:.2f}"
-        + (
-            f", runner-up {data['runner_up']['revision']} ({text(data['runner_up']['timestamp'])})"
-            f" at {data['runner_up']['score']:.2f}"
-            if data["runner_up"]
-            else ", no runner-up"
+        (
+            0,
+            f"Pinned to revision {data['revision']} of {text(data['title'])} ({text(data['timestamp'])}),"
+            f" {link(data['permalink'])}: score {data['score']:.2f}"
+            + (
+                f", runner-up {runner_up['revision']} ({text(runner_up['timestamp'])}) at {runner_up['score']:.2f}"
+                if runner_up
+                else ", no runner-up"
+            )
+            + f"; {data['revisions_read']} revisions read of {data['revisions_listed']} listed.",
         )
-        + f"; {data['revisions_read']} revisions read of {data['revisions_listed']} listed."
     ]
     lost = data["lost_footnotes"]
-    if lost:
-        lines.append(f"Footnotes the copy lost: {len(lost)}, with their text in the revision:")
-        lines += [f"  [{text(f['footnote'])}] {text(f['text'])}" for f in lost]
-    else:
-        lines.append("Footnotes the copy lost: none.")
+    lines.append((0, f"Footnotes the copy lost: {len(lost)}" + (", with their text in the revision:" if lost else ".")))
+    lines += [(1, text(f"[{f['footnote']}] {f['text']}")) for f in lost]
     sections = data["missing_sections"]
-    lines.append(f"Sections missing: {len(sections)}" + (f" ({text(', '.join(sections))})." if sections else "."))
+    lines.append((0, f"Sections missing: {len(sections)}" + (f" ({text(', '.join(sections))})." if sections else ".")))
     missing = data["missing_sentences"]
-    lines.append(f"Sentences missing: {len(missing)}" + (":" if missing else "."))
-    for entry in missing[:SHOWN_MISSING]:
-        where = f"[{entry['section']}] " if entry["section"] else ""
-        lines.append(f"  {text(where + entry['text'])}")
+    lines.append((0, f"Sentences missing: {len(missing)}" + (":" if missing else ".")))
+    lines += [
+        (1, text(f"[{m['section']}] {m['text']}" if m["section"] else m["text"])) for m in missing[:SHOWN_MISSING]
+    ]
     if len(missing) > SHOWN_MISSING:
-        lines.append(f"  … and {len(missing) - SHOWN_MISSING} more.")
+        lines.append((1, f"… and {len(missing) - SHOWN_MISSING} more."))
     lines.append(
-        f"Sentences out of the revision's order: {data['reordered_sentences']} of {data['matched_sentences']} matched."
+        (
+            0,
+            f"Sentences out of the revision's order: {data['reordered_sentences']}"
+            f" of {data['matched_sentences']} matched.",
+        )
     )
     altered = data["altered"]
-    lines.append(f"Figures and dates changed: {len(altered)}" + (":" if altered else "."))
-    lines += [f"  {a['kind']} {text(a['copy'])} (revision: {text(a['revision'])})" for a in altered]
+    lines.append((0, f"Figures and dates changed: {len(altered)}" + (":" if altered else ".")))
+    lines += [(1, text(f"{a['kind']} {a['copy']} (revision: {a['revision']})")) for a in altered]
     return lines
 
 
@@ -97,8 +102,8 @@ def render_pins(report: Report, output_format: str) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     lines = []
     for file, shown in pinned:
-        first, *rest = origin_lines(shown, str, str)
-        lines += [f"{file.path}: {first}", *(f"  {line}" for line in rest)]
+        (_, first), *rest = origin_lines(shown, str, str)
+        lines += [f"{file.path}: {first}", *(f"{'  ' * (depth + 1)}{line}" for depth, line in rest)]
     findings = [_finding_line(f) for f in report.findings]
     count = len(findings)
     tail = f"{count} finding{'s' if count != 1 else ''} in {len(pinned)} pinned cop{'ies' if len(pinned) != 1 else 'y'}"

@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from ...document import Document
+from ..origin import origin_lines
 from ..paragraphs import grouped, heading, of_shape
 from .model import archive_sentences, note_sentence, origin_sentence
 
@@ -101,6 +102,7 @@ def render(data: dict[str, Any], doc: Document) -> str:
         "<section><h2>Archive</h2><ul>"
         + "".join(f"<li>{line}</li>" for line in archive_sentences(data, _link, escape))
         + "</ul></section>",
+        *([_origin(data["pinned"])] if data["pinned"] else []),
         '<section><h2>Document and findings</h2><div id="audit">',
         f'<div id="text">{_highlighted(doc, findings)}</div>',
         f'<div id="panel">{_filters(findings)}{_finding_list(findings)}</div>',
@@ -109,6 +111,18 @@ def render(data: dict[str, Any], doc: Document) -> str:
         f"</main><script>{SCRIPT}</script></body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _origin(pinned: dict[str, Any]) -> str:
+    """The revision the copy was pinned to and what it changed: a list, an item's details nested in it."""
+    items: list[tuple[str, list[str]]] = []
+    for depth, line in origin_lines(pinned, _link, escape):
+        if depth and items:
+            items[-1][1].append(f"<li>{line}</li>")
+        else:
+            items.append((line, []))
+    shown = "".join(f"<li>{line}{'<ul>' + ''.join(sub) + '</ul>' if sub else ''}</li>" for line, sub in items)
+    return f"<section><h2>Origin</h2><ul>{shown}</ul></section>"
 
 
 def _summary(data: dict[str, Any]) -> str:

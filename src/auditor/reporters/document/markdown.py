@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..origin import origin_lines
 from ..paragraphs import grouped, heading, of_shape
 from .model import archive_sentences, note_sentence, origin_sentence
 
@@ -27,6 +28,8 @@ def render(data: dict[str, Any]) -> str:
     lines += ["", origin_sentence(data, _link, _md), *(["", *notes] if notes else [])]
     lines += ["", "## Summary", "", *_summary(data)]
     lines += ["", "## Archive", "", *[f"- {line}" for line in archive_sentences(data, _link, _md)]]
+    if data["pinned"]:
+        lines += ["", "## Origin", "", *[f"{'  ' * d}- {line}" for d, line in origin_lines(data["pinned"], _link, _md)]]
     lines += ["", "## Findings", "", *_findings(data["findings"])]
     lines += ["", "## Provenance", "", *_provenance(data)]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,5 +1,5 @@
 """One document's audit as data: what the Markdown, HTML and JSON reports show, described by
-``schemas/report-1.1.json``.
+``schemas/report-1.2.json``.
 
 Everything the three formats say comes from here, so they cannot disagree.
 """
@@ -15,10 +15,11 @@ from typing import Any
 from ... import __version__
 from ...report import FileReport
 from ...severity import Severity
+from ..origin import origin_data
 from ..shapes import archive_facts, capture, finding
 from .provenance import STATUSES, Origin, archived_sources, origin, rows, section_claims
 
-REPORT_SCHEMA_VERSION = "1.1"
+REPORT_SCHEMA_VERSION = "1.2"
 NOTES = {
     "reversed-paragraph-order": "the copy's paragraphs run in reverse order: each heading follows its section",
     "lost-blank-lines": "the wikitext has no blank lines between paragraphs, so each of its lines is read as one",
@@ -40,6 +41,7 @@ def build(file: FileReport) -> dict[str, Any]:
         "title": file.title,
         "format": file.format,
         "origin": None if found is None else _origin(found),
+        "pinned": None if facts.origin is None else origin_data(facts.origin),
         "notes": list(file.notes),
         "archive_consulted": archive is not None,
         "archive": archive_facts(archive) if archive else None,
