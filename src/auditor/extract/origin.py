@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from ..document import Document, Reference, Span
+from ..document import BlockKind, Document, Reference, Span
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+")
 _SHINGLE = 3  # words per trigram
@@ -50,7 +50,7 @@ class Passage:
     tokens: tuple[Token, ...]
     span: Span
     block: int
-    section: str  # its section's title ("" for the lead)
+    section: str  # its section's title ("" for the lead, "infobox" for an infobox field)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -77,8 +77,9 @@ def profile(doc: Document) -> Profile:
         end = sentence.content_end
         tokens = tuple(_token(m.group(0), m.start()) for m in _TOKEN.finditer(text, sentence.span.start, end))
         if len(tokens) >= _SHINGLE:
-            found = doc.sections[doc.blocks[sentence.block].section]
-            section = found.title if found.heading is not None else ""
+            block = doc.blocks[sentence.block]
+            found = doc.sections[block.section]
+            section = "infobox" if block.kind is BlockKind.INFOBOX_FIELD else found.title if found.heading else ""
             passages.append(Passage(tokens, Span(sentence.span.start, end), sentence.block, section))
     shingles = frozenset(s for p in passages for s in p.shingles())
     numbers = Counter(t.norm for p in passages for t in p.tokens if t.numeric)

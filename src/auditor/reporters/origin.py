@@ -46,17 +46,12 @@ def origin_data(pinned: PinnedRevision) -> dict[str, Any]:
 def origin_lines(data: dict[str, Any], link: Callable[[str], str], text: Callable[[str], str]) -> list[tuple[int, str]]:
     """The pin and the diff summary in sentences, each with its depth (1: an item of the line above);
     ``link`` renders an address and ``text`` escapes the rest."""
-    runner_up = data["runner_up"]
     lines = [
         (
             0,
             f"Pinned to revision {data['revision']} of {text(data['title'])} ({text(data['timestamp'])}),"
-            f" {link(data['permalink'])}: score {data['score']:.2f}"
-            + (
-                f", runner-up {runner_up['revision']} ({text(runner_up['timestamp'])}) at {runner_up['score']:.2f}"
-                if runner_up
-                else ", no runner-up"
-            )
+            f" {link(data['permalink'])}: score {data['score']:.3f}"
+            + _runner_up(data, text)
             + f"; {data['revisions_read']} revisions read of {data['revisions_listed']} listed.",
         )
     ]
@@ -83,6 +78,19 @@ def origin_lines(data: dict[str, Any], link: Callable[[str], str], text: Callabl
     lines.append((0, f"Figures and dates changed: {len(altered)}" + (":" if altered else ".")))
     lines += [(1, text(f"{a['kind']} {a['copy']} (revision: {a['revision']})")) for a in altered]
     return lines
+
+
+def _runner_up(data: dict[str, Any], text: Callable[[str], str]) -> str:
+    """The runner-up; one that scores the same is a tie, which the copy's text cannot settle."""
+    runner_up = data["runner_up"]
+    if runner_up is None:
+        return ", no runner-up"
+    if runner_up["score"] == data["score"]:
+        return (
+            f", tied with {runner_up['revision']} ({text(runner_up['timestamp'])}): the copy shows nothing"
+            " that tells them apart; the one reached first from its as-of date is taken"
+        )
+    return f", runner-up {runner_up['revision']} ({text(runner_up['timestamp'])}) at {runner_up['score']:.3f}"
 
 
 def render_pins(report: Report, output_format: str) -> str:
