@@ -118,9 +118,11 @@ def wiki() -> Iterator[FakeWiki]:
 
 
 def provenance(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``auditor provenance``, its requests to the test server unhurried by the rate limit."""
     return subprocess.run(
-        [sys.executable, "-m", "auditor", "provenance", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
+        [sys.executable, "-m", "auditor", "provenance", *args, "--api-rate", "60000"],
+        cwd=cwd, capture_output=True, text=True, check=False,
+    )  # fmt: skip
 
 
 def pinned(result: subprocess.CompletedProcess[str]) -> dict:
@@ -300,3 +302,29 @@ def test_a_report_without_pin_has_no_origin_section(tmp_path: Path):
     )  # fmt: skip
     assert result.returncode in (0, 1), result.stderr
     assert json.loads((tmp_path / "out" / "copy.json").read_text(encoding="utf-8"))["pinned"] is None
+
+
+def test_requests_to_the_api_are_rate_limited(tmp_path: Path):
+    from auditor.archive.articles import ArticleSpec
+    from auditor.archive.http import HttpClient, HttpSettings
+    from auditor.archive.ratelimit import LimitedAdapter
+    from auditor.pin import ApiRevisions
+
+    client = HttpClient(HttpSettings(cache_dir=tmp_path))
+    ApiRevisions(client, ArticleSpec("en.wikipedia.org", TITLE))
+    ApiRevisions(client, ArticleSpec("en.wikipedia.org", "Battle of Evesham"))  # one limit for the one API
+    adapter = client.session.adapters["https://en.wikipedia.org/w/api.php"]
+    assert isinstance(adapter, LimitedAdapter) and adapter.limiter.interval == 0.5
+
+
+def test_an_article_the_dump_lacks_and_a_bad_article_name_are_one_line_each(tmp_path: Path):
+    write_dump(tmp_path / "history.xml", [ExportPage("Battle of Evesham", OTHER.read_text(encoding="utf-8"), 8)])
+    write_copy(tmp_path, 2)
+    missing = provenance("copy.txt", "--dump", "history.xml", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr.splitlines() == ["auditor: error: copy.txt: 'Battle of Short Hills' is not in history.xml"]
+    bad = provenance("copy.txt", "--dump", "history.xml", "--article", "Short Hills", cwd=tmp_path)
+    assert bad.returncode == 2
+    assert bad.stderr.splitlines() == [
+        "auditor: error: copy.txt: --article 'Short Hills' names no article: give en:TITLE or its URL"
+    ]

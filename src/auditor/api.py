@@ -229,7 +229,9 @@ def _pin_phase(
         i for i, outcome in enumerate(outcomes) if isinstance(outcome, Document) and outcome.provenance.revision is None
     ]
     read = [Facts(outcomes[i]) for i in places]  # type: ignore[arg-type]
-    pinned = pin_documents(read, options, lambda specs: lambda spec: ApiRevisions(client, spec, options.api_url))
+    pinned = pin_documents(
+        read, options, lambda specs: lambda spec: ApiRevisions(client, spec, options.api_url, options.api_rate)
+    )
     found: dict[int, PinnedRevision] = {}
     for place, facts, outcome in zip(places, read, pinned, strict=True):
         if isinstance(outcome, str):

@@ -393,6 +393,9 @@ def scan(
     show_default=True,
     help="Most revision texts read for one copy.",
 )
+@click.option(
+    "--api-rate", type=click.FloatRange(min=0, min_open=True), help="Requests per minute to the API (default: 120)."
+)
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Configuration file to use.")
 @_options(*_CACHE_OPTIONS)
@@ -404,6 +407,7 @@ def provenance(
     api_url: str | None,
     min_score: float,
     max_revisions: int,
+    api_rate: float | None,
     output_format: str,
     config_path: str | None,
     cache_dir: str | None,
@@ -424,12 +428,14 @@ def provenance(
     from .reporters.origin import render_pins
 
     settings = _settings(config_path, ("copy-altered-figure,copy-altered-date",), (), None, {})
-    options = PinOptions(article, as_of.date() if as_of else None, api_url, min_score, max_revisions=max_revisions)
+    options = PinOptions(
+        article, as_of.date() if as_of else None, api_url, min_score, api_rate, max_revisions=max_revisions
+    )
     if dumps:
         sources = _dump_sources(list(dumps))
     else:
         client = _http_client(cache_dir, offline)
-        sources = _api_sources(client, api_url)
+        sources = _api_sources(client, api_url, api_rate)
     try:
         outcomes = pin_paths(list(copies), settings, options, sources)
     except AuditorError as error:
@@ -448,10 +454,10 @@ def _http_client(cache_dir: str | None, offline: bool) -> HttpClient:
     return HttpClient(HttpSettings(cache_dir=Path(cache_dir) if cache_dir else None, offline=offline))
 
 
-def _api_sources(client: HttpClient, api_url: str | None) -> SourcesFor:
+def _api_sources(client: HttpClient, api_url: str | None, per_minute: float | None) -> SourcesFor:
     from .pin import ApiRevisions
 
-    return lambda specs: lambda spec: ApiRevisions(client, spec, api_url)
+    return lambda specs: lambda spec: ApiRevisions(client, spec, api_url, per_minute)
 
 
 def _dump_sources(dumps: list[Path]) -> SourcesFor:

@@ -40,6 +40,7 @@ class PinOptions:
     as_of: date | None = None  # None: the copy's own as-of date, when it gives one
     api_url: str | None = None  # another wiki's API, or a test server's
     min_score: float = 0.5  # below this, no revision is taken for the copy's
+    api_rate: float | None = None  # requests a minute to the API; None: archive.revisions.REQUESTS_PER_MINUTE
     patience: int = 3  # revisions in a row no better than the best, after which a side of the search stops
     max_revisions: int = 50  # texts read at most, for one copy
 
@@ -165,6 +166,12 @@ class ApiRevisions:
     client: HttpClient
     spec: ArticleSpec
     api_url: str | None = None
+    per_minute: float | None = None  # requests to the API; None: archive.revisions.REQUESTS_PER_MINUTE
+
+    def __post_init__(self) -> None:
+        from .archive.revisions import REQUESTS_PER_MINUTE, limit_api
+
+        limit_api(self.client, self.api_url or self.spec.api_url, self.per_minute or REQUESTS_PER_MINUTE)
 
     @property
     def site(self) -> str:

@@ -15,9 +15,19 @@ from requests_cache import NEVER_EXPIRE
 from .articles import ArticleSpec
 from .http import HttpClient, NetworkError
 from .mediawiki import LATEST_FRESH_FOR, ArticleError
+from .ratelimit import RateLimiter
 
 _SETTLED = timedelta(days=30)
 API_LIMIT = 500  # the most revisions one listing returns to a client without bot rights
+# NOTE: Wikimedia's API etiquette (mediawiki.org, API:Etiquette) asks for requests in series, not in
+# parallel, and sets no rate; two a second keeps a long search well clear of its per-address limits.
+REQUESTS_PER_MINUTE = 120.0
+
+
+def limit_api(client: HttpClient, api_url: str, per_minute: float = REQUESTS_PER_MINUTE) -> None:
+    """Send the requests to ``api_url`` through a rate limit, once per client (answers from the cache pass)."""
+    if api_url not in client.session.adapters:
+        client.limit(api_url, RateLimiter(per_minute, sleep=client.sleep))
 
 
 @dataclass(frozen=True, slots=True)
