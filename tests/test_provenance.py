@@ -328,3 +328,30 @@ def test_an_article_the_dump_lacks_and_a_bad_article_name_are_one_line_each(tmp_
     assert bad.stderr.splitlines() == [
         "auditor: error: copy.txt: --article 'Short Hills' names no article: give en:TITLE or its URL"
     ]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("Thu Aug 8 23:01:19 IST 2019", "2019-08-08"),  # the corpus's scraped copies, as date(1) prints it
+        ("2019-08-08T17:31:19Z", "2019-08-08"),
+        ("Thu Feb 31 10:00:00 UTC 2019", None),  # no such day
+        ("Retrieved on the Ides of March", None),
+    ],
+)
+def test_the_day_a_copy_says_it_was_taken(stamp: str, day: str | None):
+    from auditor.extract.origin import retrieved_day
+
+    found = retrieved_day(stamp)
+    assert (found.isoformat() if found else None) == day
+
+
+def test_the_day_a_copy_was_taken_is_where_the_search_starts(wiki: FakeWiki, tmp_path: Path):
+    copy = write_copy(tmp_path, 6)
+    stamp = "The following text has been accessed from https://en.wikipedia.org/wiki/Battle_of_Short_Hills at"
+    copy.write_text(f"{stamp} Mon Feb 1 10:00:00 IST 2016\n" + copy.read_text(encoding="utf-8"), encoding="utf-8")
+    result = provenance("copy.txt", "--api-url", wiki.api, "--cache-dir", "c", "--format", "json", cwd=tmp_path)
+    origin = pinned(result)["origin"]
+    assert origin["revision"] == wiki.revisions[6][0]
+    assert [q["rvstart"] for q in wiki.requests if "rvstart" in q] == ["2016-02-01T23:59:59Z", "2016-02-02T00:00:00Z"]
+    assert origin["revisions_read"] == 5  # the 7th revision, the 8th, then the 6th, 5th and 4th: no better

@@ -22,7 +22,7 @@ from .engine import audit_document
 from .errors import InputError
 from .extract.dates import Dates
 from .extract.facts import Facts
-from .extract.origin import Candidate, PinnedRevision, Profile, compare, profile, similarity
+from .extract.origin import Candidate, PinnedRevision, Profile, compare, profile, retrieved_day, similarity
 from .extract.sources import original_of
 from .readers.files import discover, read_document
 from .readers.wikitext import read_wikitext
@@ -37,7 +37,7 @@ _PERFECT = 0.9999
 @dataclass(frozen=True, slots=True)
 class PinOptions:
     article: str | None = None  # en:TITLE or a URL; None: the one the copy names, else its title
-    as_of: date | None = None  # None: the copy's own as-of date, when it gives one
+    as_of: date | None = None  # None: the day the copy says it was taken, else the as-of date its text implies
     api_url: str | None = None  # another wiki's API, or a test server's
     min_score: float = 0.5  # below this, no revision is taken for the copy's
     api_rate: float | None = None  # requests a minute to the API; None: archive.revisions.REQUESTS_PER_MINUTE
@@ -261,8 +261,9 @@ def pin_documents(read: list[Facts], options: PinOptions, sources: SourcesFor) -
         if spec != last:  # copies of one article are read one after another: only theirs are kept
             known.clear()
             last = spec
-        original = original_of(facts.doc, facts.dates)
-        as_of = options.as_of or (original.as_of if original else None)
+        as_of = options.as_of or retrieved_day(facts.doc.provenance.retrieved)  # when the copy says it was taken
+        if as_of is None and (original := original_of(facts.doc, facts.dates)) is not None:
+            as_of = original.as_of  # else when its text dates itself
         try:
             pinned.append(pin_copy(facts.doc, source_of(spec), as_of, options, spec, known))
         except InputError as error:

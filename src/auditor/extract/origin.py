@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
@@ -30,6 +31,7 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+_MONTH_NUMBER = {name: n for n, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 SHOWN_MISSING = 20  # missing sentences a report lists; the count says how many there are
 
 
@@ -91,6 +93,24 @@ def profile(doc: Document) -> Profile:
         for i in range(max(1, len(words) - _SHINGLE + 1))
     )
     return Profile(tuple(passages), shingles, numbers, citations)
+
+
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_STAMP_DAY = re.compile(r"\b([A-Z][a-z]{2})[a-z]* +(\d{1,2})\b.*?\b(\d{4})\b")  # "Thu Aug 8 23:01:19 IST 2019"
+
+
+def retrieved_day(stamp: str | None) -> date | None:
+    """The day a copy says it was taken, from its header's stamp (ISO, or as ``date(1)`` prints it)."""
+    if not stamp:
+        return None
+    try:
+        if found := _ISO_DAY.search(stamp):
+            return date(int(found[1]), int(found[2]), int(found[3]))
+        if (found := _STAMP_DAY.search(stamp)) and found[1].lower() in _MONTH_NUMBER:
+            return date(int(found[3]), _MONTH_NUMBER[found[1].lower()], int(found[2]))
+    except ValueError:  # 31 February
+        return None
+    return None
 
 
 def _token(raw: str, start: int) -> Token:
