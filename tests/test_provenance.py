@@ -3,6 +3,7 @@ built from a real corpus article (figures and references changed from revision t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -14,7 +15,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import jsonschema
 import pytest
+from click.testing import CliRunner
 
+from auditor.cli import main
 from conftest import CORPUS, reply, serving
 from support.copies import mirror_copy
 from support.export_xml import ExportPage, write_dump
@@ -118,11 +121,12 @@ def wiki() -> Iterator[FakeWiki]:
 
 
 def provenance(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``auditor provenance``, its requests to the test server unhurried by the rate limit."""
-    return subprocess.run(
-        [sys.executable, "-m", "auditor", "provenance", *args, "--api-rate", "60000"],
-        cwd=cwd, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    """``auditor provenance`` run in ``cwd``, its requests to the test server unhurried by the rate limit."""
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(main, ["provenance", *args, "--api-rate", "60000"])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def pinned(result: subprocess.CompletedProcess[str]) -> dict:
