@@ -49,6 +49,8 @@ def test_defaults_enable_every_rule(tmp_path, monkeypatch):
         "malformed-archive-link",
         "circular-source",
         "unreliable-source",
+        "copy-altered-figure",
+        "copy-altered-date",
     ]
 
 
