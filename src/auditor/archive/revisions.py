@@ -49,6 +49,7 @@ def list_revisions(
     back in time (``older``) or from the day after it forward, nearest first. Without ``around``, back
     from the latest. Raises ArticleError or NetworkError."""
     url = api_url or spec.api_url
+    client.trust(url)  # the wiki named, as fetch_revision trusts it
     params = {
         "action": "query",
         "prop": "revisions",
