@@ -51,6 +51,9 @@ def test_defaults_enable_every_rule(tmp_path, monkeypatch):
         "unreliable-source",
         "copy-altered-figure",
         "copy-altered-date",
+        "figure-not-in-source",
+        "date-not-in-source",
+        "source-unreadable",
     ]
 
 

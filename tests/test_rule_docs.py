@@ -73,7 +73,7 @@ def test_codes_and_names_are_unique_and_well_formed():
     assert len({r.code for r in RULES}) == len(RULES)
     assert len({r.name for r in RULES}) == len(RULES)
     for rule in RULES:
-        assert re.fullmatch(r"(?:CIT|NUM|DAT|ARC|SRC)\d{3}", rule.code)
+        assert re.fullmatch(r"(?:CIT|NUM|DAT|ARC|SRC|SUP)\d{3}", rule.code)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.name)
 
 

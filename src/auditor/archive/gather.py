@@ -17,10 +17,22 @@ from datetime import UTC, date, datetime, time
 from typing import NamedTuple
 
 from ..extract.facts import Facts
-from ..extract.sources import ArchiveFacts, CitedSource, LiveCheck, OriginalCopy, SourceLookup, Status, original_of
-from ..urls import parse_timestamp
+from ..extract.sources import (
+    ArchiveFacts,
+    CaptureFact,
+    CitedSource,
+    LiveCheck,
+    OriginalCopy,
+    SourceLookup,
+    SourceText,
+    Status,
+    original_of,
+)
+from ..extract.support import checkable_references
+from ..urls import clean, parse_timestamp
 from .http import HttpClient
 from .live import check_live
+from .maintext import TextStore, read_main_text
 from .recover import ReadPage, Search, candidates, recover_lost, searches_for
 from .save import Saver
 from .settings import ArchiveSettings
@@ -37,6 +49,7 @@ class ArchiveOptions:
     check_live: bool = False  # also request each cited URL as it is now
     save_missing: bool = False  # ask the archive to capture what it lacks (Save Page Now)
     recover: bool = True  # look for the sources a copy lost
+    read_texts: bool = True  # read the main text of the captures of sources a claim's figures or dates cite
 
 
 @dataclass
@@ -85,6 +98,7 @@ class Phase:
     live: dict[str, LiveCheck] = field(default_factory=dict)
     saved: dict[str, str] = field(default_factory=dict)
     saver: Saver | None = None
+    unfetched: set[str] = field(default_factory=set)  # captures whose page could not be fetched in this run
 
     @classmethod
     def start(cls, client: HttpClient, options: ArchiveOptions, today: date, read_page: ReadPage) -> Phase:
@@ -130,7 +144,38 @@ class Phase:
             if ranked := candidates(search, self.wayback):
                 found[search.reference] = ranked
             self._done()
-        return replace(facts, candidates=found)
+        facts = replace(facts, candidates=found)
+        if self.options.read_texts:
+            facts = replace(facts, texts=self._texts(plan, facts, fallback))
+        return facts
+
+    def _texts(self, plan: _Plan, facts: ArchiveFacts, fallback: date) -> dict[str, SourceText]:
+        """The main text of each capture of a source that a claim stating a figure or a date cites, by
+        canonical key; a footnote recovered from the original is looked up in the archive first."""
+        wanted = checkable_references(plan.facts.doc, plan.facts.dates)
+        captures: dict[str, CaptureFact] = {}
+        for source in plan.sources:
+            lookup = facts.lookups.get(source.key)
+            if source.reference in wanted and lookup and lookup.capture and lookup.status is Status.ARCHIVED:
+                captures[source.key] = lookup.capture
+        when = datetime.combine(facts.original.as_of or fallback, time(23, 59, 59), UTC) if facts.original else None
+        for recovered in facts.recovered:
+            cleaned = clean(recovered.url) if recovered.url and recovered.key in wanted else None
+            if cleaned is None or when is None or cleaned.key in captures:
+                continue
+            lookup = self.wayback.lookup(cleaned.key, cleaned.url, when, when)
+            if lookup.capture and lookup.status is Status.ARCHIVED:
+                captures[cleaned.key] = lookup.capture
+        store = TextStore(self.wayback.client.cache_root)
+        texts: dict[str, SourceText] = {}
+        for key, capture in captures.items():
+            # A text read once is read again from the store, not kept in memory: a dump's run cites millions.
+            text = None if capture.replay_url in self.unfetched else read_main_text(self.wayback.client, store, capture)
+            if text is None:
+                self.unfetched.add(capture.replay_url)
+            else:
+                texts[key] = text
+        return texts
 
     def _save_missing(self, lookups: dict[str, SourceLookup]) -> dict[str, str]:
         """Captures made now of missing sources, each asked for once in a run."""

@@ -108,6 +108,11 @@ class HttpClient:
         self._timeouts: Counter[str] = Counter()
         self._server_errors: Counter[str] = Counter()  # host -> 5xx in a row
 
+    @property
+    def cache_root(self) -> Path:
+        """The directory the HTTP cache lives in: what is derived from its answers is kept beside it."""
+        return Path(self.session.cache.db_path).parent
+
     def limit(self, prefix: str, limiter: RateLimiter) -> None:
         """Send every request under ``prefix`` through ``limiter`` (answers from the cache pass freely)."""
         self.session.mount(prefix, LimitedAdapter(limiter, self.policy, self.limits))

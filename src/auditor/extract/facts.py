@@ -19,6 +19,7 @@ from .dates import Dates
 from .figures import Figures, extract_figures
 from .origin import PinnedRevision
 from .sources import ArchiveFacts, CitedSource, cited_sources
+from .support import Support, support_of
 from .timeline import extract_dates
 
 
@@ -50,9 +51,20 @@ class Facts:
         """Which claim sentences no citation covers, and the checkable claims among them."""
         return coverage(self.doc)
 
+    @cached_property
+    def support(self) -> Support:
+        """Each claim compared with the main text of every source it cites that the archive phase read."""
+        if self.archive is None or not self.archive.texts:
+            return Support((), {})
+        keys = {source.reference: source.key for source in self.sources}
+        keys.update({r.key: r.source_key for r in self.archive.recovered if r.source_key})
+        return support_of(self.doc, self.dates, dict(self.archive.texts), keys)
+
     def with_archive(self, archive: ArchiveFacts | None) -> Facts:
-        """These facts, and what the archive said; the facts computed so far come along."""
+        """These facts, and what the archive said; the facts computed so far come along, but for those
+        computed from the archive's answers."""
         joined = copy.copy(self)
+        joined.__dict__.pop("support", None)
         joined.archive = archive
         return joined
 

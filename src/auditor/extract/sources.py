@@ -95,6 +95,12 @@ class RecoveredReference:
     url: str | None
     capture: CaptureFact  # the capture of the original it was read from
 
+    @property
+    def source_key(self) -> str | None:
+        """The canonical key of the source the recovered footnote links to, if it links to one."""
+        cleaned = clean(self.url) if self.url else None
+        return cleaned.key if cleaned else None
+
 
 @dataclass(frozen=True, slots=True)
 class OriginalCopy:
@@ -108,6 +114,16 @@ class OriginalCopy:
     as_of_is_lower_bound: bool = False  # the copy was made on or after ``as_of``, not on it
 
 
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """The main text of a cited source's capture, as the archive phase read it once."""
+
+    capture: str  # the capture's address
+    text: str | None  # the main text, paragraphs on lines of their own; None when it has no usable text
+    reason: str | None = None  # why there is none: "a PDF", "12 words of main text (a paywall, a script-only page?)"
+    from_cache: bool = False
+
+
 @dataclass(frozen=True)
 class ArchiveFacts:
     sources: tuple[CitedSource, ...] = ()
@@ -117,6 +133,7 @@ class ArchiveFacts:
     original: OriginalCopy | None = None
     recovered: tuple[RecoveredReference, ...] = ()
     saved: Mapping[str, str] = field(default_factory=dict)  # key -> new capture, with --save-missing
+    texts: Mapping[str, SourceText] = field(default_factory=dict)  # by canonical key: captures' main texts
 
     def cited_lookups(self) -> list[SourceLookup]:
         """The lookup of each cited source, once per citing reference, as the counts a reader sees."""

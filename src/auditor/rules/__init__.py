@@ -41,6 +41,9 @@ _MODULES = (
     "unreliable_source",
     "copy_altered_figure",
     "copy_altered_date",
+    "figure_not_in_source",
+    "date_not_in_source",
+    "source_unreadable",
 )
 
 RULES: tuple[Rule, ...] = tuple(Rule.declared_in(f"{__name__}.{module}") for module in _MODULES)
