@@ -247,12 +247,29 @@ def _provenance(data: dict[str, Any]) -> str:
         body.append(
             f'<tr><td class="n">{row["line"]}</td><td>{escape(row["claim"])}</td>'
             f"<td>[{escape(row['reference'])}]</td><td>{reference or '—'}</td><td>{capture}</td>"
-            f"<td>{escape(row['status'])}</td></tr>"
+            f"<td>{escape(row['status'])}</td><td>{_supports(row)}</td></tr>"
         )
+    legend += "".join(f"<li><b>supports {escape(k)}</b>: {escape(v)}</li>" for k, v in data["supports"].items())
     return (
         f"<ul>{legend}</ul><table><tr><th>Line</th><th>Claim</th><th>Ref</th><th>Reference</th>"
-        f"<th>Archived capture</th><th>Status</th></tr>{''.join(body)}</table>"
+        f"<th>Archived capture</th><th>Status</th><th>Supports</th></tr>{''.join(body)}</table>"
     )
+
+
+def _supports(row: dict[str, Any]) -> str:
+    """The verdict, and for each figure or date the source lacks, what it gives instead; the source's sentence
+    where each was found on hover."""
+    said = []
+    for stated in row["support"]:
+        if stated["kind"] == "party" or stated["found"] is None:
+            continue
+        if stated["found"]:
+            said.append(f'<span title="{escape(stated["quote"] or "")}">{escape(stated["stated"])} found</span>')
+        else:
+            instead = f" (gives {escape(stated['instead'])})" if stated["instead"] else ""
+            where = escape(stated["instead_quote"] or "")
+            said.append(f'<span title="{where}">{escape(stated["stated"])} not found{instead}</span>')
+    return escape(row["supports"]) + (": " + "; ".join(said) if said else "")
 
 
 def _link(url: str) -> str:

@@ -90,18 +90,29 @@ def _provenance(data: dict[str, Any]) -> list[str]:
     lines = [
         "Each citation of each claim, and how far its source can be followed. Statuses: "
         + "; ".join(f"*{status}*: {meaning}" for status, meaning in data["statuses"].items())
+        + ". Supports: "
+        + "; ".join(f"*{verdict}*: {meaning}" for verdict, meaning in data["supports"].items())
         + ".",
         "",
-        "| Line | Claim | Ref | Reference | Archived capture | Status |",
-        "|---:|---|---|---|---|---|",
+        "| Line | Claim | Ref | Reference | Archived capture | Status | Supports |",
+        "|---:|---|---|---|---|---|---|",
     ]
     for row in rows:
         marker = _md("[" + row["reference"] + "]")
         lines.append(
             f"| {row['line']} | {_md(row['claim'])} | {marker} | {_reference(row)}"
-            f" | {_capture(row)} | {row['status']} |"
+            f" | {_capture(row)} | {row['status']} | {_supports(row)} |"
         )
     return lines
+
+
+def _supports(row: dict[str, Any]) -> str:
+    """The verdict, and each figure or date the source lacks with what it gives instead."""
+    missing = [s for s in row["support"] if s["found"] is False and s["kind"] != "party"]
+    said = [
+        f"{_md(s['stated'])} not found" + (f" (gives {_md(s['instead'])})" if s["instead"] else "") for s in missing
+    ]
+    return row["supports"] + (": " + "; ".join(said) if said else "")
 
 
 def _reference(row: dict[str, Any]) -> str:

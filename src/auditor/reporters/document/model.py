@@ -17,7 +17,7 @@ from ...report import FileReport
 from ...severity import Severity
 from ..origin import origin_data
 from ..shapes import archive_facts, capture, finding
-from .provenance import STATUSES, Origin, archived_sources, origin, rows, section_claims
+from .provenance import STATUSES, SUPPORTS, Origin, archived_sources, origin, rows, section_claims
 
 REPORT_SCHEMA_VERSION = "1.2"
 NOTES = {
@@ -72,10 +72,23 @@ def build(file: FileReport) -> dict[str, Any]:
                 "days": row.days,
                 "direction": row.direction,
                 "status": row.status,
+                "supports": row.supports,
+                "support": [
+                    {
+                        "kind": s.kind,
+                        "stated": s.text,
+                        "found": s.found,
+                        "quote": s.quote,
+                        "instead": s.instead,
+                        "instead_quote": s.instead_quote,
+                    }
+                    for s in row.support
+                ],
             }
             for row in rows(facts)
         ],
         "statuses": STATUSES,
+        "supports": SUPPORTS,
     }
 
 

@@ -7,7 +7,7 @@ guessing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ...document import Document, Sentence, Span
@@ -15,6 +15,7 @@ from ...extract.citing import cited_sentence
 from ...extract.facts import Facts
 from ...extract.mirrors import known_copies
 from ...extract.sources import ArchiveFacts, CaptureFact, Status, original_of
+from ...extract.support import Stated, Verdict
 from ...text import excerpt
 
 CLAIM_CHARS = 240  # of a claim shown in a table row
@@ -51,6 +52,8 @@ class Row:
     days: int | None  # between the citation's date and the capture's
     direction: str | None  # "before" or "after" that date
     status: str  # see ``STATUSES``
+    supports: str = "not checked"  # whether the source's archived text gives what the claim states: ``SUPPORTS``
+    support: tuple[Stated, ...] = ()  # each figure, date and party the claim states, found in the source or not
 
 
 STATUSES = {
@@ -62,6 +65,14 @@ STATUSES = {
     "recovered": "an empty footnote whose text was recovered from the archived original",
     "empty": "an empty footnote: it names no source",
     "no reference": "the marker points to no reference",
+}
+
+
+SUPPORTS = {
+    "found": "the archived source gives every figure and date the claim states",
+    "not found": "the archived source lacks a figure or date the claim states",
+    "unreadable": "the archived capture has no text to compare",
+    "not checked": "no figure or date to compare, no capture read, or a source about something else",
 }
 
 
@@ -103,6 +114,8 @@ def rows(facts: Facts) -> list[Row]:
     archive = facts.archive
     sources = {source.reference: source for source in facts.sources}
     recovered = {r.key: r for r in archive.recovered} if archive else {}
+    support = facts.support
+    compared = {(c.reference, c.sentence.start): c for c in support.comparisons}
     found: list[Row] = []
     for marker in doc.markers:
         sentence = cited_sentence(doc, marker)
@@ -127,7 +140,13 @@ def rows(facts: Facts) -> list[Row]:
             lookup = archive.lookups[source.key]
             status, capture, days, direction = str(lookup.status), lookup.capture, lookup.days, lookup.direction
         cited = (fields.title, fields.publisher, fields.date, fields.url, text)
-        found.append(Row(claim, line, marker.key, *cited, capture, days, direction, status))
+        row = Row(claim, line, marker.key, *cited, capture, days, direction, status)
+        comparison = compared.get((marker.key, sentence.span.start)) if sentence else None
+        if marker.key in support.unreadable:
+            row = replace(row, supports=str(Verdict.UNREADABLE))
+        elif comparison is not None:
+            row = replace(row, supports=str(comparison.verdict), support=comparison.stated)
+        found.append(row)
     return found
 
 
