@@ -156,7 +156,7 @@ def claim_items(doc: Document, dates: Dates, sentence: Span) -> list[tuple[str, 
             items.append(("date", _PREPOSITION.sub("", written), mention.span, mention))
     taken = [span for _, _, span, _ in items]
     for match in _NAME.finditer(text, sentence.start, end):
-        name = match.group(0)
+        name = re.split(r"['’]s\b", match.group(0))[0]  # "Jarome Iginla's No. 12": the name ends at its 's
         words = name.split()
         if words[0].lower() in _NOT_NAMES:
             words = words[1:]
@@ -165,7 +165,8 @@ def claim_items(doc: Document, dates: Dates, sentence: Span) -> list[tuple[str, 
         if any(s.start <= match.start() < s.end for s in taken) or words[-1].lower() in _NOT_NAMES:
             continue
         name = " ".join(words)
-        items.append(("party", name, Span(match.end() - len(name), match.end()), name))
+        at = max(text.find(name, match.start(), match.end()), match.start())
+        items.append(("party", name, Span(at, at + len(name)), name))
     return items
 
 
@@ -376,7 +377,13 @@ def _show(first: date, last: date, precision: Precision) -> str:
 
 
 def _find_name(name: str, source: SourceReading) -> str | None:
-    return _sentence_with(source, name) if name.lower() in source.folded else None
+    """The source's sentence naming ``name``, or its last word ("Iginla" for "Jarome Iginla")."""
+    name = re.sub(r"['’]s$", "", name)
+    last = name.split()[-1]
+    for needle in (name, last) if len(last) > 3 else (name,):
+        if needle.lower() in source.folded:
+            return _sentence_with(source, needle)
+    return None
 
 
 def _sentence_with(source: SourceReading, needle: str) -> str | None:
