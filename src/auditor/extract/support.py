@@ -4,15 +4,15 @@ The archive phase reads each cited capture's main text (``SourceText``); this
 module compares it, sentence by sentence, with every claim that cites it.
 Figures are read by the figure engine's reader on both sides and match when
 their intervals meet, so "about 5,600" is found as 5,641 and "more than 50" as
-52; dates match when their intervals meet at any precision, a year-less date
-of the source ("July 3") taking the claim's year; a claim's date is also found
-as a weekday of the source when the source dates itself within the week after.
-A named party is found when the source names it.
+52. Dates match when their intervals meet and the source's is as precise as
+the claim's, a year-less date of the source ("July 3") taking the claim's
+year; a claim's day is also found as a weekday of a source that dates itself
+within the week after. A named party is found when the source names it.
 
 Precision first: a figure counts as missing only when the source speaks of the
-same thing (the word after the claim's figure, "executed", appears in the
-source), and a date only when the source dates the events it tells; otherwise
-the source is not clearly comparable and nothing is said.
+same thing (a word after the claim's figure, "executed", appears in the
+source), and a date only when the source names one of the parties the claim
+names; otherwise the source is not clearly comparable and nothing is said.
 """
 
 from __future__ import annotations
@@ -122,16 +122,6 @@ class Support:
                     found.append(Absent(instead, tuple(comparisons)))
         return found
 
-    def verdict_of(self, reference: str) -> Verdict | None:
-        """A reference's verdict over every claim citing it; None when nothing was read for it."""
-        if reference in self.unreadable:
-            return Verdict.UNREADABLE
-        verdicts = {c.verdict for c in self.comparisons if c.reference == reference}
-        for verdict in (Verdict.NOT_FOUND, Verdict.FOUND, Verdict.NOT_CHECKED):
-            if verdict in verdicts:
-                return verdict
-        return None
-
 
 def claim_items(doc: Document, dates: Dates, sentence: Span) -> list[tuple[str, str, Span, object]]:
     """What a claim sentence states that a source can be checked for: its figures (quantities, not vague
@@ -192,6 +182,7 @@ class SourceReading:
     def __init__(self, text: str) -> None:
         self.sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
         self.folded = " ".join(text.split()).lower()
+        self._dates: dict[int | None, list[list[tuple[date, date, Precision]]]] = {}
 
     @cached_property
     def quantities(self) -> list[list[Quantity]]:
@@ -201,14 +192,11 @@ class SourceReading:
     def stems(self) -> frozenset[str]:
         return frozenset(word.lower()[:_STEM] for word in _WORD.findall(self.folded))
 
-    def dates(self, year: int) -> list[list[tuple[date, date, Precision]]]:
-        """Each sentence's dates, a year-less one ("July 3") taking ``year``."""
-        return [list(_dates_in(sentence, year)) for sentence in self.sentences]
-
-    @cached_property
-    def dated(self) -> bool:
-        """Whether the source dates anything at all: an undated page cannot contradict a date."""
-        return any(any(True for _ in _dates_in(sentence, None)) for sentence in self.sentences)
+    def dates(self, year: int | None) -> list[list[tuple[date, date, Precision]]]:
+        """Each sentence's dates, a year-less one ("July 3") taking ``year`` (left out when None)."""
+        if year not in self._dates:
+            self._dates[year] = [list(_dates_in(sentence, year)) for sentence in self.sentences]
+        return self._dates[year]
 
 
 def compare(doc: Document, dates: Dates, sentence: Span, source: SourceReading) -> tuple[Stated, ...]:
