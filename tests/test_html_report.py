@@ -113,3 +113,60 @@ def test_an_article_with_script_in_it_shows_the_script_and_never_runs_it(browser
     assert "<script>window.pwned = 1</script>" in page.inner_text("#text")
     assert '<img src="x" onerror="window.pwned = 2">' in page.inner_text("#text")
     assert elsewhere == []
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+# The seed, a report whose 263-character address once widened the page to 5,400 px, and the corpus document
+# whose report was widest (11,300 px at 1400 px: an address of 1,500 characters, long reference names).
+WIDE = [
+    SEED,
+    CORPUS / "reports" / "syrian_archive" / "Zardana.md",
+    CORPUS / "wikitext" / "gensim_enwiki_2016" / "Afghanistan.wikitext",
+]
+CELLS = "[...document.querySelectorAll('table.provenance td')].map(td => td.getBoundingClientRect().toJSON())"
+
+
+@pytest.mark.parametrize("document", WIDE, ids=lambda path: path.stem)
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_report_fits_the_window_with_every_provenance_column_readable(browser, tmp_path, document, width):
+    if not document.exists():
+        pytest.skip(f"{document} is not here")
+    html, data = _report(tmp_path, document)
+    page, elsewhere = _open(browser, html)
+    page.set_viewport_size({"width": width, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    status = page.locator("table.provenance td.status").first
+    status.scroll_into_view_if_needed()
+    box = status.bounding_box()
+    assert status.is_visible() and box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    columns = len(page.locator("table.provenance th").all())
+    cells = page.evaluate(CELLS)
+    assert len(cells) == columns * len(data["provenance"])
+    assert all(cell["right"] <= width for cell in cells)
+    claims = page.evaluate(
+        "[...document.querySelectorAll('table.provenance td.claim')].map(td => td.getBoundingClientRect().width)"
+    )
+    # a claim column at least a quarter of the page wide at 1400 px; on a phone each cell takes the row
+    assert min(claims) >= (350 if width == 1400 else width - 60)
+    shot = tmp_path / "shot.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 10_000
+    assert elsewhere == []
+
+
+def test_the_provenance_tables_give_an_inline_links_address_once(tmp_path):
+    document = tmp_path / "links.md"
+    address = "https://example.org/" + "a/" * 120 + "report"
+    document.write_text(
+        f"# Findings\n\nThe ministry said that 12 people died in the market [in a statement]({address}).\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["report", str(document), "--no-archive", "-o", str(out), "--format", "markdown",
+                              "--format", "html"])  # fmt: skip
+    markdown = (out / "links.md").read_text(encoding="utf-8")
+    row = next(line for line in markdown.splitlines() if line.startswith("| 3 |"))
+    assert row.count(address) == 1 and "\\[link\\]" in row and "in a statement" in row
+    html = (out / "links.html").read_text(encoding="utf-8")
+    provenance = html[html.index('<table class="provenance">') :]
+    assert provenance.count(f'href="{address}"') == 1 and ">[link]<" in provenance

@@ -25,7 +25,8 @@ INLINE = re.compile(rf"\[(?P<key>{FOOTNOTE_KEY})\]|\[(?P<tag>{TAG})\]")
 # keys no reader resolves, and any "[... needed]" tag, however long its words.
 MARKER_RUN = rf"(?:\[(?:{FOOTNOTE_KEY}|[a-z]{{1,3}}|note[ _]\d{{1,3}}|[^\]\[]{{1,40}}?needed)\])"
 
-_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)])")
+# A gap that blanked markup leaves: before punctuation or a possessive ("Burnside 's"), after "(".
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)]|['’]s\b)|(?<=\() ")
 
 
 def tag_name(raw: str) -> str:
@@ -38,8 +39,8 @@ def folded(text: str) -> str:
 
 
 def close_up(text: str) -> str:
-    """Readable text with whitespace folded and no gap before punctuation: a blanked tag or link
-    bracket leaves one ("<i>Madhyamam</i>." reads "Madhyamam .")."""
+    """Readable text with whitespace folded and no gap before punctuation or a possessive: a blanked tag
+    or link bracket leaves one ("<i>Madhyamam</i>." reads "Madhyamam .", "[[A|B]]'s" reads "B 's")."""
     return _SPACE_BEFORE_PUNCTUATION.sub("", folded(text))
 
 

@@ -18,29 +18,46 @@ from typing import Any
 from ...document import Document
 from ..origin import origin_lines
 from ..paragraphs import grouped, heading, of_shape
-from .model import archive_sentences, note_sentence, origin_sentence
+from .model import archive_sentences, marker_label, note_sentence, origin_sentence, reference_words
 
 _SEVERITY_ORDER = ("error", "warning", "info")
 _BLANK_RUNS = re.compile(r"[ \t\xa0]{2,}")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
+_LINK_CHARS = 120  # of an address shown as a link's text; the link itself is whole
 
 STYLE = """
-body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa;overflow-wrap:break-word}
 header,main>section{padding:0 1.5rem}h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
-table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;vertical-align:top}
+a,code{overflow-wrap:anywhere}
+table{border-collapse:collapse;margin:.5rem 0;max-width:100%}
+td,th{border:1px solid #ccc;padding:.2rem .5rem;vertical-align:top}
 th{background:#eee}td.n{text-align:right}
+table.provenance{width:100%}table.provenance td.status{white-space:nowrap}
+table.provenance td.claim{min-width:14rem;width:38%}table.provenance td.reference{width:30%}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{background:#fff;border:1px solid #ddd;padding:.5rem 1rem}
-.card b{display:block;font-size:1.4rem}
-.bars td.bar{width:24rem}.bar span{display:inline-block;height:.9rem}
-.bar .cited{background:#4c8c4a}.bar .uncited{background:#d9822b}
+.card b{display:block;font-size:1.4rem}.card.alert{border-color:#d9822b}
+.bars td.bar{width:24rem;max-width:40vw}.bar span{display:inline-block;height:.9rem}
+.bar .cited{background:#4c8c4a}.bar .empty{background:#b58900}.bar .uncited{background:#d9822b}
+.cause{background:#fff4e0;border-left:4px solid #d9822b;padding:.5rem 1rem}
 #audit{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:1rem;align-items:start}
-#text{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:1rem;max-height:80vh;overflow:auto}
+#text{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid #ddd;padding:1rem;
+max-height:80vh;overflow:auto}
 #panel{max-height:80vh;overflow:auto}#panel ol{padding-left:2.4rem}#panel li{margin:.3rem 0;cursor:pointer}
 #panel li.paragraph{cursor:default}#panel li.paragraph ol{padding-left:1.2rem}
 mark{background:#ffe08a}mark.error{background:#ffb3b3}mark.info{background:#cfe3ff}mark.off{background:none}
 mark.point::before{content:"⚑";color:#b00}mark.point.off::before{content:none}mark.focus{outline:2px solid #b00}
 .sev{font-size:.8rem;padding:0 .3rem;border-radius:3px;background:#eee}.sev.error{background:#ffb3b3}
 .sev.warning{background:#ffe08a}.sev.info{background:#cfe3ff}.quiet{color:#666}
+@media (max-width:50rem){
+header,main>section{padding:0 .75rem}#audit{grid-template-columns:minmax(0,1fr)}
+#text,#panel{max-height:60vh}
+table.provenance,table.provenance tbody,table.provenance tr,table.provenance td{display:block}
+table.provenance tr:first-child{display:none}
+table.provenance tr{border:1px solid #ccc;margin:.5rem 0;background:#fff}
+table.provenance td{border:0;padding:.1rem .5rem;text-align:left}
+table.provenance td.claim,table.provenance td.reference{min-width:0;width:auto}
+table.provenance td::before{content:attr(data-label) ": ";font-weight:600;color:#555}
+}
 """
 
 SCRIPT = """
@@ -233,9 +250,7 @@ def _provenance(data: dict[str, Any]) -> str:
     legend = "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in data["statuses"].items())
     body = []
     for row in rows:
-        reference = ", ".join(escape(row[key]) for key in ("title", "publisher", "date") if row[key])
-        if not reference and row["text"]:
-            reference = escape(row["text"])
+        reference = ", ".join(escape(word) for word in reference_words(row))
         if row["url"]:
             reference += f"{', ' if reference else ''}{_link(row['url'])}"
         capture = "—"
@@ -244,14 +259,19 @@ def _provenance(data: dict[str, Any]) -> str:
             if row["days"] is not None:
                 capture += f", {row['days']} days {row['direction']}"
             capture += ")"
-        body.append(
-            f'<tr><td class="n">{row["line"]}</td><td>{escape(row["claim"])}</td>'
-            f"<td>[{escape(row['reference'])}]</td><td>{reference or '—'}</td><td>{capture}</td>"
-            f"<td>{escape(row['status'])}</td><td>{_supports(row)}</td></tr>"
-        )
+        cells = [
+            ("n", "Line", str(row["line"])),
+            ("claim", "Claim", escape(row["claim"])),
+            ("ref", "Ref", f"[{escape(marker_label(row))}]"),
+            ("reference", "Reference", reference or "—"),
+            ("capture", "Archived capture", capture),
+            ("status", "Status", escape(row["status"])),
+            ("supports", "Supports", _supports(row)),
+        ]
+        body.append("<tr>" + "".join(f'<td class="{c}" data-label="{label}">{v}</td>' for c, label, v in cells))
     legend += "".join(f"<li><b>supports {escape(k)}</b>: {escape(v)}</li>" for k, v in data["supports"].items())
     return (
-        f"<ul>{legend}</ul><table><tr><th>Line</th><th>Claim</th><th>Ref</th><th>Reference</th>"
+        f'<ul>{legend}</ul><table class="provenance"><tr><th>Line</th><th>Claim</th><th>Ref</th><th>Reference</th>'
         f"<th>Archived capture</th><th>Status</th><th>Supports</th></tr>{''.join(body)}</table>"
     )
 
@@ -275,5 +295,6 @@ def _supports(row: dict[str, Any]) -> str:
 def _link(url: str) -> str:
     """A link for a web address; anything else (a ``javascript:`` address in a document, say) as text."""
     if re.match(r"https?://", url, re.IGNORECASE):
-        return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a>'
+        shown = url if len(url) <= _LINK_CHARS else url[: _LINK_CHARS - 1] + "…"
+        return f'<a href="{escape(url)}" title="{escape(url)}" rel="noopener noreferrer">{escape(shown)}</a>'
     return f"<code>{escape(url)}</code>"

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..origin import origin_lines
 from ..paragraphs import grouped, heading, of_shape
-from .model import archive_sentences, note_sentence, origin_sentence
+from .model import archive_sentences, marker_label, note_sentence, origin_sentence, reference_words
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 
@@ -98,7 +98,7 @@ def _provenance(data: dict[str, Any]) -> list[str]:
         "|---:|---|---|---|---|---|---|",
     ]
     for row in rows:
-        marker = _md("[" + row["reference"] + "]")
+        marker = _md("[" + marker_label(row) + "]")
         lines.append(
             f"| {row['line']} | {_md(row['claim'])} | {marker} | {_reference(row)}"
             f" | {_capture(row)} | {row['status']} | {_supports(row)} |"
@@ -116,9 +116,7 @@ def _supports(row: dict[str, Any]) -> str:
 
 
 def _reference(row: dict[str, Any]) -> str:
-    parts = [_md(row[key]) for key in ("title", "publisher", "date") if row[key]]
-    if not parts and row["text"]:
-        parts = [_md(row["text"])]
+    parts = [_md(word) for word in reference_words(row)]
     if row["url"]:
         parts.append(_link(row["url"]))
     return ", ".join(parts) or "—"
@@ -139,7 +137,7 @@ def _share(part: int, whole: int) -> str:
 
 
 def _value(value: Any) -> str:
-    return f"`{_code(str(value))}`"
+    return f"`{_code(' '.join(str(value).split()))}`"
 
 
 def _link(url: str) -> str:

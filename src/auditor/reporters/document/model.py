@@ -15,6 +15,7 @@ from typing import Any
 from ... import __version__
 from ...report import FileReport
 from ...severity import Severity
+from ...text import close_up
 from ..origin import origin_data
 from ..shapes import archive_facts, capture, finding
 from .provenance import STATUSES, SUPPORTS, Origin, archived_sources, origin, rows, section_claims
@@ -147,6 +148,25 @@ def archive_sentences(data: dict[str, Any], link: Callable[[str], str], text: Ca
         guess = f"a guess, not a fact; score {best['score']:.2f}"
         said.append(f"Candidate for {text(f'[{key}]')} ({guess}): {link(best['url'])}.")
     return said
+
+
+def marker_label(row: dict[str, Any]) -> str:
+    """A provenance row's citation as the reader saw it: ``12``, or ``link`` for an inline link, whose key
+    is its address (shown once, in the Reference column)."""
+    key, url = row["reference"], row["url"]
+    if url and url in key:
+        return key.replace(url, "").strip() or "link"
+    return key
+
+
+def reference_words(row: dict[str, Any]) -> list[str]:
+    """What a provenance row's reference says besides its address: title, publisher and date, else its
+    text without the address (which the report gives once, as a link)."""
+    parts = [close_up(row[key]) for key in ("title", "publisher", "date") if row[key]]
+    if not parts and row["text"]:
+        text = row["text"].replace(row["url"], " ") if row["url"] else row["text"]
+        parts = [shown] if (shown := close_up(text)) else []
+    return parts
 
 
 def note_sentence(code: str) -> str:
