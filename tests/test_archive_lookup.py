@@ -157,7 +157,7 @@ def test_json_gives_each_source_its_capture_and_matches_the_schema(pywb, tmp_pat
     code, out, _ = _run(pywb, tmp_path, "--format", "json")
     assert code == 1
     data = json.loads(out)
-    schema = json.loads((resources.files("auditor") / "schemas" / "check-1.4.json").read_text(encoding="utf-8"))
+    schema = json.loads((resources.files("auditor") / "schemas" / "check-1.5.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
     sources = data["files"][0]["archive"]["sources"]
     first = sources[0]

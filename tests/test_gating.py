@@ -59,7 +59,7 @@ def _check(repo: Path, *args: str) -> tuple[int, str, str]:
 
 def _new(out: str) -> list[dict]:
     data = json.loads(out)
-    schema = json.loads((resources.files("auditor") / "schemas" / "check-1.4.json").read_text(encoding="utf-8"))
+    schema = json.loads((resources.files("auditor") / "schemas" / "check-1.5.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
     return [f for f in data["findings"] if f["baseline_state"] == "new"]
 

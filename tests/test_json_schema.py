@@ -13,19 +13,19 @@ from conftest import SEED
 
 
 def test_seed_output_matches_the_schema(tmp_path):
-    schema = json.loads((resources.files("auditor") / "schemas" / "check-1.4.json").read_text(encoding="utf-8"))
+    schema = json.loads((resources.files("auditor") / "schemas" / "check-1.5.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
     result = CliRunner().invoke(main, ["check", str(SEED), str(tmp_path / "bad.txt"), "--format", "json"])
     output = json.loads(result.output.split("\n", 1)[1] if result.output.startswith("auditor:") else result.output)
     jsonschema.validate(output, schema)
-    assert output["schema_version"] == "1.4"
+    assert output["schema_version"] == "1.5"
     assert output["errors"][0]["message"].startswith("binary file")
     assert len(output["findings"]) == sum(output["summary"]["findings_by_rule"].values())
 
 
 def test_an_unsourced_claim_carries_its_reason_and_confidence():
-    schema = json.loads((resources.files("auditor") / "schemas" / "check-1.4.json").read_text(encoding="utf-8"))
+    schema = json.loads((resources.files("auditor") / "schemas" / "check-1.5.json").read_text(encoding="utf-8"))
     output = json.loads(CliRunner().invoke(main, ["check", str(SEED), "--format", "json"]).output)
     claims = [f for f in output["findings"] if f["rule"] == "unsourced-claim"]
     assert {f["evidence"]["reason"] for f in claims} >= {"date", "statistic"}

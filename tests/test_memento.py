@@ -223,7 +223,7 @@ def test_check_asks_a_memento_archive_from_the_command_line(pywb, tmp_path):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1, result.output
     data = json.loads(result.stdout)
-    schema = json.loads((resources.files("auditor") / "schemas" / "check-1.4.json").read_text(encoding="utf-8"))
+    schema = json.loads((resources.files("auditor") / "schemas" / "check-1.5.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)  # a capture whose status Memento does not give is null
     sources = {s["canonical"]: s for s in data["files"][0]["archive"]["sources"]}
     assert sources["news.example/fall"]["capture"]["url"] == f"{pywb.base}/web/20140420080000/http://news.example/fall"

@@ -7,7 +7,7 @@ from collections import Counter
 from .config.settings import ActiveRule, Settings
 from .extract.facts import Facts
 from .findings import Finding, fingerprint
-from .report import FileReport, InputProblem, Summary
+from .report import FileReport, InputProblem, Summary, root_cause
 
 
 def audit(facts: Facts, rules: tuple[ActiveRule, ...]) -> tuple[Finding, ...]:
@@ -54,14 +54,16 @@ def audit_document(facts: Facts, settings: Settings, keep: bool = False) -> File
         return InputProblem(doc.path, "document is nested too deeply to read")
     except Exception as error:  # noqa: BLE001 - one bad document must not lose the others
         return InputProblem(doc.path, f"internal error while checking: {type(error).__name__}: {error}")
+    summary = Summary.of(facts, findings)
     return FileReport(
         path=doc.path,
         format=doc.format,
         title=doc.title,
         provenance=doc.provenance,
         notes=doc.notes,
-        summary=Summary.of(facts, findings),
+        summary=summary,
         findings=findings,
+        cause=root_cause(facts, summary, findings),
         archive=facts.archive,
         facts=facts if keep else None,
     )

@@ -6,7 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .document import Provenance
+from .document import Provenance, Span
+from .extract.citing import cited_to_nothing
+from .extract.sources import original_of
 from .findings import Finding
 from .severity import Severity
 
@@ -15,13 +17,18 @@ if TYPE_CHECKING:
     from .extract.facts import Facts
     from .extract.sources import ArchiveFacts
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """Claims in three kinds (cited to a source, cited only to empty footnotes, uncited), references, and
+    findings per rule."""
+
     claims: int
-    cited_claims: int
+    cited_claims: int  # a citation of which names a source
+    empty_cited_claims: int  # every citation of which points to an empty footnote (or none)
+    uncited_claims: int
     references: int
     empty_references: int
     findings_by_rule: dict[str, int]
@@ -29,10 +36,15 @@ class Summary:
     @classmethod
     def of(cls, facts: Facts, findings: tuple[Finding, ...]) -> Summary:
         doc = facts.doc
+        uncited = {s.span for s in facts.coverage.uncovered}
+        hollow = empty_cited(facts) - uncited
         claims = len(doc.claim_sentences)
+        empty_cited_claims = sum(1 for s in doc.claim_sentences if s.span in hollow)
         return cls(
             claims=claims,
-            cited_claims=claims - len(facts.coverage.uncovered),
+            cited_claims=claims - len(uncited) - empty_cited_claims,
+            empty_cited_claims=empty_cited_claims,
+            uncited_claims=len(uncited),
             references=len(doc.references),
             empty_references=sum(1 for r in doc.references if r.empty),
             findings_by_rule=dict(sorted(Counter(f.rule for f in findings).items())),
@@ -46,10 +58,48 @@ class Summary:
         return cls(
             claims=sum(s.claims for s in summaries),
             cited_claims=sum(s.cited_claims for s in summaries),
+            empty_cited_claims=sum(s.empty_cited_claims for s in summaries),
+            uncited_claims=sum(s.uncited_claims for s in summaries),
             references=sum(s.references for s in summaries),
             empty_references=sum(s.empty_references for s in summaries),
             findings_by_rule=dict(sorted(by_rule.items())),
         )
+
+
+def empty_cited(facts: Facts) -> frozenset[Span]:
+    """The claim sentences cited only to empty footnotes, counting those the archive gave back as sourced."""
+    recovered = frozenset(r.key for r in facts.archive.recovered) if facts.archive else frozenset()
+    return cited_to_nothing(facts.doc, recovered)
+
+
+def root_cause(facts: Facts, summary: Summary, findings: tuple[Finding, ...]) -> str | None:
+    """One cause behind most of a document's findings, said with what to do about it; None when the findings
+    have no one cause this knows. Each cause is a fact about the document, not about one sentence: a copy
+    that lost its references (most footnotes empty), or a reference list lost whole."""
+    by_rule = summary.findings_by_rule
+    total = len(findings)
+    if total < 10:
+        return None
+    empty, references = summary.empty_references, summary.references
+    lost = by_rule.get("empty-footnote", 0) + by_rule.get("backlink-mismatch", 0)
+    if references and 2 * empty > references and 2 * lost > total:
+        said = f"{empty} of {references} footnotes are empty"
+        if original_of(facts.doc, facts.dates) is None:
+            return f"{said}: their sources were lost or never written, so the claims they cite are unsourced"
+        said += ": this copy lost its references"
+        archive = facts.archive
+        if archive is None:
+            return f"{said}; `--archive` can recover them from the archived original"
+        if archive.recovered:
+            return f"{said}; {len(archive.recovered)} were recovered from the archived original"
+        return f"{said}, and the archived original gave none of them back"
+    dangling = by_rule.get("dangling-citation", 0)
+    if not references and 2 * dangling > total:
+        return f"{dangling} citation markers point to no reference: the document lost its reference list"
+    uncited = by_rule.get("unsourced-claim", 0)
+    if not references and not summary.cited_claims and 2 * uncited > total:
+        return f"the document has no references at all: each of its {summary.claims} claims is uncited"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +111,7 @@ class FileReport:
     notes: tuple[str, ...]
     summary: Summary
     findings: tuple[Finding, ...]
+    cause: str | None = None  # one cause behind most findings (``root_cause``)
     archive: ArchiveFacts | None = None  # with --archive: each cited source's capture, and what a copy lost
     facts: Facts | None = None  # the document and its facts, kept for the reports that show the text
 

@@ -56,6 +56,8 @@ table.provenance tr:first-child{display:none}
 table.provenance tr{border:1px solid #ccc;margin:.5rem 0;background:#fff}
 table.provenance td{border:0;padding:.1rem .5rem;text-align:left}
 table.provenance td.claim,table.provenance td.reference{min-width:0;width:auto}
+.bars{width:100%}.bars th{font-size:.8rem}.bars td,.bars th{padding:.2rem .3rem}
+.bars td.bar{width:auto;min-width:2.5rem}
 table.provenance td::before{content:attr(data-label) ": ";font-weight:600;color:#555}
 }
 """
@@ -146,33 +148,40 @@ def _summary(data: dict[str, Any]) -> str:
     s = data["summary"]
     archived = "not consulted" if not data["archive_consulted"] else f"{s['archived_sources']} of {s['cited_urls']}"
     cards = [
-        ("Claims", s["claims"]),
-        ("Cited claims", s["cited_claims"]),
-        ("References", s["references"]),
-        ("Empty references", s["empty_references"]),
-        ("Archived sources", archived),
-        ("Findings", s["findings"]),
+        ("Claims", s["claims"], ""),
+        ("Cited", s["cited_claims"], ""),
+        ("Cited only to empty footnotes", s["empty_cited_claims"], "alert" if s["empty_cited_claims"] else ""),
+        ("Uncited", s["uncited_claims"], "alert" if s["uncited_claims"] else ""),
+        ("References", s["references"], ""),
+        ("Empty references", s["empty_references"], "alert" if s["empty_references"] else ""),
+        ("Archived sources", archived, ""),
+        ("Findings", s["findings"], ""),
     ]
-    html = '<div class="cards">' + "".join(f'<div class="card"><b>{v}</b>{k}</div>' for k, v in cards) + "</div>"
+    html = '<div class="cards">' + "".join(f'<div class="card {c}"><b>{v}</b>{k}</div>' for k, v, c in cards) + "</div>"
+    if data["cause"]:
+        cause = re.sub(r"`([^`]*)`", r"<code>\1</code>", escape(data["cause"]))
+        html += f'<p class="cause"><b>Most findings share one cause:</b> {cause}.</p>'
     if data["sections"]:
         widest = max(section["claims"] for section in data["sections"])
         rows = []
         for section in data["sections"]:
-            cited = section["claims"] - section["uncited"]
-            bar = (
-                f'<span class="cited" style="width:{100 * cited / widest:.1f}%"></span>'
-                f'<span class="uncited" style="width:{100 * section["uncited"] / widest:.1f}%"></span>'
+            empty, uncited = section["empty_cited"], section["uncited"]
+            cited = section["claims"] - empty - uncited
+            bar = "".join(
+                f'<span class="{kind}" style="width:{100 * n / widest:.1f}%"></span>'
+                for kind, n in (("cited", cited), ("empty", empty), ("uncited", uncited))
             )
             rows.append(
                 f'<tr><td>{escape(section["title"])}</td><td class="bar" title="{cited} cited, '
-                f'{section["uncited"]} uncited">{bar}</td><td class="n">{cited}</td>'
-                f'<td class="n">{section["uncited"]}</td></tr>'
+                f'{empty} cited only to empty footnotes, {uncited} uncited">{bar}</td><td class="n">{cited}</td>'
+                f'<td class="n">{empty}</td><td class="n">{uncited}</td></tr>'
             )
         html += (
-            '<h3>Claims per section</h3><table class="bars"><tr><th>Section</th><th>'
-            '<span class="sev" style="background:#4c8c4a;color:#fff">cited</span> '
-            '<span class="sev" style="background:#d9822b;color:#fff">uncited</span></th>'
-            "<th>Cited</th><th>Uncited</th></tr>" + "".join(rows) + "</table>"
+            '<h3>Claims per section</h3><p class="legend"><span class="sev" style="background:#4c8c4a;color:#fff">'
+            'cited</span> <span class="sev" style="background:#b58900;color:#fff">cited only to empty footnotes'
+            '</span> <span class="sev" style="background:#d9822b;color:#fff">uncited</span></p>'
+            '<table class="bars"><tr><th>Section</th><th>Claims</th><th>Cited</th><th>Cited to empty</th>'
+            "<th>Uncited</th></tr>" + "".join(rows) + "</table>"
         )
     return html
 

@@ -37,13 +37,19 @@ def render(data: dict[str, Any]) -> str:
 
 def _summary(data: dict[str, Any]) -> list[str]:
     s = data["summary"]
-    cited = f"{s['cited_claims']} ({_share(s['cited_claims'], s['claims'])})"
+    cited, empty, uncited = (
+        f"{s[key]} ({_share(s[key], s['claims'])})" for key in ("cited_claims", "empty_cited_claims", "uncited_claims")
+    )
     archived = "not consulted" if not data["archive_consulted"] else f"{s['archived_sources']} of {s['cited_urls']}"
     lines = [
-        "| Claims | Cited claims | References | Empty references | Archived sources | Findings |",
-        "|---:|---:|---:|---:|---:|---:|",
-        f"| {s['claims']} | {cited} | {s['references']} | {s['empty_references']} | {archived} | {s['findings']} |",
+        "| Claims | Cited | Cited only to empty footnotes | Uncited | References | Empty references"
+        " | Archived sources | Findings |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {s['claims']} | {cited} | {empty} | {uncited} | {s['references']} | {s['empty_references']}"
+        f" | {archived} | {s['findings']} |",
     ]
+    if data["cause"]:
+        lines += ["", f"**Most findings share one cause:** {_md_cause(data['cause'])}."]
     if s["findings_by_rule"]:
         codes = {f["rule"]: (f["code"], f["severity"]) for f in data["findings"]}
         lines += ["", "| Rule | Code | Severity | Findings |", "|---|---|---|---:|"]
@@ -51,8 +57,18 @@ def _summary(data: dict[str, Any]) -> list[str]:
             code, severity = codes[rule]
             lines.append(f"| {rule} | {code} | {severity} | {count} |")
     if data["sections"]:
-        lines += ["", "Claims per section:", "", "| Section | Claims | Uncited |", "|---|---:|---:|"]
-        lines += [f"| {_md(s['title'])} | {s['claims']} | {s['uncited']} |" for s in data["sections"]]
+        lines += [
+            "",
+            "Claims per section:",
+            "",
+            "| Section | Claims | Cited | Cited only to empty footnotes | Uncited |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {_md(s['title'])} | {s['claims']} | {s['claims'] - s['empty_cited'] - s['uncited']}"
+            f" | {s['empty_cited']} | {s['uncited']} |"
+            for s in data["sections"]
+        ]
     return lines
 
 
@@ -130,6 +146,12 @@ def _capture(row: dict[str, Any]) -> str:
     if row["days"] is not None:
         shown += f", {row['days']} days {row['direction']} the citation"
     return shown + ")"
+
+
+def _md_cause(cause: str) -> str:
+    """The cause in words, its command-line options kept as code."""
+    parts = cause.split("`")
+    return "".join(_SPECIAL.sub(r"\\\1", part) if i % 2 == 0 else f"`{part}`" for i, part in enumerate(parts))
 
 
 def _share(part: int, whole: int) -> str:

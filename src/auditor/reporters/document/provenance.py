@@ -16,6 +16,7 @@ from ...extract.facts import Facts
 from ...extract.mirrors import known_copies
 from ...extract.sources import ArchiveFacts, CaptureFact, Status, original_of
 from ...extract.support import Stated, Verdict
+from ...report import empty_cited
 from ...text import excerpt
 
 CLAIM_CHARS = 240  # of a claim shown in a table row
@@ -80,6 +81,7 @@ SUPPORTS = {
 class SectionClaims:
     title: str
     claims: int
+    empty_cited: int  # claim sentences cited only to empty footnotes
     uncited: int  # claim sentences no citation covers
 
 
@@ -151,16 +153,19 @@ def rows(facts: Facts) -> list[Row]:
 
 
 def section_claims(facts: Facts) -> list[SectionClaims]:
-    """Claims and uncited claims per section, in the order of the text, sections without claims left out."""
+    """Claims, those cited only to empty footnotes and uncited claims per section, in the order of the text,
+    sections without claims left out."""
     doc = facts.doc
     uncited = {s.span for s in facts.coverage.uncovered}
+    hollow = empty_cited(facts)
     counts: dict[int, list[int]] = {}
     for sentence in doc.claim_sentences:
         section = doc.blocks[sentence.block].section
-        pair = counts.setdefault(section, [0, 0])
-        pair[0] += 1
-        pair[1] += sentence.span in uncited
-    return [SectionClaims(doc.sections[i].title or "(lead)", n, u) for i, (n, u) in sorted(counts.items())]
+        tally = counts.setdefault(section, [0, 0, 0])
+        tally[0] += 1
+        tally[1] += sentence.span in hollow and sentence.span not in uncited
+        tally[2] += sentence.span in uncited
+    return [SectionClaims(doc.sections[i].title or "(lead)", *tally) for i, tally in sorted(counts.items())]
 
 
 def archived_sources(archive: ArchiveFacts) -> int:

@@ -1,4 +1,4 @@
-"""One JSON object per run, described by ``schemas/check-1.4.json``."""
+"""One JSON object per run, described by ``schemas/check-1.5.json``."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ def _file(file: FileReport) -> dict[str, Any]:
         "provenance": asdict(file.provenance),
         "notes": list(file.notes),
         "summary": _summary(file.summary),
+        "cause": file.cause,
     }
     if file.archive is not None:
         shown["archive"] = archive_facts(file.archive)

@@ -32,6 +32,7 @@ def render(report: Report) -> str:
         lines += [f"  {_line(f)}" for f in group.findings]
     for file in report.files:
         lines.extend(_provenance(file))
+    lines += [f"{file.path}: most findings share one cause: {file.cause}" for file in report.files if file.cause]
     if report.comparison is not None:
         lines += [f"{k.path}: fixed: {k.code} {k.rule}: {k.message}" for k in report.comparison.fixed]
     by_rule = Counter(f.rule for f in shown)
@@ -47,7 +48,8 @@ def render(report: Report) -> str:
         f"{count}{new} finding{'s' if count != 1 else ''}"
         + (f" ({graded})" if graded else "")
         + f" in {checked} file{'s' if checked != 1 else ''}"
-        f" (claims: {summary.claims}, cited: {summary.cited_claims};"
+        f" (claims: {summary.claims}, cited: {summary.cited_claims},"
+        f" cited only to empty footnotes: {summary.empty_cited_claims}, uncited: {summary.uncited_claims};"
         f" references: {summary.references}, empty: {summary.empty_references})"
     )
     if report.comparison is not None:
