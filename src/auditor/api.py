@@ -22,7 +22,7 @@ from .errors import ConfigError, InputError
 from .extract.facts import Facts
 from .extract.sources import ArchiveFacts
 from .readers.files import discover, read_document, read_text
-from .readers.history import text_at
+from .readers.history import text_at, verify_revision
 from .report import FileReport, InputProblem, Report
 
 if TYPE_CHECKING:
@@ -96,6 +96,7 @@ def check_paths(
     clients: list[HttpClient] = []  # made on first need: local files without --archive need no network code
     errors: list[InputProblem] = []
     skipped: list[str] = []
+    empty: list[str] = []
     outcomes: list[FileReport | InputProblem | Document | None] = []
     local: list[tuple[int, Path, str]] = []  # (place in outcomes, path, how to show it)
     for raw in paths:
@@ -110,9 +111,12 @@ def check_paths(
         found = discover([raw])
         errors.extend(InputProblem(e.path, e.message) for e in found.errors)
         skipped.extend(found.skipped)
+        empty.extend(found.empty)
         for path, shown in found.files:
             local.append((len(outcomes), path, shown))
             outcomes.append(None)
+    if options.diff_base is not None:  # a revision that is not there stops the run before any work
+        _verify_revision(options.diff_base, local)
     audit_now = archive is None and options.pin is None  # else the files are audited once all are read
     work = [_FileWork(path, shown, settings, options.input_format, audit_now, keep) for _, path, shown in local]
     jobs = run.jobs or available_cores()
@@ -139,7 +143,20 @@ def check_paths(
         comparison = compare((f for file in files for f in file.findings), known, options.diff_base)
     elif recorded is not None:
         comparison = compare((f for file in files for f in file.findings), recorded, f"baseline {options.baseline}")
-    return Report(tuple(files), tuple(errors), tuple(skipped), dict(counts) if archive else None, comparison)
+    lookups = dict(counts) if archive else None
+    return Report(tuple(files), tuple(errors), tuple(skipped), lookups, comparison, tuple(empty))
+
+
+def _verify_revision(revision: str, local: list[tuple[int, Path, str]]) -> None:
+    """ConfigError unless ``revision`` is a commit of each repository holding one of the files."""
+    seen: set[Path] = set()
+    for _, path, shown in local:
+        if (directory := path.resolve().parent) not in seen:
+            seen.add(directory)
+            try:
+                verify_revision(revision, path, shown)
+            except InputError as error:
+                raise ConfigError(str(error)) from None
 
 
 def _known_then(

@@ -590,6 +590,8 @@ def _audit(paths: tuple[str, ...], options: dict[str, Any], use_archive: bool, *
         if file.provenance.revision is not None:
             shown = f"auditor: {file.path}: revision {file.provenance.revision} of {file.provenance.retrieved}"
             click.echo(shown, err=True)
+    for path in report.empty:
+        click.echo(f"auditor: note: {path}: empty file, skipped", err=True)
     for problem in report.errors:
         click.echo(f"auditor: error: {problem.path}: {problem.message}", err=True)
     if report.lookups is not None:
@@ -668,9 +670,13 @@ def _lookup_counts(counts: dict[str, int]) -> str:
 @main.command("rules")
 def list_rules() -> None:
     """List every rule with its code, default severity and summary."""
-    for default in _rule_defaults():
+    defaults = _rule_defaults()
+    width = max(len(default.rule.name) for default in defaults)  # the longest name sets the column
+    for default in defaults:
         state = "" if default.enabled else " (disabled by default)"
-        click.echo(f"{default.rule.code}  {default.rule.name:<20} {default.severity:<8} {default.rule.summary}{state}")
+        click.echo(
+            f"{default.rule.code}  {default.rule.name:<{width}}  {default.severity:<8} {default.rule.summary}{state}"
+        )
 
 
 @main.command()

@@ -129,6 +129,7 @@ class Report:
     skipped: tuple[str, ...] = ()
     lookups: dict[str, int] | None = None  # with --archive: lookups answered from the cache, fetched, failed
     comparison: Comparison | None = None  # with --baseline or --diff-base: which findings are new
+    empty: tuple[str, ...] = ()  # the skipped files that were empty
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Document
@@ -19,7 +20,8 @@ _SNIFF = 8192  # bytes: where a dump's header, or a binary file's NUL, shows
 class Discovery:
     files: list[tuple[Path, str]]  # (path, how to show it)
     errors: list[InputError]
-    skipped: list[str]  # files in a directory that no reader reads
+    skipped: list[str]  # files in a directory that no reader reads, or that are empty
+    empty: list[str] = field(default_factory=list)  # the empty ones among them
 
 
 def discover(paths: list[str]) -> Discovery:
@@ -27,17 +29,40 @@ def discover(paths: list[str]) -> Discovery:
     files: list[tuple[Path, str]] = []
     errors: list[InputError] = []
     skipped: list[str] = []
+    empty: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for found in _walk(path):
                 shown = _display(found)
-                (files.append((found, shown)) if found.suffix.lower() in SUFFIXES else skipped.append(shown))
+                if found.suffix.lower() not in SUFFIXES:
+                    skipped.append(shown)
+                elif _empty(found):  # one empty file must not fail a whole tree's run
+                    skipped.append(shown)
+                    empty.append(shown)
+                else:
+                    files.append((found, shown))
         elif path.exists():
             files.append((path, _display(path)))
+        elif re.match(r"[a-z][a-z0-9+.-]*://", raw, re.IGNORECASE):
+            errors.append(InputError(raw, _NOT_AN_ARTICLE))
         else:
             errors.append(InputError(raw, "no such file or directory"))
-    return Discovery(files, errors, skipped)
+    return Discovery(files, errors, skipped, empty)
+
+
+_NOT_AN_ARTICLE = (
+    "a web address that names no wiki article: auditor fetches articles from MediaWiki sites"
+    " (https://en.wikipedia.org/wiki/Title, or en:Title); to check another page, save it and check the file"
+)
+
+
+def _empty(path: Path) -> bool:
+    """Whether a file holds nothing but whitespace (read only when small: a large one is not empty)."""
+    try:
+        return path.stat().st_size < _SNIFF and not path.read_bytes().strip()
+    except OSError:
+        return False  # reading it will say what is wrong
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -70,6 +95,8 @@ def read_document(path: Path, shown: str, max_bytes: int, input_format: str | No
         raise InputError(shown, error.strerror or str(error)) from None
     if looks_like_dump(path, data[:_SNIFF]):
         raise InputError(shown, "a MediaWiki XML dump or export: audit its pages with 'auditor scan'")
+    if (kind := _binary_kind(path, data)) is not None:
+        raise InputError(shown, f"{kind}: convert it to text or HTML first")
     return read_text(path, shown, decode(data, shown), input_format)
 
 
@@ -83,6 +110,26 @@ def read_text(path: Path, shown: str, text: str, input_format: str | None = None
             f" name it with --input-format ({', '.join(FORMATS)})",
         )
     return FORMATS[chosen](shown, text)
+
+
+# The documents people try first that no reader reads, by their first bytes; a ZIP is named by its suffix.
+_MAGIC = ((b"%PDF-", "a PDF"), (b"{\\rtf", "an RTF document"), (b"\xd0\xcf\x11\xe0", "an old Office document (.doc)"))
+_ZIPPED = {
+    ".docx": "a Word document (.docx)",
+    ".odt": "an OpenDocument text (.odt)",
+    ".epub": "an EPUB book",
+    ".pages": "a Pages document",
+}
+
+
+def _binary_kind(path: Path, data: bytes) -> str | None:
+    """What a binary document is, when it is one people write documents in; None for anything else."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"PK\x03\x04"):
+        return _ZIPPED.get(path.suffix.lower(), "a ZIP archive")
+    return None
 
 
 def decode(data: bytes, shown: str) -> str:

@@ -12,12 +12,18 @@ if TYPE_CHECKING:
     import subprocess
 
 
-def text_at(revision: str, path: Path, shown: str) -> str | None:
-    """The text of ``path`` at ``revision`` of the repository holding it; None when the file did not exist
-    then (everything in it is new). InputError when git, the repository or the revision is missing."""
+def verify_revision(revision: str, path: Path, shown: str) -> None:
+    """InputError unless ``revision`` is a commit of the repository holding ``path`` (and git is here)."""
     where = path.resolve().parent
     if _git(where, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", shown=shown).returncode != 0:
         raise InputError(shown, f"--diff-base: {revision!r} is not a commit of the repository holding this file")
+
+
+def text_at(revision: str, path: Path, shown: str) -> str | None:
+    """The text of ``path`` at ``revision`` of the repository holding it; None when the file did not exist
+    then (everything in it is new). InputError when git, the repository or the revision is missing."""
+    verify_revision(revision, path, shown)
+    where = path.resolve().parent
     if not _git(where, "ls-tree", "--name-only", revision, "--", path.name, shown=shown).stdout.strip():
         return None
     data = _git(where, "show", f"{revision}:./{path.name}", shown=shown).stdout

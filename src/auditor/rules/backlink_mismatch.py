@@ -79,7 +79,7 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
             span=reference.span,
             message=(
                 f"Reference {reference.key} has {reference.backlinks} backlinks but {markers} "
-                f"marker{'s' if markers != 1 else ''} cite it: {outcome}"
+                f"{'marker cites' if markers == 1 else 'markers cite'} it: {outcome}"
             ),
             excerpt=excerpt(doc, reference.span),
             key=f"entry {reference.key} {reference.text.casefold()}",

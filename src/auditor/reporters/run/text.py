@@ -55,6 +55,9 @@ def render(report: Report) -> str:
     if report.comparison is not None:
         known = len(report.findings) - count
         tail += f"; since {report.comparison.against}: {known} known, {len(report.comparison.fixed)} fixed"
+    if report.skipped:
+        skipped = len(report.skipped)
+        tail += f"; {skipped} file{'s' if skipped != 1 else ''} skipped (empty, or in no format auditor reads)"
     if report.errors:
         tail += f"; {len(report.errors)} could not be checked"
     lines.append(tail)
