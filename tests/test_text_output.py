@@ -25,7 +25,8 @@ def test_no_color_and_pipes_get_plain_text():
 
 
 def test_a_paragraphs_unsourced_claims_stand_together_under_it():
-    lines = CliRunner().invoke(main, ["check", SEED, "--select", "unsourced-claim,empty-footnote"]).stdout.splitlines()
+    run = ["check", SEED, "--select", "unsourced-claim,empty-footnote", "--format", "concise"]
+    lines = CliRunner().invoke(main, run).stdout.splitlines()
     at = next(
         i for i, line in enumerate(lines) if line.endswith(":429: 2 unsourced claims in the paragraph at line 429:")
     )
@@ -35,3 +36,26 @@ def test_a_paragraphs_unsourced_claims_stand_together_under_it():
     assert lines[at + 3].startswith(f"{shown}:429:288: CIT001")
     alone = [line for line in lines if "CIT005" in line and not line.startswith("  ")]
     assert alone and all(line.startswith(f"{shown}:") for line in alone)
+
+
+def test_each_finding_shows_its_source_line_with_a_caret_under_it(tmp_path):
+    document = tmp_path / "a.md"
+    document.write_text("# Example\n\nAfter the siege the army killed 40 people in the town.\n", encoding="utf-8")
+    lines = CliRunner().invoke(main, ["check", str(document)]).stdout.splitlines()
+    assert lines[0].endswith("“After the siege the army killed 40 people in the town.”")
+    assert lines[1] == "    | After the siege the army killed 40 people in the town."
+    assert lines[2] == "    | " + "^" * len("After the siege the army killed 40 people in the town.")
+    concise = CliRunner().invoke(main, ["check", str(document), "--format", "concise"]).stdout.splitlines()
+    assert concise[0] == lines[0] and not concise[1].startswith("    |")
+
+
+def test_a_long_source_line_is_shown_as_a_window_around_the_finding(tmp_path):
+    document = tmp_path / "a.md"
+    filler = "The river runs past the old mill and the bridge. " * 6
+    document.write_text(f"# Example\n\n{filler}Then the army killed 40 people in the town.\n", encoding="utf-8")
+    lines = CliRunner().invoke(main, ["check", str(document)]).stdout.splitlines()
+    column = int(lines[0].split(":")[2])
+    source, carets = lines[1].removeprefix("    | "), lines[2].removeprefix("    | ")
+    assert source.startswith("…") and len(source) <= 102
+    assert source[carets.index("^") :].startswith("Then the army killed 40")
+    assert column == len(filler) + 1

@@ -21,7 +21,7 @@ from .engine import audit_document
 from .errors import ConfigError, InputError
 from .extract.facts import Facts
 from .extract.sources import ArchiveFacts
-from .readers.files import discover, read_document, read_text
+from .readers.files import decode, discover, read_document, read_text
 from .readers.history import text_at, verify_revision
 from .report import FileReport, InputProblem, Report
 
@@ -68,6 +68,8 @@ class CheckOptions:
     baseline: Path | None = None  # a file ``baseline.dump`` wrote: findings are compared with those it records
     keep_documents: bool = False  # keep each document's facts in its FileReport, for reports that show its text
     pin: PinOptions | None = None  # pin each copy to the wiki revision it was made from, through the API
+    stdin: bytes | None = None  # what the path ``-`` reads: the standard input's bytes
+    stdin_filename: str | None = None  # the name ``-`` is shown and its format told by; None: "-"
 
 
 def check_paths(
@@ -100,6 +102,11 @@ def check_paths(
     outcomes: list[FileReport | InputProblem | Document | None] = []
     local: list[tuple[int, Path, str]] = []  # (place in outcomes, path, how to show it)
     for raw in paths:
+        if raw == "-":
+            read = partial(_read_stdin, options, settings.max_bytes)
+            shown = options.stdin_filename or "-"
+            outcomes.append(read_guarded(read, shown) if archive else _audit_one(read, shown, settings, keep))
+            continue
         spec = parse_article_spec(raw)
         if spec is not None:
             read = partial(_fetch, _client(run, clients), spec, options.fetch)
@@ -108,7 +115,7 @@ def check_paths(
             else:
                 outcomes.append(_audit_one(read, spec.shown, settings, keep))
             continue
-        found = discover([raw])
+        found = discover([raw], settings.exclude, settings.respect_gitignore)
         errors.extend(InputProblem(e.path, e.message) for e in found.errors)
         skipped.extend(found.skipped)
         empty.extend(found.empty)
@@ -330,6 +337,15 @@ def _client(run: RunOptions, made: list[HttpClient]) -> HttpClient:
     if not made:
         made.append(run.http_client())
     return made[0]
+
+
+def _read_stdin(options: CheckOptions, max_bytes: int) -> Document:
+    """The standard input as a document, named and told apart by ``stdin_filename`` or ``input_format``."""
+    shown = options.stdin_filename or "-"
+    data = options.stdin or b""
+    if len(data) > max_bytes:
+        raise InputError(shown, f"input is over the {max_bytes / 2**20:.0f} MiB limit (raise it with --max-size)")
+    return read_text(Path(shown), shown, decode(data, shown), options.input_format)
 
 
 def _fetch(client: HttpClient, spec: ArticleSpec, options: FetchOptions) -> Document:

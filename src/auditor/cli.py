@@ -81,6 +81,27 @@ _ARTICLE_OPTIONS = (
     ),
     click.option("--api-url", help="MediaWiki API to fetch articles from (default: the article's own wiki)."),
 )
+_DISCOVERY_OPTIONS = (
+    click.option(
+        "--exclude",
+        multiple=True,
+        help="Leave out of directories what these gitignore-style patterns match, instead of the configuration's"
+        " (comma-separated).",
+    ),
+    click.option(
+        "--extend-exclude", multiple=True, help="Leave these out too, besides the configuration's (comma-separated)."
+    ),
+    click.option(
+        "--respect-gitignore/--no-respect-gitignore",
+        default=None,
+        help="Leave out of directories what .gitignore files ignore (default: yes).",
+    ),
+    click.option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="The name to show for the standard input (the path -), whose suffix tells its format.",
+    ),
+)
 _CACHE_OPTIONS = (
     click.option("--cache-dir", type=click.Path(file_okay=False), help="HTTP cache directory (default: user cache)."),
     click.option("--offline", is_flag=True, help="Use only what the HTTP cache holds; fetch nothing."),
@@ -117,6 +138,7 @@ _ARCHIVE_OPTIONS = (
 _AUDIT_OPTIONS = (
     click.argument("paths", nargs=-1, required=True),
     *_RULE_OPTIONS,
+    *_DISCOVERY_OPTIONS,
     *_ARTICLE_OPTIONS,
     *_CACHE_OPTIONS,
     _JOBS_OPTION,
@@ -161,6 +183,17 @@ _audit_options = _options(*_AUDIT_OPTIONS)  # every command that audits document
     show_default=True,
     help="Least serious finding that fails the run.",
 )
+@click.option(
+    "--min-severity",
+    type=click.Choice([str(s) for s in Severity]),
+    help="Least serious finding to report at all: less serious ones are neither shown nor fail the run.",
+)
+@click.option(
+    "-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the output to this file."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings and errors only: no summary, no notes.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still when input fails).")
+@click.option("--statistics", is_flag=True, help="Count the findings of each rule instead of listing them.")
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -168,6 +201,11 @@ def check(
     baseline_path: Path | None,
     diff_base: str | None,
     fail_on: str,
+    min_severity: str | None,
+    output_file: Path | None,
+    quiet: bool,
+    exit_zero: bool,
+    statistics: bool,
     **options: Any,
 ) -> None:
     """Check documents (files or directories) and report their findings.
@@ -187,12 +225,31 @@ def check(
     not be checked.
     """
     from .reporters.run import renderer
+    from .reporters.run.text import render as render_text
+    from .reporters.run.text import statistics as render_statistics
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    report = _audit(paths, options, use_archive, diff_base=diff_base, baseline=baseline_path)
-    click.echo(renderer(output_format)(report), nl=False, color=False if os.environ.get("NO_COLOR") else None)
-    sys.exit(report.exit_code(Severity(fail_on)))
+    if statistics and output_format not in ("text", "concise"):
+        raise UsageProblem("--statistics counts findings as text: use it without --format or with --format text")
+    report = _audit(paths, options, use_archive, quiet, diff_base=diff_base, baseline=baseline_path)
+    if min_severity is not None:
+        report = report.at_least(Severity(min_severity))
+    if statistics:
+        shown = render_statistics(report)
+    elif output_format in ("text", "concise"):
+        shown = render_text(report, quiet=quiet, caret=output_format == "text")
+    else:
+        shown = renderer(output_format)(report)
+    if output_file is not None:
+        try:
+            output_file.write_text(click.unstyle(shown), encoding="utf-8")
+        except OSError as error:
+            raise UsageProblem(f"cannot write {output_file}: {error.strerror or error}") from None
+    else:
+        click.echo(shown, nl=False, color=False if os.environ.get("NO_COLOR") else None)
+    code = report.exit_code(Severity(fail_on))
+    sys.exit(0 if exit_zero and code == 1 else code)
 
 
 @main.command()
@@ -515,8 +572,9 @@ def baseline_write(paths: tuple[str, ...], use_archive: bool, output: Path, **op
     click.echo(f"auditor: {output}: {count} finding{'s' if count != 1 else ''} recorded", err=True)
 
 
-def _run_options(options: dict[str, Any], use_archive: bool) -> RunOptions:
-    """What every auditing command shares, taken out of what click parsed (``options``)."""
+def _run_options(options: dict[str, Any], use_archive: bool, start: Path | None = None) -> RunOptions:
+    """What every auditing command shares, taken out of what click parsed (``options``); the configuration
+    is the one nearest ``start`` (the checked paths' directory) or the working directory."""
     from .api import RunOptions
 
     overrides = {  # the archive settings given on the command line, over the configuration file's
@@ -527,8 +585,19 @@ def _run_options(options: dict[str, Any], use_archive: bool) -> RunOptions:
         "requests_per_minute": options.pop("archive_rate"),
         "allow_private_addresses": options.pop("allow_private_addresses"),
     }
+    discovery = {
+        "exclude": _split(options.pop("exclude", ())),
+        "extend_exclude": _split(options.pop("extend_exclude", ())),
+        "respect_gitignore": options.pop("respect_gitignore", None),
+        "start": start,
+    }
     settings = _settings(
-        options.pop("config_path"), options.pop("select"), options.pop("ignore"), options.pop("max_size"), overrides
+        options.pop("config_path"),
+        options.pop("select"),
+        options.pop("ignore"),
+        options.pop("max_size"),
+        overrides,
+        discovery,
     )
     archive = _archive_options(settings, use_archive, options.pop("check_live"), options.pop("save_missing"))
     cache_dir = options.pop("cache_dir")
@@ -569,16 +638,27 @@ def _check_options(
         from .pin import PinOptions
 
         pinning = PinOptions(api_url=fetch.api_url)
-    return CheckOptions(options.pop("input_format"), fetch, diff_base, baseline, keep_documents, pinning)
+    stdin_filename = options.pop("stdin_filename", None)
+    if paths.count("-") > 1:
+        raise UsageProblem("the standard input (-) can be read once")
+    if diff_base and "-" in paths:
+        raise UsageProblem("--diff-base compares files with their git history; the standard input has none")
+    stdin = click.get_binary_stream("stdin").read() if "-" in paths else None
+    return CheckOptions(
+        options.pop("input_format"), fetch, diff_base, baseline, keep_documents, pinning, stdin, stdin_filename
+    )
 
 
-def _audit(paths: tuple[str, ...], options: dict[str, Any], use_archive: bool, **check: Any) -> Report:
+def _audit(
+    paths: tuple[str, ...], options: dict[str, Any], use_archive: bool, quiet: bool = False, **check: Any
+) -> Report:
     """Audit what the command line names (``options``: what click parsed; ``check``: what the command
-    adds, as ``_check_options`` takes it), saying on stderr what it fetched and what went wrong."""
+    adds, as ``_check_options`` takes it), saying on stderr what it fetched and what went wrong (only what
+    went wrong when ``quiet``)."""
     from .api import check_paths
 
     checking = _check_options(paths, options, **check)  # its usage errors are said before the configuration's
-    run = _run_options(options, use_archive)
+    run = _run_options(options, use_archive, _start(paths))
     try:
         report = check_paths(list(paths), run, checking, _progress_bar)
     except AuditorError as error:  # a baseline that cannot be used, asked for with --diff-base
@@ -587,16 +667,27 @@ def _audit(paths: tuple[str, ...], options: dict[str, Any], use_archive: bool, *
         click.echo("auditor: interrupted", err=True)
         sys.exit(130)
     for file in report.files:
-        if file.provenance.revision is not None:
+        if file.provenance.revision is not None and not quiet:
             shown = f"auditor: {file.path}: revision {file.provenance.revision} of {file.provenance.retrieved}"
             click.echo(shown, err=True)
-    for path in report.empty:
+    for path in () if quiet else report.empty:
         click.echo(f"auditor: note: {path}: empty file, skipped", err=True)
     for problem in report.errors:
         click.echo(f"auditor: error: {problem.path}: {problem.message}", err=True)
-    if report.lookups is not None:
+    if report.lookups is not None and not quiet:
         click.echo(f"auditor: archive: {_lookup_counts(report.lookups)}", err=True)
     return report
+
+
+def _start(paths: tuple[str, ...]) -> Path | None:
+    """Where to look for the configuration from: the deepest directory holding every local path checked."""
+    from .archive.articles import parse_article_spec
+
+    local = [Path(p).resolve() for p in paths if p != "-" and parse_article_spec(p) is None and Path(p).exists()]
+    if not local:
+        return None
+    directories = [p if p.is_dir() else p.parent for p in local]
+    return Path(os.path.commonpath(directories))
 
 
 def _settings(
@@ -605,11 +696,12 @@ def _settings(
     ignore: tuple[str, ...],
     max_size: float | None,
     archive_overrides: dict[str, Any],
+    discovery: dict[str, Any],
 ) -> Settings:
     from .config.settings import load_settings
 
     try:
-        return load_settings(config_path, _split(select), _split(ignore), max_size, archive_overrides)
+        return load_settings(config_path, _split(select), _split(ignore), max_size, archive_overrides, **discovery)
     except AuditorError as error:
         raise UsageProblem(str(error)) from None
 

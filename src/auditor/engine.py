@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from .config.settings import ActiveRule, Settings
+from .document import Document
 from .extract.facts import Facts
+from .extract.suppressions import suppressions
 from .findings import Finding, fingerprint
 from .report import FileReport, InputProblem, Summary, root_cause
 
@@ -38,10 +40,21 @@ def audit(facts: Facts, rules: tuple[ActiveRule, ...]) -> tuple[Finding, ...]:
                     excerpt=hit.excerpt,
                     fingerprint=fingerprint(active.rule.name, doc.path, hit.key, occurrence),
                     evidence=dict(hit.evidence),
+                    source=_source_line(doc, hit.span.start),
                 )
             )
     findings.sort(key=lambda f: (f.start, f.code))
+    silenced = suppressions(doc)
+    if silenced:
+        findings = [f for f in findings if not any(s.covers(f.code, f.rule, f.start) for s in silenced)]
     return tuple(findings)
+
+
+def _source_line(doc: Document, offset: int) -> str:
+    """The line of the original text that ``offset`` is on, without its line break."""
+    start = doc.text.rfind("\n", 0, offset) + 1
+    end = doc.text.find("\n", offset)
+    return doc.text[start : len(doc.text) if end == -1 else end].rstrip("\r")
 
 
 def audit_document(facts: Facts, settings: Settings, keep: bool = False) -> FileReport | InputProblem:

@@ -26,6 +26,7 @@ class Finding:
     excerpt: str
     fingerprint: str
     evidence: Mapping[str, Any] = field(default_factory=dict)
+    source: str = ""  # the text of the finding's first line, for the text output's caret
 
 
 def fingerprint(rule: str, path: str, key: str, occurrence: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .document import Provenance, Span
@@ -138,6 +138,15 @@ class Report:
     @property
     def summary(self) -> Summary:
         return Summary.total([file.summary for file in self.files])
+
+    def at_least(self, severity: Severity) -> Report:
+        """This report with only the findings at least as serious as ``severity``."""
+        files = []
+        for file in self.files:
+            kept = tuple(f for f in file.findings if f.severity.rank <= severity.rank)
+            by_rule = dict(sorted(Counter(f.rule for f in kept).items()))
+            files.append(replace(file, findings=kept, summary=replace(file.summary, findings_by_rule=by_rule)))
+        return replace(self, files=tuple(files))
 
     def is_new(self, finding: Finding) -> bool:
         """Whether a finding counts against the change: every one does, unless a comparison says otherwise."""

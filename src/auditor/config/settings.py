@@ -1,6 +1,7 @@
 """User configuration: ``[tool.auditor]`` in pyproject.toml, or an auditor.toml.
 
-The nearest file from the working directory upwards wins. Unknown keys are
+The nearest file from the checked paths' directory upwards wins, else the nearest from the working
+directory upwards. Unknown keys are
 errors that name the file and the key, so a typo never silently does nothing.
 """
 
@@ -17,7 +18,7 @@ from ..rules import Rule
 from ..severity import Severity
 from .defaults import RuleDefaults, build_options, parse_severity, rule_defaults
 
-_TOP_KEYS = {"select", "ignore", "rules", "max-size", "archive"}
+_TOP_KEYS = {"select", "ignore", "rules", "max-size", "archive", "exclude", "extend-exclude", "respect-gitignore"}
 
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024  # the largest file (or dump page) read, unless --max-size says otherwise
@@ -36,6 +37,8 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     source: str | None = None  # the configuration file used, if any
     archive: ArchiveSettings = field(default_factory=ArchiveSettings)
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns of files and directories to leave out of a tree
+    respect_gitignore: bool = True  # leave out of a tree what its .gitignore files ignore
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -66,7 +69,13 @@ def load_settings(
     ignore: list[str] | None = None,
     max_size_mib: float | None = None,
     archive: dict[str, Any] | None = None,
+    exclude: list[str] | None = None,
+    extend_exclude: list[str] | None = None,
+    respect_gitignore: bool | None = None,
+    start: Path | None = None,
 ) -> Settings:
+    """The settings: the configuration file's (``config_path``, else the nearest from ``start`` upwards,
+    else from the working directory upwards) under what the command line gives."""
     if config_path:
         path = Path(config_path)
         if not path.is_file():
@@ -76,7 +85,7 @@ def load_settings(
             data = data.get("tool", {}).get("auditor", {})
         found: tuple[Path, dict[str, Any]] | None = (path, data)
     else:
-        found = find_config(Path.cwd())
+        found = (find_config(start) if start is not None else None) or find_config(Path.cwd())
     source, data = found if found else (None, {})
     where = str(source) if source else "configuration"
     table = "[tool.auditor]" if source and source.name == "pyproject.toml" else "the top level"
@@ -113,14 +122,21 @@ def load_settings(
     max_size = max_size_mib if max_size_mib is not None else data.get("max-size")
     max_bytes = DEFAULT_MAX_BYTES if max_size is None else _max_bytes(max_size, where)
     archive_config = archive_settings(data.get("archive"), where, archive)
-    return Settings(tuple(active), max_bytes, str(source) if source else None, archive_config)
+    excluded = exclude if exclude is not None else _string_list(data.get("exclude"), where, "exclude", "patterns")
+    extended = _string_list(data.get("extend-exclude"), where, "extend-exclude", "patterns")
+    excluded = [*(excluded or []), *(extended or []), *(extend_exclude or [])]
+    gitignore = data.get("respect-gitignore", True) if respect_gitignore is None else respect_gitignore
+    if not isinstance(gitignore, bool):
+        raise ConfigError(f"{where}: 'respect-gitignore' must be true or false")
+    source_name = str(source) if source else None
+    return Settings(tuple(active), max_bytes, source_name, archive_config, tuple(excluded), gitignore)
 
 
-def _string_list(value: object, where: str, key: str) -> list[str] | None:
+def _string_list(value: object, where: str, key: str, what: str = "rule names or codes") -> list[str] | None:
     if value is None:
         return None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: {key!r} must be a list of rule names or codes")
+        raise ConfigError(f"{where}: {key!r} must be a list of {what}")
     return value
 
 

@@ -7,11 +7,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..document import Document
 from ..errors import InputError
 from . import FORMATS
 from .detect import SUFFIXES, detect_format, looks_like_dump
+
+if TYPE_CHECKING:
+    from pathspec import PathSpec
 
 _SNIFF = 8192  # bytes: where a dump's header, or a binary file's NUL, shows
 
@@ -24,8 +28,11 @@ class Discovery:
     empty: list[str] = field(default_factory=list)  # the empty ones among them
 
 
-def discover(paths: list[str]) -> Discovery:
-    """Expand directories to the files a reader reads; name paths that do not exist."""
+def discover(paths: list[str], exclude: tuple[str, ...] = (), gitignore: bool = True) -> Discovery:
+    """Expand directories to the files a reader reads, leaving out those ``exclude`` (gitignore-style
+    patterns) matches and, with ``gitignore``, those git ignores; name paths that do not exist. A file
+    named on its own is always read."""
+    spec = _spec("\n".join(exclude)) if exclude else None
     files: list[tuple[Path, str]] = []
     errors: list[InputError] = []
     skipped: list[str] = []
@@ -33,7 +40,7 @@ def discover(paths: list[str]) -> Discovery:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for found in _walk(path):
+            for found in _walk(path, spec, gitignore):
                 shown = _display(found)
                 if found.suffix.lower() not in SUFFIXES:
                     skipped.append(shown)
@@ -65,12 +72,57 @@ def _empty(path: Path) -> bool:
         return False  # reading it will say what is wrong
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, exclude: PathSpec | None, gitignore: bool) -> Iterator[Path]:
+    """The files under ``root`` in name order: hidden ones, those ``exclude`` matches (relative to ``root``)
+    and, with ``gitignore``, those a ``.gitignore`` of the tree or of its repository above it ignores, left
+    out; a directory left out is not entered."""
+    ignores = _ignores_above(root) if gitignore else []
     for directory, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(directory)
+        if gitignore and (here / ".gitignore").is_file():
+            ignores.append((here, _spec((here / ".gitignore").read_text(encoding="utf-8", errors="replace"))))
+        kept = [d for d in sorted(dirs) if not d.startswith(".")]
+        dirs[:] = [d for d in kept if not _left_out(here / d, True, root, exclude, ignores)]
         for name in sorted(names):
-            if not name.startswith("."):
-                yield Path(directory) / name
+            if not name.startswith(".") and not _left_out(here / name, False, root, exclude, ignores):
+                yield here / name
+
+
+def _spec(text: str) -> PathSpec:
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(text.splitlines())
+
+
+def _ignores_above(root: Path) -> list[tuple[Path, PathSpec]]:
+    """The ``.gitignore`` files of the directories above ``root`` up to its repository's top (none outside
+    a repository), outermost first."""
+    above: list[Path] = []
+    for directory in root.resolve().parents:
+        above.append(directory)
+        if (directory / ".git").exists():
+            break
+    else:
+        return []
+    found = [(d, d / ".gitignore") for d in reversed(above)]
+    return [(d, _spec(f.read_text(encoding="utf-8", errors="replace"))) for d, f in found if f.is_file()]
+
+
+def _left_out(
+    path: Path, is_dir: bool, root: Path, exclude: PathSpec | None, ignores: list[tuple[Path, PathSpec]]
+) -> bool:
+    suffix = "/" if is_dir else ""
+    if exclude is not None and exclude.match_file(path.relative_to(root).as_posix() + suffix):
+        return True
+    resolved = path.resolve() if ignores else path
+    for base, spec in ignores:
+        try:
+            relative = resolved.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+        if spec.match_file(relative + suffix):
+            return True
+    return False
 
 
 def _display(path: Path) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ...report import Report
 
-_MODULES = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github"}
+_MODULES = {"text": "text", "concise": "concise", "json": "json_format", "sarif": "sarif", "github": "github"}
 FORMATS = tuple(_MODULES)
 
 

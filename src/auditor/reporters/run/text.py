@@ -1,4 +1,5 @@
-"""``path:line:col: CODE [severity] name: message``, one finding a line, then what the archive said,
+"""``path:line:col: CODE [severity] name: message`` and the source line with a caret under the finding
+(``concise``: the first line alone), then what the archive said,
 then a summary grouped by severity and by rule. A paragraph's unsourced claims stand together, indented
 under a line that names the paragraph.
 
@@ -21,15 +22,27 @@ from ..paragraphs import grouped, heading, of_finding
 _COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def render(report: Report) -> str:
+def statistics(report: Report) -> str:
+    """The count of each rule's new findings, most first, as ``ruff --statistics`` gives them."""
+    counts = Counter((f.code, f.rule) for f in report.findings if report.is_new(f))
+    width = len(str(max(counts.values(), default=0)))
+    return "".join(f"{n:>{width}}\t{code}\t{rule}\n" for (code, rule), n in counts.most_common())
+
+
+def render(report: Report, quiet: bool = False, caret: bool = True) -> str:
+    """The findings (each with its source line and a caret under it, unless not ``caret``), then (unless
+    ``quiet``) what the archive said, the causes and the summary."""
     shown = [f for f in report.findings if report.is_new(f)]
     lines = []
     for group in grouped(shown, of_finding):
         if group.paragraph_line is None:
-            lines.append(_line(group.findings[0]))
+            lines += [_line(group.findings[0]), *(_caret(group.findings[0], "") if caret else [])]
             continue
         lines.append(f"{group.findings[0].path}:{group.paragraph_line}: {heading(group)}:")
-        lines += [f"  {_line(f)}" for f in group.findings]
+        for f in group.findings:
+            lines += [f"  {_line(f)}", *(_caret(f, "  ") if caret else [])]
+    if quiet:
+        return "".join(line + "\n" for line in lines)
     for file in report.files:
         lines.extend(_provenance(file))
     lines += [f"{file.path}: most findings share one cause: {file.cause}" for file in report.files if file.cause]
@@ -93,6 +106,25 @@ def _provenance(file: FileReport) -> list[str]:
 
 def _line(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}: {_styled(f'{f.code} [{f.severity}]', f.severity)} {f.rule}: {f.message}"
+
+
+_WINDOW = 100  # characters of a source line shown around a finding
+
+
+def _caret(f: Finding, indent: str) -> list[str]:
+    """The finding's source line (a window of it, when long) with carets under its first line's extent."""
+    source = f.source.expandtabs(1)
+    if not source.strip():
+        return []
+    start = f.column - 1
+    end = f.end_column - 1 if f.end_line == f.line else len(source)
+    end = max(end, start + 1)
+    left = max(0, min(start - _WINDOW // 4, len(source) - _WINDOW))
+    right = min(len(source), left + _WINDOW)
+    shown = ("…" if left else "") + source[left:right] + ("…" if right < len(source) else "")
+    offset = (1 if left else 0) + start - left
+    width = max(1, min(end, right) - start)
+    return [f"{indent}    | {shown}", f"{indent}    | {' ' * offset}{_styled('^' * width, f.severity)}"]
 
 
 def _styled(text: str, severity: Severity) -> str:
