@@ -643,7 +643,7 @@ def _check_options(
         raise UsageProblem("the standard input (-) can be read once")
     if diff_base and "-" in paths:
         raise UsageProblem("--diff-base compares files with their git history; the standard input has none")
-    stdin = click.get_binary_stream("stdin").read() if "-" in paths else None
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
     return CheckOptions(
         options.pop("input_format"), fetch, diff_base, baseline, keep_documents, pinning, stdin, stdin_filename
     )
