@@ -79,3 +79,16 @@ def test_the_seed_says_its_copy_lost_its_references_and_how_to_recover_them(tmp_
     html = (out / f"{SEED.stem}.html").read_text(encoding="utf-8")
     assert 'class="cause"' in html and "<code>--archive</code> can recover them" in html
     assert html.count('<span class="empty"') == len(sections)
+
+
+def test_a_document_with_no_references_at_all_says_so_once(tmp_path):
+    document = tmp_path / "copy.md"
+    claims = [f"In {2000 + i} the army killed {10 + i} people in the town of Place{i}." for i in range(12)]
+    document.write_text("# Example\n\n" + "\n\n".join(claims) + "\n", encoding="utf-8")
+    data = _json(str(document))
+    summary = data["files"][0]["summary"]
+    assert summary["cited_claims"] == summary["empty_cited_claims"] == 0
+    assert (
+        data["files"][0]["cause"]
+        == f"the document has no references at all: each of its {summary['claims']} claims is uncited"
+    )
