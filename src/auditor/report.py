@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .document import Provenance, Span
 from .extract.citing import cited_to_nothing
-from .extract.sources import original_of
+from .extract.sources import copied_from
 from .findings import Finding
 from .severity import Severity
 
@@ -84,7 +84,7 @@ def root_cause(facts: Facts, summary: Summary, findings: tuple[Finding, ...]) ->
     lost = by_rule.get("empty-footnote", 0) + by_rule.get("backlink-mismatch", 0)
     if references and 2 * empty > references and 2 * lost > total:
         said = f"{empty} of {references} footnotes are empty"
-        if original_of(facts.doc, facts.dates) is None:
+        if copied_from(facts.doc) is None:  # (no dates needed: rules not run must not cost their facts)
             return f"{said}: their sources were lost or never written, so the claims they cite are unsourced"
         said += ": this copy lost its references"
         archive = facts.archive

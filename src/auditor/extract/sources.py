@@ -178,16 +178,22 @@ def _cited_on(dates: Dates, reference: Reference) -> tuple[date | None, str]:
     return None, "unknown"
 
 
-def original_of(doc: Document, dates: Dates) -> OriginalCopy | None:
-    """The Wikipedia article a copy was made from, and its as-of date; None for anything but a copy."""
+def copied_from(doc: Document) -> str | None:
+    """The address of the Wikipedia article a copy was made from; None for anything but a copy."""
     if doc.format not in ("mirror", "markdown") or not doc.title:
         return None
     provenance = doc.provenance
     if provenance.source_url and "wikipedia.org/wiki/" in provenance.source_url:
-        url = provenance.source_url
-    elif provenance.licence == "CC BY-SA":
-        url = "https://en.wikipedia.org/wiki/" + quote(doc.title.strip().replace(" ", "_"), safe="_(),'-")
-    else:
+        return provenance.source_url
+    if provenance.licence == "CC BY-SA":
+        return "https://en.wikipedia.org/wiki/" + quote(doc.title.strip().replace(" ", "_"), safe="_(),'-")
+    return None
+
+
+def original_of(doc: Document, dates: Dates) -> OriginalCopy | None:
+    """The Wikipedia article a copy was made from, and its as-of date; None for anything but a copy."""
+    url = copied_from(doc)
+    if url is None:
         return None
     as_of = dates.as_of
     if as_of is not None:
