@@ -484,7 +484,9 @@ def provenance(
     from .report import InputProblem, Report
     from .reporters.origin import render_pins
 
-    settings = _settings(config_path, ("copy-altered-figure,copy-altered-date",), (), None, {})
+    settings = _settings(
+        config_path, ("copy-altered-figure,copy-altered-date",), (), None, {}, {"start": _start(copies)}
+    )
     options = PinOptions(
         article, as_of.date() if as_of else None, api_url, min_score, api_rate, max_revisions=max_revisions
     )
