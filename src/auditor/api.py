@@ -351,7 +351,7 @@ def _read_stdin(options: CheckOptions, max_bytes: int) -> Document:
 def _fetch(client: HttpClient, spec: ArticleSpec, options: FetchOptions) -> Document:
     from .archive.http import NetworkError
     from .archive.mediawiki import ArticleError, fetch_revision
-    from .readers.wikitext import read_wikitext
+    from .readers import read_wikitext
 
     try:
         found = fetch_revision(client, spec, options.revision, options.as_of, options.api_url)

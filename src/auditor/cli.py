@@ -45,7 +45,26 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The verbs; a defect that escapes one is an error line and exit 2, never a traceback and exit 1,
+    which a CI job would take for findings."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            raise InternalError(f"internal error: {type(error).__name__}: {error}") from error
+
+
+class InternalError(click.ClickException):
+    """A defect, not the input's fault: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="auditor")
 def main() -> None:
     """Audit the citations of factual documents."""

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from .document import Document, Span
 
 # The key of a numbered citation marker: "[12]".
-FOOTNOTE_KEY = r"\d{1,4}"
+FOOTNOTE_KEY = r"\d{1,5}"  # a long list runs past 9999
 # An inline tag an editor left: "[citation needed]", "[dubious – discuss]", "[who?]"; a copy may write
 # "[citation_needed]", or wrap the line inside it.
 TAG = (
@@ -27,6 +27,17 @@ MARKER_RUN = rf"(?:\[(?:{FOOTNOTE_KEY}|[a-z]{{1,3}}|note[ _]\d{{1,3}}|[^\]\[]{{1
 
 # A gap that blanked markup leaves: before punctuation or a possessive ("Burnside 's"), after "(".
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)]|['’]s\b)|(?<=\() ")
+
+
+# A surrogate code point: a Python string holds one only unpaired (a JSON "\\ud800" escape, an HTML
+# "&#xD800;"), and no UTF-8 output can write it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATES_NOTE = "lone-surrogates-replaced"
+
+
+def without_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate read as U+FFFD, one character for one, so offsets hold; and how many."""
+    return _SURROGATE.subn("\ufffd", text)
 
 
 def tag_name(raw: str) -> str:

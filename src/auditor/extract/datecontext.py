@@ -186,7 +186,7 @@ class Context:
         base = anchor.first if found.backward or not anchor.is_range else anchor.last
         try:
             day = base - found.delta if found.backward else base + found.delta
-        except OverflowError:
+        except (OverflowError, ValueError):  # past the calendar's years 1 to 9999
             return None
         first, last = day, day
         if found.precision is Precision.MONTH:

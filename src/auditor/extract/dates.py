@@ -74,9 +74,20 @@ class Duration:
     amount: str = ""  # the length alone: "2 years, 2 weeks and 5 days", "four days"
     prose: bool = False  # said in a sentence ("lasted three weeks"), not in brackets after its range
 
+    def end_from(self, first: date) -> date | None:
+        """The day this duration ends when it starts on ``first``; None past the calendar's years 1 to 9999
+        ("2 January 2014 – ongoing (10000 years)")."""
+        try:
+            return first + self.delta
+        except (ValueError, OverflowError):
+            return None
+
     def fits(self, first: date, last: date) -> bool:
-        """Whether a range from ``first`` to ``last`` lasts as long as this duration says."""
-        implied = first + self.delta
+        """Whether a range from ``first`` to ``last`` lasts as long as this duration says; one that ends
+        past the calendar cannot be checked, and fits."""
+        implied = self.end_from(first)
+        if implied is None:
+            return True
         if self.bound == "at least":
             return last >= implied - self.slack
         if self.bound == "at most":

@@ -8,7 +8,8 @@ in the Julian calendar are not converted.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from calendar import monthrange
+from datetime import date
 
 MONTH_NAMES = "January February March April May June July August September October November December".split()
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -29,8 +30,7 @@ def calendar_date(day: str | int, month: str | int, year: int) -> date:
 
 
 def month_end(year: int, month: int) -> date:
-    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return following - timedelta(days=1)
+    return date(year, month, monthrange(year, month)[1])  # December 9999 too, which has no next month
 
 
 def weekday_problem(written: str | None, day: date) -> str | None:

@@ -54,7 +54,12 @@ def extract_dates(doc: Document) -> Dates:
             mentions.extend(found)
             durations.extend(bracketed(masked, index, found))
     durations.extend(in_prose(doc, masked, units, by_block, subject_range(doc, mentions)))
-    as_of = next(((d.measures.first + d.delta, d) for d in durations if d.measures and d.measures.ongoing), None)
+    as_of = None
+    for duration in durations:
+        end = duration.end_from(duration.measures.first) if duration.measures and duration.measures.ongoing else None
+        if end is not None:
+            as_of = (end, duration)
+            break
     references = {ref.key: _reference_dates(doc, ref) for ref in doc.references if _dated(ref)}
     return Dates(tuple(mentions), tuple(durations), references, tuple(order), as_of,
                  {block: tuple(found) for block, found in by_block.items()})  # fmt: skip

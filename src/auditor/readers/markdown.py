@@ -29,22 +29,35 @@ from ..text import INLINE, tag_name
 from ..urls import parse_archive_link
 from .builder import DocumentBuilder
 from .citetext import parse_reference_text
+from .emphasis import emphasis, strong
 from .lines import split_lines
 from .masking import BlockLocator, blank
 
-_PARSER = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable("table")
+# NOTE: markdown-it stops reading, silently, at its "commonmark" preset's 20 levels of nesting: a quote 25
+# deep was dropped. 100 reads any real document and stays within Python's recursion limit on runs of "[a "
+# (which nest inline); a quote nested deeper is refused in one line (``_TOO_DEEP``), never dropped.
+_MAX_NESTING = 100
+_PARSER = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).use(front_matter_plugin).use(footnote_plugin)
+_PARSER.enable("table")
+# NOTE: only the blocks and their lines are read from markdown-it; inline markup is read here, in linear
+# time. Its inline pass is skipped: on a run of "[a " its link-label search rescans the rest of the
+# paragraph from every bracket (13 s at 12 KB).
+_PARSER.disable("inline")
+_QUOTES = _MAX_NESTING - 4  # the quote levels that fit within it, with a list and an inline level inside
+_TOO_DEEP = re.compile(rf"^(?:[ \t]{{0,3}}>){{{_QUOTES + 1}}}", re.MULTILINE)
 
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_LONE_CR = re.compile(r"\r(?!\n)")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\[\s]+)\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*", re.MULTILINE)
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_IMAGE = re.compile(r"!\[[^\]\[]*\]\((?:[^()]|\([^()]*\))*+\)")  # "(...(01).jpg)": one level of brackets
+_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\[]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<https?://[^>\s]+>")
-_HTML = re.compile(r"</?[A-Za-z](?![A-Za-z0-9+.-]*:)[^>]*>")  # a tag, not an autolink ("<https:...>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_HTML = re.compile(r"</?[A-Za-z](?![A-Za-z0-9+.-]*:)[^<>]*>")  # a tag, not an autolink ("<https:...>")
+# NOTE: no bracket class here admits its own opener ("[^\]\[]", "[^<>]"): a run of "[a " or "<a " that is
+# never closed would otherwise be rescanned to its end from each opener (quadratic; 17 s at 12 KB).
 _CODE = re.compile(r"`+")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
-_LEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)?")
+_LEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)++|[-*+][ \t]+|\d{1,3}[.)][ \t]+)?")
 _FIELD = re.compile(r"(?P<key>[A-Za-z][\w -]{0,40}?):[ \t]+(?=\S)")  # "Reported killed: 45"
 _FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]*", re.MULTILINE)
 _SOURCE_SECTIONS = re.compile(r"^(?:references|sources|notes|footnotes|bibliography|citations)$", re.IGNORECASE)
@@ -54,6 +67,12 @@ _NAVIGATION = re.compile(r"^(?:see also|external links|further reading)$", re.IG
 
 
 def read_markdown(path: str, text: str) -> Document:
+    # NOTE: markdown-it ends a line at a lone "\r" too (an old Mac file has no other ending); read so as
+    # one character for another, the text keeps every offset and its lines are the parser's.
+    text = _LONE_CR.sub("\n", text)
+    if deep := _TOO_DEEP.search(text):
+        line = text.count("\n", 0, deep.start()) + 1
+        raise InputError(path, f"line {line}: quotes nested more than {_QUOTES} deep cannot be read")
     lines = _line_starts(text)
     tokens = _PARSER.parse(text)
     readable = list(text)
@@ -192,12 +211,12 @@ def _inline_span(text: str, lines: list[int], line_map: list[int]) -> Span | Non
 
 
 def _list_number(text: str, lines: list[int], line_map: list[int]) -> str | None:
-    match = re.match(r"[ \t]*(\d{1,4})[.)]", text[lines[line_map[0]] : lines[line_map[0]] + 12])
+    match = re.match(r"[ \t]*(\d{1,5})[.)]", text[lines[line_map[0]] : lines[line_map[0]] + 12])
     return match.group(1) if match else None
 
 
 def _reference_content(text: str, span: Span) -> Span:
-    match = re.match(r"\[?\d{1,4}[\].)]?\s*", text[span.start : span.end])
+    match = re.match(r"\[?\d{1,5}[\].)]?\s*", text[span.start : span.end])
     return Span(span.start + (match.end() if match else 0), span.end)
 
 
@@ -277,10 +296,10 @@ def _mask_inline(
     for pattern in (_HTML, _CODE, _ESCAPE):
         for match in pattern.finditer(text, start, end):
             blank(readable, text, match.start(), match.end())
-    for pattern in (_STRONG, _EMPHASIS):
-        for match in pattern.finditer(text, start, end):
-            blank(readable, text, match.start(1), match.end(1))
-            blank(readable, text, match.end(2), match.end())
+    for width, delimited in ((2, strong), (1, emphasis)):
+        for opener, closer in delimited(text, start, end):
+            blank(readable, text, opener, opener + width)
+            blank(readable, text, closer, closer + width)
     return autolinks
 
 

@@ -16,7 +16,7 @@ from .lines import Line, blank_run_before, split_lines
 from .mirror_common import add_reference, licence_start, mirror_provenance
 from .sections import Item, TocEntry, normalise, plan_sections
 
-_REF_ENTRY = re.compile(r"^\s*(\d{1,4})\.\s+(?=\^)")
+_REF_ENTRY = re.compile(r"^\s*(\d{1,5})\.\s+(?=\^)")
 _TOC_ENTRY = re.compile(r"^\s*[•*·]\s+(?P<title>.+?)\s+(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*$")
 _BULLET = re.compile(r"^\s*[•*·]\s+")
 _INLINE_LABEL = re.compile(r"^(?P<label>Part of|Date|Location|Result|Status|Territorial changes)\b\s*")
@@ -86,7 +86,8 @@ def read_flat_mirror(path: str, text: str) -> Document:
 
     notes = ("reversed-paragraph-order",) if reversed_order else ()
     chrome = next((r for r in b.regions if r.kind is RegionKind.CHROME), None)
-    site = text[chrome.span.start : chrome.span.end].strip().splitlines()[0].strip() if chrome else None
+    chrome_text = text[chrome.span.start : chrome.span.end].strip() if chrome else ""
+    site = chrome_text.splitlines()[0].strip() if chrome_text else None  # blank lines above the title name no site
     return b.build(title, mirror_provenance(text, lines, end, publisher=site or None), notes)
 
 

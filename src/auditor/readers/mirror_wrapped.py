@@ -18,7 +18,7 @@ from .sections import NON_PROSE, normalise
 
 HEADING = re.compile(r"^(?P<stars>\*{2,6}) (?P<title>.+?)(?:\[edit\])? (?P=stars)\s*$")
 _LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?:[*o#]|\d{1,3}\.)\s+")
-_REF_ENTRY = re.compile(r"^\s*(\d{1,4})\.\s")
+_REF_ENTRY = re.compile(r"^\s*(\d{1,5})\.\s")
 _IMAGE = re.compile(r"^\s*\[[^\]\d][^\]]*\]\s*$")
 _CHROME_LINE = re.compile(
     r"^(?:From Wikipedia, the free encyclopedia|Jump_to_navigation\b.*|\(Redirected from .*\)"

@@ -25,6 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..document import BlockKind, Document, Provenance, ReferenceFields, ReferenceProblem, RegionKind, Span
+from ..text import without_surrogates
 from .builder import DocumentBuilder
 from .collector import collector_paused
 from .masking import BlockLocator, blank
@@ -240,7 +241,7 @@ class _Reader:
         if isinstance(node, Comment | Argument):
             self.blank(start, end)
         elif isinstance(node, Entity):
-            self.write(start, end, node.normalize())
+            self.write(start, end, without_surrogates(node.normalize())[0])  # "&#xD800;" names no character
         elif isinstance(node, Heading):
             self.heading(node, start, end)
         elif isinstance(node, Wikilink):

@@ -43,13 +43,16 @@ SUMMARY = "A claim an editor has tagged [citation needed]"
 
 
 def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
+    claims: dict[Span, str] = {}  # a run of tags after one sentence quotes it once, not once per tag
     for tag in doc.tags:
         if tag.name != "citation needed":
             continue
         # The tag follows the claim it marks, so look just before it.
         sentence = doc.sentence_at(max(tag.span.start - 1, 0))
         span = Span(sentence.span.start, sentence.content_end) if sentence else tag.span
-        claim = excerpt(doc, span)
+        claim = claims.get(span)
+        if claim is None:
+            claim = claims[span] = excerpt(doc, span)
         yield Hit(
             span=span,
             message=f"Claim tagged [citation needed]: {quote(claim)}",

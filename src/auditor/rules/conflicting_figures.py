@@ -61,8 +61,8 @@ not compared with that column's count, which is all of theirs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import combinations
 
 from ..document import Document, Span
 from ..extract.facts import Facts
@@ -115,7 +115,7 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
         by_block.setdefault(figure.block, []).append(figure)
     for figures in by_block.values():
         estimates_vary = _paragraph_competing(doc, found, figures[0])
-        for first, second in combinations(figures, 2):
+        for first, second in _nearby_pairs(found, figures, estimates_vary):
             rivals = _rivals(doc, found, first, second, estimates_vary)
             if _answers(doc, found, first, second, rivals) and _disagree(first, second, loose=bool(rivals)):
                 yield _hit(doc, found, first, second, "within a paragraph" if not _noted(found, first) else "in a note")
@@ -125,6 +125,27 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
         for other in stated:
             if _same_count(boxed, other, boxed in totals) and _disagree(boxed, other):
                 yield _hit(doc, found, boxed, other, "between the infobox and the text")
+
+
+def _nearby_pairs(found: Figures, figures: list[Figure], estimates_vary: bool) -> Iterator[tuple[Figure, Figure]]:
+    """The pairs ``_answers`` can accept, in the order ``combinations`` gives them: the second count at most
+    ``_NEARBY`` sentences after the first, and, in the first's own sentence, only one that a reader could
+    take for a rival report (``_rivals``). A paragraph of thousands of counts is compared in linear time,
+    not pair by pair."""
+    by_sentence: dict[int, list[int]] = {}
+    for index, figure in enumerate(figures):
+        by_sentence.setdefault(found.units[figure.unit].sentence, []).append(index)
+    for index, first in enumerate(figures):
+        sentence = found.units[first.unit].sentence
+        later: list[int] = []
+        for step in range(_NEARBY + 1):
+            found_here = by_sentence.get(sentence + step, [])
+            later.extend(found_here[bisect_right(found_here, index) :])
+        for other in sorted(later):
+            second = figures[other]
+            same = found.units[second.unit].sentence == sentence
+            if not same or estimates_vary or second.competing or (first.source and second.source):
+                yield first, second
 
 
 def _noted(found: Figures, figure: Figure) -> bool:

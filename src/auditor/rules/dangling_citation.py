@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from ..document import Document
 from ..extract.facts import Facts
 from .base import Hit, NoOptions
-from .messages import cited_claim, identity, quote
+from .messages import CitedClaims, identity, quote
 
 CODE = "CIT002"
 NAME = "dangling-citation"
@@ -44,10 +44,11 @@ SUMMARY = "A citation marker points to no reference entry"
 
 def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     where = "the document has no reference list" if not doc.references else "the reference list has no such entry"
+    cited_claim = CitedClaims(doc)
     for marker in doc.markers:
         if marker.key in doc.references_by_key:
             continue
-        claim = cited_claim(doc, marker)
+        claim = cited_claim(marker)
         yield Hit(
             span=marker.span,
             message=f"Footnote [{marker.key}] points nowhere: {where}; cited for {quote(claim)}",

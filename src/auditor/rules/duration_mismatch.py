@@ -97,7 +97,8 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
             continue
         if duration.fits(measured.first, measured.last):
             continue
-        implied = measured.first + duration.delta
+        implied = duration.end_from(measured.first)
+        assert implied is not None  # a duration that ends past the calendar fits
         days = (measured.last - measured.first).days
         bound = "" if duration.bound == "exact" else f"{duration.bound} "
         yield Hit(

@@ -40,7 +40,7 @@ from ..document import Document
 from ..extract.facts import Facts
 from ..text import excerpt
 from .base import Hit, NoOptions
-from .messages import cited_claim, identity, quote
+from .messages import CitedClaims, identity, quote
 
 CODE = "CIT001"
 NAME = "empty-footnote"
@@ -49,12 +49,13 @@ SUMMARY = "A citation's footnote has no content, so it names no source"
 
 def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     cited: set[str] = set()
+    cited_claim = CitedClaims(doc)
     for marker in doc.markers:
         reference = doc.references_by_key.get(marker.key)
         if reference is None or not reference.empty:
             continue
         cited.add(marker.key)
-        claim = cited_claim(doc, marker)
+        claim = cited_claim(marker)
         yield Hit(
             span=marker.span,
             message=f"Footnote [{marker.key}] is empty: it names no source for {quote(claim)}",

@@ -54,7 +54,7 @@ from ..extract.dates import DateMention, Dates, show
 from ..extract.facts import Facts
 from .base import Hit, NoOptions
 from .date_text import described, line
-from .messages import cited_claim, identity
+from .messages import CitedClaims, identity
 
 CODE = "DAT003"
 NAME = "source-predates-claim"
@@ -63,6 +63,7 @@ SUMMARY = "A citation whose source was published before the event its claim repo
 
 def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
     dates = facts.dates
+    cited_claim = CitedClaims(doc)
     for marker in doc.markers:
         reference = doc.references_by_key.get(marker.key)
         found = dates.references.get(marker.key)
@@ -75,7 +76,7 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
         event = tied.mention
         if _supported_alongside(doc, dates, marker, event):
             continue
-        text = cited_claim(doc, marker)
+        text = cited_claim(marker)
         where = ""
         if tied.inherited:
             where = f", which opens the narrative the claim goes on with (line {line(doc, event)})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -49,9 +50,25 @@ def _stems(files: tuple[FileReport, ...]) -> list[str]:
     stems: list[str] = []
     for file in files:
         name = Path(file.path).stem if file.provenance.revision is None else (file.title or file.path)
-        stem = re.sub(r"[^\w.-]+", "_", name).strip("._") or "document"
+        stem = _fitting(re.sub(r"[^\w.-]+", "_", name).strip("._") or "document")
         candidate, n = stem, 2
         while candidate in stems:
             candidate, n = f"{stem}-{n}", n + 1
         stems.append(candidate)
     return stems
+
+
+# NOTE: most file systems refuse a name over 255 bytes; the longest suffix (".html") and a "-NN" for a
+# repeated name must fit too.
+_STEM_BYTES = 240
+
+
+def _fitting(stem: str) -> str:
+    """``stem`` when it fits a file name; else its start (whole characters) and a digest of the whole,
+    so two long names that share a start stay apart."""
+    encoded = stem.encode("utf-8")
+    if len(encoded) <= _STEM_BYTES:
+        return stem
+    digest = hashlib.sha256(encoded).hexdigest()[:12]
+    start = encoded[: _STEM_BYTES - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{start}-{digest}"

@@ -24,6 +24,8 @@ REPORT_SCHEMA_VERSION = "1.2"
 NOTES = {
     "reversed-paragraph-order": "the copy's paragraphs run in reverse order: each heading follows its section",
     "lost-blank-lines": "the wikitext has no blank lines between paragraphs, so each of its lines is read as one",
+    "lone-surrogates-replaced": "the text holds unpaired UTF-16 surrogates, which no UTF-8 text can; each is read as"
+    " U+FFFD (the replacement character)",
 }
 
 
