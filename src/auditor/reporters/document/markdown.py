@@ -163,8 +163,11 @@ def _value(value: Any) -> str:
 
 
 def _link(url: str) -> str:
+    """An address as an autolink. NOTE: a table splits its row at every "|" before it reads links (GFM
+    spec, tables), so one inside the address would end the cell and start another, where a "![x](...)"
+    becomes an image that fetches; percent-encoded, "|" is the same address and no cell edge."""
     if re.fullmatch(r"https?://[^\s<>`]+", url):
-        return f"<{url}>"
+        return f"<{url.replace('|', '%7C')}>"
     return _md(url)
 
 
