@@ -39,6 +39,7 @@ CASES: dict[str, tuple[str, Callable[[int], str], int]] = {
         1_000,
     ),
     "date before spaces (mirror)": ("mirror", lambda n: "Title\nTitle\n\nOn 28 June" + " " * n + ", x.\n", 20_000),
+    "spaces opening a line (mirror)": ("mirror", lambda n: "Title\nTitle\n\nText.\n" + " " * n + "x\n", 3_000),
     "figures in one sentence": (
         "mirror",
         lambda n: "Title\nTitle\n\n" + "".join(f"{i * 7 + 3} people were killed, " for i in range(n // 25)) + "end.\n",

@@ -144,7 +144,7 @@ def _nearby_pairs(found: Figures, figures: list[Figure], estimates_vary: bool) -
         for other in sorted(later):
             second = figures[other]
             same = found.units[second.unit].sentence == sentence
-            if not same or estimates_vary or second.competing or (first.source and second.source):
+            if not same or estimates_vary or second.competing or first.source != second.source:
                 yield first, second
 
 

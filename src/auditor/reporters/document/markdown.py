@@ -13,7 +13,9 @@ from ..origin import origin_lines
 from ..paragraphs import grouped, heading, of_shape
 from .model import archive_sentences, marker_label, note_sentence, origin_sentence, reference_words
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
+# Each character Markdown could read as markup, with a backslash before it: a table lookup, as the report
+# quotes a claim once for each of its citations.
+_ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_[]<>|#!~"})
 
 
 def render(data: dict[str, Any]) -> str:
@@ -172,7 +174,7 @@ def _link(url: str) -> str:
 
 
 def _md(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return " ".join(text.split()).translate(_ESCAPED)
 
 
 def _code(text: str) -> str:
