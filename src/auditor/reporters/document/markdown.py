@@ -7,6 +7,7 @@ never as a link, an image or raw HTML in whatever renders the Markdown.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..origin import origin_lines
@@ -173,6 +174,7 @@ def _link(url: str) -> str:
     return _md(url)
 
 
+@lru_cache(maxsize=256)  # a claim with many citations is quoted once for each
 def _md(text: str) -> str:
     return " ".join(text.split()).translate(_ESCAPED)
 
