@@ -14,7 +14,7 @@ from mwparserfromhell import nodes as mw
 from mwparserfromhell.parser import tokens
 from mwparserfromhell.parser._tokenizer import CTokenizer
 
-from auditor.readers import wikitree
+from auditor.readers import read_wikitext, wikitree
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikitext"
 
@@ -124,6 +124,17 @@ def test_every_offset_is_the_source_of_its_node():
     root = wikitree.parse(text)
     assert (root.start, root.end) == (0, len(text))
     assert check(root) > 10
+
+
+def test_a_nul_does_not_end_the_text():
+    """The C tokenizer stops at a NUL; the tree reads past it, offsets unchanged."""
+    text = "Before\x00after {{cite web|title=T}} end."
+    root = wikitree.parse(text)
+    assert (root.start, root.end) == (0, len(text))
+    assert [type(node).__name__ for node in root.nodes] == ["Text", "Template", "Text"]
+    assert str(root.nodes[1]) == "{{cite web|title=T}}"
+    doc = read_wikitext("nul.wikitext", "Rebels lost 40 fighters.\x00<ref>A source.</ref> More text.")
+    assert [r.text for r in doc.references] == ["A source."]
 
 
 def test_the_tokenizer_interface_the_tree_reads():

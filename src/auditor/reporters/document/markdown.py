@@ -154,7 +154,7 @@ def _capture(row: dict[str, Any]) -> str:
 def _md_cause(cause: str) -> str:
     """The cause in words, its command-line options kept as code."""
     parts = cause.split("`")
-    return "".join(_SPECIAL.sub(r"\\\1", part) if i % 2 == 0 else f"`{part}`" for i, part in enumerate(parts))
+    return "".join(part.translate(_ESCAPED) if i % 2 == 0 else f"`{part}`" for i, part in enumerate(parts))
 
 
 def _share(part: int, whole: int) -> str:
