@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -142,10 +141,9 @@ def test_corpus_counts_agree_with_the_sources_table(path):
     ],
     ids=["unclosed-ref", "deep-templates", "open-braces", "many-open-refs", "open-table"],
 )
-def test_malformed_wikitext_is_read_quickly_without_error(text):
-    start = time.perf_counter()
+def test_malformed_wikitext_is_read_without_error(text):
+    # How its time grows with size is tests/test_linear_time.py's to tell, never a wall-clock limit here.
     doc = wikitext(text)
-    assert time.perf_counter() - start < 10  # a hang, not a benchmark: the suite must not stall here
     assert len(doc.readable) == len(doc.text)
 
 
