@@ -84,6 +84,10 @@ def test_a_dumps_findings_are_those_of_its_pages_checked_as_files(corpus_dump, t
         (Path(f.path).stem.replace("_", " "), f.rule, f.line, f.column, f.message) for f in checked.findings
     )
     assert from_dump == from_files
+    summary, total = json.loads((tmp_path / SUMMARY).read_text()), checked.summary
+    kinds = ("claims", "cited_claims", "empty_cited_claims", "uncited_claims")
+    assert [summary[kind] for kind in kinds] == [getattr(total, kind) for kind in kinds]
+    assert summary["claims"] == summary["cited_claims"] + summary["empty_cited_claims"] + summary["uncited_claims"]
     first = _findings(tmp_path)[0]
     assert (first["title"], first["page_id"], first["revision_id"], first["namespace"]) == ("Abraham Lincoln", 1, 10, 0)
     assert first["revision_timestamp"] == "2016-05-01T00:00:00Z"

@@ -40,7 +40,9 @@ class Totals:
     pages_failed: int = 0
     text_bytes: int = 0  # of the pages audited, as UTF-8
     claims: int = 0
-    cited_claims: int = 0
+    cited_claims: int = 0  # a citation of which names a source
+    empty_cited_claims: int = 0  # cited only to empty footnotes
+    uncited_claims: int = 0
     references: int = 0
     empty_references: int = 0
     findings: int = 0
@@ -56,6 +58,8 @@ class Totals:
         self.text_bytes += result.text_bytes
         self.claims += summary.claims
         self.cited_claims += summary.cited_claims
+        self.empty_cited_claims += summary.empty_cited_claims
+        self.uncited_claims += summary.uncited_claims
         self.references += summary.references
         self.empty_references += summary.empty_references
         self.findings += len(result.lines)

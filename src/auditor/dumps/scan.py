@@ -66,7 +66,9 @@ class ScanOutcome:
         lines = [
             f"{summary['pages_audited']:,} pages audited of {summary['pages_read']:,} read"
             f" ({summary['pages_failed']:,} could not be audited){speed}",
-            f"claims: {summary['claims']:,}, cited: {summary['cited_claims']:,};"
+            f"claims: {summary['claims']:,}, cited: {summary['cited_claims']:,},"
+            f" cited only to empty footnotes: {summary['empty_cited_claims']:,},"
+            f" uncited: {summary['uncited_claims']:,};"
             f" references: {summary['references']:,}, empty: {summary['empty_references']:,}",
             f"{summary['findings']:,} findings" + (":" if summary["findings"] else ""),
         ]
