@@ -6,6 +6,9 @@
 - batch throughput: documents per second over the six plain-text copies of the
   corpus, audited in one process, with every rule and with the citation rules
   alone (the second shows how loaded the machine was);
+- plain text: documents per second over the six copies and the seed with every rule, by process time
+  in interleaved rounds, and as a share of reading those files and one regular-expression pass for
+  ``[n]`` over each (the anchor: the least any reader of them does);
 - wikitext: documents per second over the corpus's wikitext articles, parsing
   with mwparserfromhell alone and ``auditor check`` with every rule, in one
   process and with its default workers (one per core), in one run;
@@ -18,6 +21,7 @@ Run from the repository root: ``python3 benchmarks/run.py``.
 
 from __future__ import annotations
 
+import re
 import statistics
 import subprocess
 import sys
@@ -87,6 +91,33 @@ def batch_throughput(
         times.append(time.perf_counter() - start)
     size = sum(Path(p).stat().st_size for p in paths)
     return len(paths) / statistics.median(times), len(paths) / min(times), size, len(report.findings)
+
+
+_MARKER = re.compile(r"\[\d+\]")
+
+
+def plain_text_ratio(rounds: int = 7) -> tuple[float, float, int]:
+    """Documents per second (process time, median of ``rounds``) over the six plain-text copies and the
+    seed: reading them with one regex pass for ``[n]`` (the anchor), and ``check`` with every rule in one
+    process; the rounds alternate, so that the machine's load moves both alike."""
+    paths = [*sorted(str(p) for p in MIRRORS.glob("*.wikicopy.txt")), str(SEED)]
+    run = RunOptions(load_settings(), jobs=1)
+
+    def anchor() -> None:
+        for path in paths:
+            _MARKER.findall(Path(path).read_text(encoding="utf-8"))
+
+    def check() -> None:
+        check_paths(paths, run)
+
+    check()  # warm up
+    times: dict[str, list[float]] = {"anchor": [], "check": []}
+    for _ in range(rounds):
+        for name, job in (("anchor", anchor), ("check", check)):
+            start = time.process_time()
+            job()
+            times[name].append(time.process_time() - start)
+    return len(paths) / statistics.median(times["anchor"]), len(paths) / statistics.median(times["check"]), len(paths)
 
 
 def wikitext_ratio(rounds: int = 3) -> tuple[float, float, float, int] | None:
@@ -162,6 +193,12 @@ def main() -> None:
             f" best {best:.0f} documents/s; {findings} findings per pass"
         )
 
+    anchor, checked, count = plain_text_ratio()
+    print(
+        f"plain text, {count} documents (six copies and the seed), every rule, process time: {checked:.0f}"
+        f" documents/s; reading them and one regex pass for [n]: {anchor:.0f} documents/s"
+        f" (check is {checked / anchor:.4f} of it, {anchor / checked:.0f} x slower)"
+    )
     ratio = wikitext_ratio()
     if ratio:
         parse, one, default, count = ratio
