@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import NamedTuple
 
 
@@ -21,13 +22,15 @@ class Line(NamedTuple):
 
 def split_lines(text: str) -> list[Line]:
     """Lines split at ``\n`` only, as line numbers count them; a trailing ``\r`` is not content."""
+    raws = text.split("\n")
+    starts = accumulate((len(raw) + 1 for raw in raws), initial=0)  # one more than raws: zip stops at raws
+    if "\r" not in text:  # the usual case: every line is its own content, built in one comprehension
+        make = Line._make
+        return [make((start, start + len(raw), raw)) for start, raw in zip(starts, raws, strict=False)]
     lines = []
-    append = lines.append
-    offset = 0
-    for raw in text.split("\n"):
-        length = len(raw) - 1 if raw.endswith("\r") else len(raw)
-        append(Line(offset, offset + length, raw[:length]))
-        offset += len(raw) + 1
+    for start, raw in zip(starts, raws, strict=False):
+        content = raw[:-1] if raw.endswith("\r") else raw
+        lines.append(Line(start, start + len(content), content))
     return lines
 
 

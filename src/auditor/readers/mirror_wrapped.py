@@ -8,6 +8,9 @@ have fitted on the line before: a greedy wrapper would have put it there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
+from operator import itemgetter
 
 from ..document import BlockKind, Document, RegionKind, Section, Span
 from ..text import INLINE
@@ -16,7 +19,9 @@ from .lines import Line, split_lines
 from .mirror_common import add_reference, mirror_provenance
 from .sections import NON_PROSE, normalise
 
-HEADING = re.compile(r"^(?P<stars>\*{2,6}) (?P<title>.+?)(?:\[edit\])? (?P=stars)\s*$")
+# Every heading of a text in one pass; "[^\S\n]*" takes the "\r" of a CRLF line as the line's own "\s*" would.
+HEADING = re.compile(r"^(?P<stars>\*{2,6}) (?P<title>.+?)(?:\[edit\])? (?P=stars)[^\S\n]*$", re.M)
+_TITLE_HEADING = re.compile(r"^\*{6} ", re.M)
 _LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?:[*o#]|\d{1,3}\.)\s+")
 _REF_ENTRY = re.compile(r"^\s*(\d{1,5})\.\s")
 _IMAGE = re.compile(r"^\s*\[[^\]\d][^\]]*\]\s*$")
@@ -25,7 +30,7 @@ _CHROME_LINE = re.compile(
     r"|Creative_Commons_Attribution-ShareAlike_License|The following text has been accessed from .*"
     r"|This is the latest_accepted_revision, reviewed on .*)$"
 )
-_FOOTER = re.compile(r"^(?:Retrieved from \"|\*{3,6} Navigation menu \*{3,6}$)")
+_FOOTER = re.compile(r"^(?:Retrieved from \"|\*{3,6} Navigation menu \*{3,6}\r?$)", re.M)
 _HATNOTE = re.compile(
     r"^(?:For .{1,150}?, see\b|This article is about |Not to be confused with |Main articles?: |See also: "
     r"|Further information: |\S.{0,80} redirects here)"
@@ -39,8 +44,15 @@ _PARAGRAPH_ENDINGS = (".", "!", "?", ":", '"', "”", "’", ")", "]")
 _REFERENCE_SECTIONS = frozenset({"references", "notes", "footnotes", "citations", "notes and references"})
 
 
-def _heading(text: str) -> re.Match[str] | None:
-    return HEADING.match(text) if text.startswith("**") else None
+def _headings(text: str) -> dict[int, re.Match[str]]:
+    """The heading on each line that is one, by line index."""
+    found: dict[int, re.Match[str]] = {}
+    index = position = 0
+    for match in HEADING.finditer(text):
+        index += text.count("\n", position, match.start())
+        position = match.start()
+        found[index] = match
+    return found
 
 
 def _list_item(text: str) -> re.Match[str] | None:
@@ -61,7 +73,7 @@ def _tabular(text: str) -> bool:
 
 
 def looks_wrapped(text: str) -> bool:
-    headings = (line for line in text[:200_000].split("\n") if _heading(line))
+    headings = HEADING.finditer(text, 0, 200_000)
     return next(headings, None) is not None and next(headings, None) is not None
 
 
@@ -69,9 +81,10 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
     lines = split_lines(text)
     b = DocumentBuilder(path, text, "mirror")
     width = _wrap_width(lines)
-    end = next(
-        (i for i, line in enumerate(lines) if line.text.startswith(("R", "*")) and _FOOTER.match(line.text)), len(lines)
-    )
+    headings = _headings(text)
+    heading_lines = list(headings)  # in order
+    footer = _FOOTER.search(text)
+    end = text.count("\n", 0, footer.start()) if footer else len(lines)
     if end < len(lines):
         b.region(RegionKind.NAVIGATION, lines[end].start, len(text))
 
@@ -79,12 +92,12 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
     section = b.section("(lead)", (), None, 1)
     stack: list[tuple[int, str]] = []  # (level, title) of the enclosing headings
     # Site chrome runs until the title heading; a copy without one starts with the article.
-    has_title = any(line.text.startswith("****** ") for line in lines[:end])
+    has_title = _TITLE_HEADING.search(text, 0, lines[end].start if end < len(lines) else len(text)) is not None
     mode = "chrome" if has_title else "prose"
     i = 0
     while i < end:
         line = lines[i]
-        if match := _heading(line.text):
+        if match := headings.get(i):
             level = 7 - len(match["stars"])
             heading = " ".join(match["title"].replace("_", " ").split())
             if mode == "chrome" and level == 1:
@@ -113,7 +126,7 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
             i += 1
             continue
         if mode in ("toc", "links"):
-            j = _region_end(lines, i, end)
+            j = _region_end(heading_lines, i, end)
             kind = RegionKind.TABLE_OF_CONTENTS if mode == "toc" else RegionKind.NAVIGATION
             b.region(kind, line.start, lines[j - 1].end)
             i = j
@@ -133,7 +146,7 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
             i = j
             continue
         if mode == "prose" and _HATNOTE.match(line.stripped):
-            j = _wrapped_end(lines, i, end, width)
+            j = _wrapped_end(lines, headings, i, end, width)
             b.region(RegionKind.HATNOTE, line.start, lines[j - 1].end)
             i = j
             continue
@@ -142,7 +155,7 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
             i += 1
             continue
         if mode == "references" and (match := _REF_ENTRY.match(line.text)):
-            j = _entry_end(lines, i, end, len(match.group(0)), int(match.group(1)))
+            j = _entry_end(lines, headings, i, end, len(match.group(0)), int(match.group(1)))
             add_reference(b, match.group(1), Span(line.start, lines[j - 1].end), line.start + match.end(), section)
             i = j
             continue
@@ -150,11 +163,11 @@ def read_wrapped_mirror(path: str, text: str) -> Document:
             i += 1
             continue
         if item := _list_item(line.text):
-            j = _continuation_end(lines, i, end, len(item.group(0)))
+            j = _continuation_end(lines, headings, i, end, len(item.group(0)))
             b.block(BlockKind.LIST_ITEM, line.start + item.end(), lines[j - 1].end, section)
             i = j
             continue
-        j = _paragraph_end(lines, i, end, width)
+        j = _paragraph_end(lines, headings, i, end, width)
         b.block(BlockKind.PARAGRAPH, line.start + len(line.text) - len(line.text.lstrip()), lines[j - 1].end, section)
         i = j
     b.group_references()
@@ -167,9 +180,7 @@ def _wrap_width(lines: list[Line]) -> int:
     Tables and banners make a few longer lines; a wrap width is reached by a
     good share of all the long lines.
     """
-    counts: dict[int, int] = {}
-    for line in lines:
-        counts[len(line.text)] = counts.get(len(line.text), 0) + 1
+    counts = Counter(map(len, map(itemgetter(2), lines)))  # the length of each line's text
     busiest = max((count for length, count in counts.items() if 60 <= length <= 200), default=0)
     frequent = [length for length, count in counts.items() if 60 <= length <= 200 and count >= max(5, busiest / 4)]
     return max(frequent, default=79)
@@ -198,20 +209,18 @@ def _fits_after(previous: str, text: str, width: int) -> bool:
     return _rendered_length(previous.rstrip()) + 1 + len(first_word) <= width
 
 
-def _region_end(lines: list[Line], i: int, end: int) -> int:
+def _region_end(heading_lines: list[int], i: int, end: int) -> int:
     """A non-prose run ends at the next heading."""
-    j = i + 1
-    while j < end and not _heading(lines[j].text):
-        j += 1
-    return j
+    following = bisect_right(heading_lines, i)
+    return min(heading_lines[following], end) if following < len(heading_lines) else end
 
 
-def _continuation_end(lines: list[Line], i: int, end: int, indent: int) -> int:
+def _continuation_end(lines: list[Line], headings: dict[int, re.Match[str]], i: int, end: int, indent: int) -> int:
     """Lines indented to the item's text continue it."""
     j = i + 1
     while j < end:
         text = lines[j].text
-        if not text.strip() or _heading(text) or _list_item(text):
+        if not text.strip() or j in headings or _list_item(text):
             break
         if len(text) - len(text.lstrip()) < indent:
             break
@@ -219,7 +228,7 @@ def _continuation_end(lines: list[Line], i: int, end: int, indent: int) -> int:
     return j
 
 
-def _entry_end(lines: list[Line], i: int, end: int, indent: int, key: int) -> int:
+def _entry_end(lines: list[Line], headings: dict[int, re.Match[str]], i: int, end: int, indent: int, key: int) -> int:
     """A reference entry runs on until the next entry in sequence, a blank line or a heading.
 
     A wrapped line may begin with a number and a full stop ("322. Hydraulic
@@ -228,7 +237,7 @@ def _entry_end(lines: list[Line], i: int, end: int, indent: int, key: int) -> in
     j = i + 1
     while j < end:
         text = lines[j].text
-        if not text.strip() or _heading(text):
+        if not text.strip() or j in headings:
             break
         entry = _REF_ENTRY.match(text)
         if entry and int(entry.group(1)) == key + 1:
@@ -239,17 +248,17 @@ def _entry_end(lines: list[Line], i: int, end: int, indent: int, key: int) -> in
     return j
 
 
-def _wrapped_end(lines: list[Line], i: int, end: int, width: int) -> int:
+def _wrapped_end(lines: list[Line], headings: dict[int, re.Match[str]], i: int, end: int, width: int) -> int:
     """The end of a run of lines the converter wrapped: each is too full for the next word."""
     j = i + 1
-    while j < end and lines[j].text.strip() and not _heading(lines[j].text) and not _list_item(lines[j].text):
+    while j < end and lines[j].text.strip() and j not in headings and not _list_item(lines[j].text):
         if _fits_after(lines[j - 1].text, lines[j].text, width):
             break
         j += 1
     return j
 
 
-def _paragraph_end(lines: list[Line], i: int, end: int, width: int) -> int:
+def _paragraph_end(lines: list[Line], headings: dict[int, re.Match[str]], i: int, end: int, width: int) -> int:
     indent = len(lines[i].text) - len(lines[i].text.lstrip())
     j = i + 1
     while j < end:
@@ -257,7 +266,7 @@ def _paragraph_end(lines: list[Line], i: int, end: int, width: int) -> int:
         if text.startswith("[") and INLINE.match(text):
             j += 1  # a marker never starts a paragraph: it closes the sentence above
             continue
-        if not text.strip() or _heading(text) or _list_item(text) or _image(text) or _tabular(text):
+        if not text.strip() or j in headings or _list_item(text) or _image(text) or _tabular(text):
             break
         if len(text) - len(text.lstrip()) != indent:
             break  # a quotation indented apart from the prose around it, or its end
