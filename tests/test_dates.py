@@ -161,3 +161,22 @@ def test_seed_year_inference(fragment, resolved):
 def test_the_date_a_references_words_give(text, expected):
     found = written_date(text)
     assert (None if found is None else (show(found[0]), found[1])) == expected
+
+
+def test_reference_dates_are_read_only_when_looked_up(monkeypatch):
+    from auditor.extract import timeline
+
+    doc = read_mirror(str(SEED), SEED.read_text(encoding="utf-8"))
+    eager = {ref.key: timeline._reference_dates(doc, ref) for ref in doc.references if timeline._dated(ref)}
+    read: list[str] = []
+    original = timeline._reference_dates
+    monkeypatch.setattr(timeline, "_reference_dates", lambda d, ref: read.append(ref.key) or original(d, ref))
+    dates = Facts(doc).dates
+    assert read == []  # extracting the text's dates reads no reference's
+    key = next(iter(eager))
+    assert dates.references.get(key) == eager[key]
+    assert dates.references.get(key) == eager[key]
+    assert read == [key]  # once, however often a rule asks
+    assert dates.references.get("no such key") is None
+    assert dict(dates.references) == eager  # the same keys and dates as reading them all at once
+    assert len(dates.references) == len(eager) > 1

@@ -23,6 +23,8 @@ from ..document import Span
 from .gregorian import MONTH_NAMES
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from dateutil.relativedelta import relativedelta
 
 AS_WRITTEN = "as written"
@@ -106,7 +108,7 @@ class ReferenceDates:
 class Dates:
     mentions: tuple[DateMention, ...]  # in reading order
     durations: tuple[Duration, ...]
-    references: dict[str, ReferenceDates]  # by reference key
+    references: Mapping[str, ReferenceDates]  # by reference key; each read when first looked up
     reading_order: tuple[int, ...]  # block indexes as the narrative runs
     as_of: tuple[date, Duration] | None  # the date an open range's duration implies
     by_block: dict[int, tuple[DateMention, ...]] = field(default_factory=dict)  # in text order

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -60,8 +61,7 @@ def extract_dates(doc: Document) -> Dates:
         if end is not None:
             as_of = (end, duration)
             break
-    references = {ref.key: _reference_dates(doc, ref) for ref in doc.references if _dated(ref)}
-    return Dates(tuple(mentions), tuple(durations), references, tuple(order), as_of,
+    return Dates(tuple(mentions), tuple(durations), _ReferenceDatesByKey(doc), tuple(order), as_of,
                  {block: tuple(found) for block, found in by_block.items()})  # fmt: skip
 
 
@@ -100,6 +100,27 @@ def _block_dates(doc: Document, text: str, index: int, matches: list, context: C
 def _glossed(text: str, end: int, following: int) -> bool:
     """Whether a relative date is glossed by the date right after it: "The next day, 26 December"."""
     return following - end <= 3 and not text[end:following].strip(_APPOSITION)
+
+
+class _ReferenceDatesByKey(Mapping[str, ReferenceDates]):
+    """Each dated reference's dates, by key, read when a rule first asks for them: most rules ask for none."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._dated = {ref.key: ref for ref in doc.references if _dated(ref)}
+        self._read: dict[str, ReferenceDates] = {}
+
+    def __getitem__(self, key: str) -> ReferenceDates:
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = _reference_dates(self._doc, self._dated[key])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._dated)
+
+    def __len__(self) -> int:
+        return len(self._dated)
 
 
 def _dated(reference: Reference) -> bool:
