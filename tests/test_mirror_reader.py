@@ -191,3 +191,34 @@ def test_wrapped_copy_without_a_title_heading_is_still_read():
         "The town was founded in 1820 by settlers from the coast.",
     ]
     assert [s.title for s in doc.sections] == ["(lead)", "History", "References"]
+
+
+_WRAPPED_WITH_FOOTER = (
+    "Site chrome\n"
+    "****** Town ******\n"
+    "Rebels took the town in 2014 after a long siege.[1]\n"
+    "***** History[edit] *****  \n"
+    "The town was founded in 1820 by settlers from the coast.\n"
+    "** not a heading *\n"
+    "***** References[edit] *****\n"
+    "   1. ^ Rebels take the town Reuters 4 May 2014\n"
+    "*** Navigation menu ***\n"
+    "***** Footer text[edit] *****\n"
+    "Nothing here is the article.\n"
+)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_wrapped_headings_and_footer_are_found_whatever_the_line_ending(ending):
+    text = _WRAPPED_WITH_FOOTER.replace("\n", ending)
+    doc = mirror(text)
+    assert doc.title == "Town"
+    assert [s.title for s in doc.sections] == ["Town", "History", "References"]
+    assert [doc.slice(s.span) for s in doc.sentences] == [
+        "Rebels took the town in 2014 after a long siege.[1]",
+        "The town was founded in 1820 by settlers from the coast.",
+        "** not a heading *",  # unequal stars: a line of text
+    ]
+    navigation = [r for r in doc.regions if r.kind is RegionKind.NAVIGATION]
+    assert [doc.slice(r.span).split(ending)[0] for r in navigation] == ["*** Navigation menu ***"]
+    assert doc.references_by_key["1"].text == "Rebels take the town Reuters 4 May 2014"
