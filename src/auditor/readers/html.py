@@ -36,6 +36,7 @@ from ..text import close_up
 from ..urls import clean, parse_archive_link
 from .builder import DocumentBuilder
 from .citetext import parse_reference_text
+from .html_classes import PageElements, is_footnote_marker
 from .html_source import SourceMap
 from .masking import BlockLocator, blank
 from .sections import NON_PROSE
@@ -47,22 +48,6 @@ _CONTAINERS = frozenset(
 )
 _PROSE = frozenset({"p", "dd", "dt", "figcaption", "pre"})
 _LISTS = frozenset({"ul", "ol", "dl"})
-_HIDDEN = (
-    "script, style, noscript, template, link, meta, .mw-editsection, .mw-empty-elt, .shortdescription, .metadata,"
-    " .ambox, .mbox-small, .sistersitebox, .thumb, .gallery, .mw-cite-backlink, .citation-comment, .catlinks,"
-    " .printfooter, sup.reference, a.footnote-back, a[role=doc-backlink], .mw-ext-cite-error,"
-    " .geo-default, .geo-nondefault, .geo-multi-punct, #coordinates"  # coordinates place; they do not claim
-)
-_REGIONS = (
-    (".toc, #toc, .toclimit-2, .toclimit-3, .toclimit-4", RegionKind.TABLE_OF_CONTENTS),
-    (".hatnote, .dablink, .rellink", RegionKind.HATNOTE),
-    (".navbox, .vertical-navbox, .sidebar, .navbox-styles, nav", RegionKind.NAVIGATION),
-)
-_NOT_SHOWN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
-_REFERENCE_LISTS = "ol.references, section.footnotes ol, div.footnotes ol, [role=doc-endnotes] ol, ol.footnotes"
-_MARKERS = "sup.reference, a.footnote-ref, a[role=doc-noteref], sup a[href*='#']"
-_FOOTNOTE_MARKERS = "sup.reference, a.footnote-ref, a[role=doc-noteref]"
-_TAG_SUPS = "sup.Inline-Template, sup.Template-Fact"
 _ARCHIVES = re.compile(r"^https?://(?:web\.archive\.org|archive\.(?:today|is|ph|org)|www\.webcitation\.org)/", re.I)
 _IDENTIFIERS = re.compile(
     r"^https?://(?:dx\.)?(?:doi\.org|hdl\.handle\.net|www\.worldcat\.org/(?:issn|oclc)|api\.semanticscholar\.org"
@@ -89,8 +74,9 @@ class _HtmlReader:
         self.source = source
         self.soup = soup
         self.readable = source.readable
-        self.wikipedia = soup.select_one(".mw-parser-output, #mw-content-text") is not None
-        self.root = self._root()
+        self.page = PageElements(soup)
+        self.wikipedia = self.page.first(".mw-parser-output", "#mw-content-text") is not None
+        self.root = self.page.root
         self.b = DocumentBuilder(path, text, "html", "")
         self.blocks: list[tuple[BlockKind, Span, int, str | None, int]] = []  # kind, span, section, label, column
         self.references: list[tuple[Tag, int]] = []  # list items, with their section
@@ -100,13 +86,7 @@ class _HtmlReader:
         self._holders: set[int] = set()  # elements that hold a list of references
         self._run_starts: list[int] = []  # where each run of readable text starts, and ends
         self._run_ends: list[int] = []
-        self.ids = {str(element["id"]): element for element in soup.find_all(id=True)}
-
-    def _root(self) -> Tag:
-        for selector in (".mw-parser-output", "#mw-content-text", "article", "main", "body"):
-            if (found := self.soup.select_one(selector)) is not None:
-                return found
-        return self.soup  # type: ignore[return-value]
+        self.ids = self.page.ids
 
     def read(self) -> Document:
         root_span = self._span(self.root) if self.root is not self.soup else Span(0, len(self.text))
@@ -114,11 +94,11 @@ class _HtmlReader:
         blank(self.readable, self.text, root_span.end, len(self.text))
         self.b.region(RegionKind.CHROME, 0, root_span.start)
         self.b.region(RegionKind.CHROME, root_span.end, len(self.text))
-        for element in self.root.select(_HIDDEN) + self._not_shown():
+        for element in self.page.hidden + self.page.not_shown:
             span = self._span(element)
             blank(self.readable, self.text, span.start, span.end)
-        for selector, kind in _REGIONS:
-            for element in self.root.select(selector):
+        for kind, elements in self.page.regions:
+            for element in elements:
                 span = self._span(element)
                 self.b.region(kind, span.start, span.end)
                 blank(self.readable, self.text, span.start, span.end)
@@ -133,14 +113,11 @@ class _HtmlReader:
         self.b.readable = "".join(self.readable)
         return self._assemble(markers, tags)
 
-    def _not_shown(self) -> list[Tag]:
-        return [e for e in self.root.find_all(style=True) if _NOT_SHOWN.search(str(e.get("style", "")))]
-
     def _span(self, element: Tag) -> Span:
         return self.source.span(element)
 
     def _title(self) -> str | None:
-        heading = self.soup.select_one("h1#firstHeading, h1")
+        heading = self.page.first("<h1")
         if heading is not None and (words := " ".join(heading.get_text(" ").split())):
             return words
         title = self.soup.title.get_text() if self.soup.title else ""
@@ -227,7 +204,7 @@ class _HtmlReader:
     def _markers(self) -> list[tuple[Tag, str]]:
         """Each citation marker, with the id it points at, in text order."""
         found: dict[int, tuple[Tag, str]] = {}
-        for element in self.root.select(_MARKERS):
+        for element in self.page.markers:
             anchor = element if element.name == "a" else element.find("a", href=re.compile("#"))
             if not isinstance(anchor, Tag) or element.find_parent(class_="mw-cite-backlink") is not None:
                 continue  # a page number ({{rp}}) has no anchor; a backlink is not a citation
@@ -235,17 +212,17 @@ class _HtmlReader:
                 element.parent if element.name == "a" and element.parent and element.parent.name == "sup" else element
             )
             target = unquote(str(anchor.get("href", "")).partition("#")[2])
-            known = any(e.css.match(_FOOTNOTE_MARKERS) for e in (marker, anchor))
+            known = is_footnote_marker(marker) or is_footnote_marker(anchor)
             in_page = str(anchor.get("href", "")).startswith("#")
             if target and (known or in_page or target in self.ids):  # a link elsewhere must lead somewhere here
                 found.setdefault(id(marker), (marker, target))
-        for error in self.root.select(".mw-ext-cite-error"):
+        for error in self.page.cite_errors:
             if error.find_parent(class_="references") is None and _WITHOUT_CONTENT.search(error.get_text(" ")):
                 found.setdefault(id(error), (error, ""))  # "<ref></ref>": a footnote with nothing in it
         return sorted(found.values(), key=lambda item: self.source.start(item[0]))
 
     def _reference_lists(self, markers: list[tuple[Tag, str]]) -> list[Tag]:
-        lists = {id(element): element for element in self.root.select(_REFERENCE_LISTS)}
+        lists = {id(element): element for element in self.page.reference_lists}
         for _, target in markers:
             item = self.ids.get(target)
             if isinstance(item, Tag) and item.name != "li":
@@ -256,7 +233,7 @@ class _HtmlReader:
 
     def _tags(self) -> list[tuple[Tag, str]]:
         found = []
-        for element in self.root.select(_TAG_SUPS):
+        for element in self.page.tag_sups:
             words = _label(element).lower()
             name = words.rstrip("?")
             if "Template-Fact" in (element.get("class") or []) or name in CITATION_NEEDED:
@@ -350,11 +327,11 @@ class _HtmlReader:
                 )
 
     def _provenance(self) -> Provenance:
-        canonical = self.soup.find("link", rel="canonical")
+        canonical = self.page.first("<link rel=canonical")
         source_url = str(canonical["href"]) if isinstance(canonical, Tag) and canonical.get("href") else None
-        footer = self.soup.select_one("#footer-info-lastmod, #footer-info")
+        footer = self.page.first("#footer-info-lastmod", "#footer-info")
         edited = _LAST_EDITED.search(" ".join(footer.get_text(" ").split())) if isinstance(footer, Tag) else None
-        copyright_ = self.soup.select_one("#footer-info-copyright")
+        copyright_ = self.page.first("#footer-info-copyright")
         licence = "CC BY-SA" if copyright_ is not None and "ShareAlike" in copyright_.get_text() else None
         return Provenance(
             source_url=source_url,
