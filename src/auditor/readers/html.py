@@ -37,7 +37,7 @@ from ..urls import clean, parse_archive_link
 from .builder import DocumentBuilder
 from .citetext import parse_reference_text
 from .html_classes import PageElements, is_footnote_marker
-from .html_source import SourceMap
+from .html_source import SourceMap, parse
 from .masking import BlockLocator, blank
 from .sections import NON_PROSE
 from .templates import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
@@ -61,8 +61,7 @@ _LAST_EDITED = re.compile(r"last (?:edited|modified) on (?P<when>\d{1,2} \w+ \d{
 
 def read_html(path: str, text: str) -> Document:
     try:
-        source = SourceMap(text)
-        soup = BeautifulSoup(text, "html.parser")
+        soup, source = parse(text)
     except (AssertionError, ValueError) as error:  # the tokenizer's own complaints about broken markup
         raise InputError(path, f"HTML the parser cannot read: {error}") from None
     return _HtmlReader(path, text, source, soup).read()

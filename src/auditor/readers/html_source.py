@@ -1,21 +1,23 @@
-"""Where each element of an HTML file lies, and a readable copy of the file, offset for offset.
+"""An HTML file parsed once into a BeautifulSoup tree, with where each element ends and a readable copy.
 
 BeautifulSoup records where an element's start tag is, not where it ends, and
-not where text or entities are. The standard library's HTML tokenizer, which
-BeautifulSoup's ``html.parser`` builder is built on, reports the position of
-every token: one pass with it gives each element's end and a same-length copy
-of the file in which tags, comments and scripts are blanked and each entity is
-replaced by its character (padded with spaces), so every offset into the copy
-is an offset into the source.
+not where text or entities are. Its ``html.parser`` builder runs the standard
+library's HTML tokenizer, which reports the position of every token; the
+builder here listens to the same tokens as they build the tree, so one pass
+gives the tree, each element's end, and a same-length copy of the file in
+which tags, comments and scripts are blanked and each entity is replaced by
+its character (padded with spaces): every offset into the copy is an offset
+into the source.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
-from bs4 import Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.builder import HTMLParserTreeBuilder
+from bs4.builder._htmlparser import BeautifulSoupHTMLParser
 
 from ..document import Span
 
@@ -27,21 +29,29 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 _SPACES = frozenset({"\xa0", "\u2009", "\u202f", "\u2002", "\u2003"})  # &nbsp; and its kin read as spaces
 
 
-class SourceMap(HTMLParser):
+def parse(text: str) -> tuple[BeautifulSoup, SourceMap]:
+    """The tree of ``text`` as ``BeautifulSoup(text, "html.parser")`` builds it, and its source map."""
+    source = SourceMap(text)
+    soup = BeautifulSoup(text, builder=_MappingTreeBuilder(source))
+    source.finish()
+    return soup, source
+
+
+class SourceMap:
     """Element ends by start offset, and the readable copy of an HTML source."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
         self.text = text
         self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
         self.readable = list(_NOT_NEWLINE.sub(" ", text))
         self.ends: dict[int, int] = {}
         self._open: list[tuple[str, int]] = []
         self._raw = 0
-        self.feed(text)
-        self.close()
+
+    def finish(self) -> None:
         for _, start in self._open:  # never closed: it runs to the end of the file
-            self.ends[start] = len(text)
+            self.ends[start] = len(self.text)
+        self._open = []
 
     def span(self, element: Tag) -> Span:
         """The element from its start tag to the end of its end tag."""
@@ -54,27 +64,20 @@ class SourceMap(HTMLParser):
             raise ValueError(f"<{element.name}> has no source position")
         return self.line_starts[line - 1] + column
 
-    # --- tokenizer callbacks ---
+    # --- the tokenizer's events, at the offset where each token starts ---
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._offset()
+    def start_tag(self, start: int, tag: str, written: str) -> None:
         if tag in _VOID:
-            self.ends[start] = start + len(self.get_starttag_text() or "")
+            self.ends[start] = start + len(written)
             return
         self._open.append((tag, start))
         if tag in _RAW_TEXT:
             self._raw += 1
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._offset()
-        self.ends[start] = start + len(self.get_starttag_text() or "")
+    def empty_tag(self, start: int, written: str) -> None:
+        self.ends[start] = start + len(written)
 
-    def handle_endtag(self, tag: str) -> None:
-        start = self._offset()
+    def end_tag(self, start: int, tag: str) -> None:
         end = self.text.find(">", start)
         end = len(self.text) if end == -1 else end + 1
         for depth in range(len(self._open) - 1, -1, -1):
@@ -87,21 +90,13 @@ class SourceMap(HTMLParser):
                 self._raw -= tag in _RAW_TEXT
                 return
 
-    def handle_data(self, data: str) -> None:
+    def data(self, start: int, data: str) -> None:
         if not self._raw:
-            start = self._offset()
             self.readable[start : start + len(data)] = data
 
-    def handle_entityref(self, name: str) -> None:
-        self._entity("&" + name)
-
-    def handle_charref(self, name: str) -> None:
-        self._entity("&#" + name)
-
-    def _entity(self, written: str) -> None:
+    def entity(self, start: int, written: str) -> None:
         if self._raw:
             return
-        start = self._offset()
         end = start + len(written) + (self.text.startswith(";", start + len(written)))
         written_out = self.text[start:end]
         character = html.unescape(written_out)
@@ -109,3 +104,68 @@ class SourceMap(HTMLParser):
             self.readable[start:end] = written_out
         else:
             self.readable[start] = " " if character in _SPACES else character
+
+
+class _MappingParser(BeautifulSoupHTMLParser):
+    """BeautifulSoup's tokenizer listener, telling the source map each token as it builds the tree.
+
+    BeautifulSoup's own handlers call each other (an empty-element tag is a start and an end; an
+    entity is data): the source map hears only the tokenizer's calls, told apart by their arguments.
+    """
+
+    def __init__(self, source: SourceMap, soup: BeautifulSoup, *args: object, **kwargs: object) -> None:
+        super().__init__(soup, *args, **kwargs)  # type: ignore[arg-type]
+        self.source = source
+        self._in_entity = False
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.source.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], handle_empty_element: bool = True) -> None:
+        if handle_empty_element:  # the tokenizer's call; ``<tag/>`` comes through handle_startendtag
+            self.source.start_tag(self._offset(), tag, self.get_starttag_text() or "")
+        super().handle_starttag(tag, attrs, handle_empty_element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.source.empty_tag(self._offset(), self.get_starttag_text() or "")
+        super().handle_startendtag(tag, attrs)
+
+    def handle_endtag(self, tag: str, check_already_closed: bool = True) -> None:
+        if check_already_closed:  # the tokenizer's call, not BeautifulSoup closing an empty element
+            self.source.end_tag(self._offset(), tag)
+        super().handle_endtag(tag, check_already_closed)
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_entity:
+            self.source.data(self._offset(), data)
+        super().handle_data(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.source.entity(self._offset(), "&" + name)
+        self._in_entity = True
+        super().handle_entityref(name)
+        self._in_entity = False
+
+    def handle_charref(self, name: str) -> None:
+        self.source.entity(self._offset(), "&#" + name)
+        self._in_entity = True
+        super().handle_charref(name)
+        self._in_entity = False
+
+
+class _MappingTreeBuilder(HTMLParserTreeBuilder):
+    """The ``html.parser`` tree builder, feeding its markup through ``_MappingParser``."""
+
+    def __init__(self, source: SourceMap) -> None:
+        super().__init__()
+        self.source = source
+
+    def feed(self, markup: object) -> None:
+        if not isinstance(markup, str) or self.soup is None:
+            raise TypeError("the HTML reader parses text")
+        args, kwargs = self.parser_args
+        parser = _MappingParser(self.source, self.soup, *args, **kwargs)
+        parser.feed(markup)  # the tokenizer's AssertionError and ValueError reach the reader as they are
+        parser.close()
+        parser.already_closed_empty_element = []
