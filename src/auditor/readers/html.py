@@ -205,7 +205,7 @@ class _HtmlReader:
         found: dict[int, tuple[Tag, str]] = {}
         for element in self.page.markers:
             anchor = element if element.name == "a" else element.find("a", href=re.compile("#"))
-            if not isinstance(anchor, Tag) or element.find_parent(class_="mw-cite-backlink") is not None:
+            if not isinstance(anchor, Tag) or self.page.in_backlink(element):
                 continue  # a page number ({{rp}}) has no anchor; a backlink is not a citation
             marker = (
                 element.parent if element.name == "a" and element.parent and element.parent.name == "sup" else element
@@ -270,7 +270,7 @@ class _HtmlReader:
                 empty += 1
                 key = f"empty {empty}"
                 b.reference(key, span, Span(span.end, span.end), "", None, self.section)
-            elif item is None or _only_cite_error(item):
+            elif item is None or self._only_cite_error(item):
                 key = _label(marker) or target
             elif id(item) in keys:
                 key = keys[id(item)]
@@ -281,7 +281,7 @@ class _HtmlReader:
             used.add(key)
             b.marker(key, span, block_at(span.start))
         for item, section in self.references:
-            if _only_cite_error(item):
+            if self._only_cite_error(item):
                 continue
             key = keys.get(id(item)) or str(item.get("id") or len(b.references) + 1)
             self._reference(item, key, section)
@@ -294,10 +294,10 @@ class _HtmlReader:
 
     def _reference(self, item: Tag, key: str, section: int) -> None:
         span = self._span(item)
-        body = item.find(class_="reference-text")
+        body = self.page.find(item, "reference-text")
         content = self._span(body) if isinstance(body, Tag) else span
         words = close_up(self.b.readable[content.start : content.end])
-        backlink = item.find(class_="mw-cite-backlink")
+        backlink = self.page.find(item, "mw-cite-backlink")
         backlinks = (
             backlink.find_all("a")
             if isinstance(backlink, Tag)
@@ -325,6 +325,14 @@ class _HtmlReader:
                     key, Span(0, 0), Span(0, 0), f"{words} {url}".strip(), None, 0, ReferenceFields(url=url)
                 )
 
+    def _only_cite_error(self, item: Tag) -> bool:
+        """A list entry MediaWiki wrote only to say the reference was never defined."""
+        error = self.page.find(item, "mw-ext-cite-error")
+        if error is None:
+            return False
+        body = self.page.find(item, "reference-text") or item
+        return " ".join(body.get_text(" ").split()) == " ".join(error.get_text(" ").split())
+
     def _provenance(self) -> Provenance:
         canonical = self.page.first("<link rel=canonical")
         source_url = str(canonical["href"]) if isinstance(canonical, Tag) and canonical.get("href") else None
@@ -346,15 +354,6 @@ def _is_inline(element: Tag) -> bool:
 
 def _label(marker: Tag) -> str:
     return " ".join(marker.get_text(" ").replace("[", " ").replace("]", " ").split())
-
-
-def _only_cite_error(item: Tag) -> bool:
-    """A list entry MediaWiki wrote only to say the reference was never defined."""
-    error = item.find(class_="mw-ext-cite-error")
-    if error is None:
-        return False
-    body = item.find(class_="reference-text") or item
-    return " ".join(body.get_text(" ").split()) == " ".join(error.get_text(" ").split())
 
 
 def _fields(words: str, item: Tag) -> ReferenceFields:

@@ -11,6 +11,7 @@ ancestor on the page.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from bs4 import BeautifulSoup, Tag
@@ -56,6 +57,8 @@ _REGIONS: tuple[tuple[RegionKind, frozenset[str], frozenset[str], frozenset[str]
     ),
 )
 _NOT_SHOWN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+# Classes looked for inside a reference or above a marker, answered from the walk rather than a search.
+_LOOKED_UP = ("mw-ext-cite-error", "reference-text", "mw-cite-backlink")
 
 
 class PageElements:
@@ -74,7 +77,10 @@ class PageElements:
         regions: list[list[tuple[int, Tag]]] = [[] for _ in _REGIONS]
         ends: dict[int, int] = {}  # element -> index of its last descendant
         indexes: dict[int, int] = {}
-        stack: list[tuple[Tag, bool, bool]] = []  # element, is a <sup>, opens a footnotes section
+        self._classed: dict[str, list[tuple[int, Tag]]] = {name: [] for name in _LOOKED_UP}
+        self._in_backlink: set[int] = set()  # elements inside a .mw-cite-backlink
+        backlinks = 0
+        stack: list[tuple[Tag, bool, bool, bool]] = []  # element, is a <sup>, opens footnotes, is a backlink
         sups = footnotes = 0
         index = -1
         for element in soup.descendants:
@@ -82,10 +88,11 @@ class PageElements:
                 continue
             parent = element.parent
             while stack and stack[-1][0] is not parent:
-                closed, was_sup, was_footnotes = stack.pop()
+                closed, was_sup, was_footnotes, was_backlink = stack.pop()
                 ends[id(closed)] = index
                 sups -= was_sup
                 footnotes -= was_footnotes
+                backlinks -= was_backlink
             index += 1
             name = element.name
             attrs = element.attrs
@@ -110,6 +117,11 @@ class PageElements:
                 found["hidden"].append((index, element))
             if "mw-ext-cite-error" in classes:
                 found["cite_errors"].append((index, element))
+            for name_looked_up in _LOOKED_UP:
+                if name_looked_up in classes:
+                    self._classed[name_looked_up].append((index, element))
+            if backlinks:
+                self._in_backlink.add(id(element))
             if "style" in attrs and _NOT_SHOWN.search(str(attrs["style"])):
                 found["not_shown"].append((index, element))
             for group, (_, region_classes, region_ids, region_names) in enumerate(_REGIONS):
@@ -129,12 +141,16 @@ class PageElements:
             opens_footnotes = (name in ("section", "div") and "footnotes" in classes) or attrs.get(
                 "role"
             ) == "doc-endnotes"
+            is_backlink = "mw-cite-backlink" in classes
             indexes[id(element)] = index
-            stack.append((element, is_sup, opens_footnotes))
+            stack.append((element, is_sup, opens_footnotes, is_backlink))
             sups += is_sup
             footnotes += opens_footnotes
-        for closed, _, _ in stack:
+            backlinks += is_backlink
+        for closed, *_ in stack:
             ends[id(closed)] = index
+        self._indexes, self._ends = indexes, ends
+        self._classed_at = {name: [i for i, _ in found_] for name, found_ in self._classed.items()}
 
         self.root: Tag = soup  # type: ignore[assignment]
         for key in (".mw-parser-output", "#mw-content-text", "<article", "<main", "<body"):
@@ -157,6 +173,17 @@ class PageElements:
         ``<tag`` or ``<link rel=canonical``."""
         found = [self.firsts[key] for key in keys if key in self.firsts]
         return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    def find(self, element: Tag, class_: str) -> Tag | None:
+        """``element.find(class_=...)`` for the classes in ``_LOOKED_UP``: the first inside it."""
+        start = self._indexes[id(element)]
+        at = bisect_right(self._classed_at[class_], start)
+        found = self._classed[class_]
+        return found[at][1] if at < len(found) and found[at][0] <= self._ends[id(element)] else None
+
+    def in_backlink(self, element: Tag) -> bool:
+        """``element.find_parent(class_="mw-cite-backlink") is not None``."""
+        return id(element) in self._in_backlink
 
 
 def is_footnote_marker(element: Tag) -> bool:

@@ -20,12 +20,12 @@ from bs4.builder import HTMLParserTreeBuilder
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser
 
 from ..document import Span
+from .masking import spaces
 
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 )
 _RAW_TEXT = frozenset({"script", "style", "template"})
-_NOT_NEWLINE = re.compile(r"[^\n]")
 _SPACES = frozenset({"\xa0", "\u2009", "\u202f", "\u2002", "\u2003"})  # &nbsp; and its kin read as spaces
 
 
@@ -43,7 +43,7 @@ class SourceMap:
     def __init__(self, text: str) -> None:
         self.text = text
         self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-        self.readable = list(_NOT_NEWLINE.sub(" ", text))
+        self.readable = list(spaces(text))
         self.ends: dict[int, int] = {}
         self._open: list[tuple[str, int]] = []
         self._raw = 0

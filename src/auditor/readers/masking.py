@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
 from ..document import Span
-
-_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def blank(readable: list[str], source: str, start: int, end: int) -> None:
@@ -17,7 +14,12 @@ def blank(readable: list[str], source: str, start: int, end: int) -> None:
         if source.find("\n", start, end) == -1:  # most markup: no line to keep
             readable[start:end] = " " * (end - start)
         else:
-            readable[start:end] = _NOT_NEWLINE.sub(" ", source[start:end])
+            readable[start:end] = spaces(source[start:end])
+
+
+def spaces(text: str) -> str:
+    """``text`` with every character but a line break made a space (a regex substitution costs 10 times more)."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 class BlockLocator:
