@@ -56,6 +56,9 @@ _REGIONS: tuple[tuple[RegionKind, frozenset[str], frozenset[str], frozenset[str]
         frozenset({"nav"}),
     ),
 )
+# Tag names some test matches without any attribute (``sup a`` and ``section.footnotes ol`` need their
+# ancestors' attributes, not their own).
+_NAMED = _HIDDEN_NAMES | {"nav", "ol", "sup", "article", "main", "body", "h1"}
 _NOT_SHOWN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 # Classes looked for inside a reference or above a marker, answered from the walk rather than a search.
 _LOOKED_UP = ("mw-ext-cite-error", "reference-text", "mw-cite-backlink")
@@ -96,6 +99,12 @@ class PageElements:
             index += 1
             name = element.name
             attrs = element.attrs
+            indexes[id(element)] = index
+            if backlinks:
+                self._in_backlink.add(id(element))
+            if not attrs and name not in _NAMED:  # most elements: nothing to match but by attributes
+                stack.append((element, False, False, False))
+                continue
             classes = attrs.get("class") or ()
             element_id = attrs.get("id")
             if element_id is not None:
@@ -120,8 +129,6 @@ class PageElements:
             for name_looked_up in _LOOKED_UP:
                 if name_looked_up in classes:
                     self._classed[name_looked_up].append((index, element))
-            if backlinks:
-                self._in_backlink.add(id(element))
             if "style" in attrs and _NOT_SHOWN.search(str(attrs["style"])):
                 found["not_shown"].append((index, element))
             for group, (_, region_classes, region_ids, region_names) in enumerate(_REGIONS):
@@ -142,7 +149,6 @@ class PageElements:
                 "role"
             ) == "doc-endnotes"
             is_backlink = "mw-cite-backlink" in classes
-            indexes[id(element)] = index
             stack.append((element, is_sup, opens_footnotes, is_backlink))
             sups += is_sup
             footnotes += opens_footnotes
