@@ -97,6 +97,8 @@ def test_one_walk_finds_what_the_selectors_find(name: str, text: str):
     for item in soup.find_all("li"):
         for class_ in ("mw-ext-cite-error", "reference-text", "mw-cite-backlink"):
             assert page.find(item, class_) is item.find(class_=class_), (name, class_)
+        assert list(map(id, page.find_all(item, "#id"))) == list(map(id, item.find_all(id=True)))
+        assert list(map(id, page.find_all(item, "a[href]"))) == list(map(id, item.find_all("a", href=True)))
     for marker in page.markers:
         assert page.in_backlink(marker) == (marker.find_parent(class_="mw-cite-backlink") is not None)
         for element in (marker, marker.parent):

@@ -55,6 +55,7 @@ _IDENTIFIERS = re.compile(
     r"|www\.ams\.org/mathscinet-getitem|arxiv\.org/abs|www\.osti\.gov|www\.jstor\.org/stable)/",
     re.I,
 )
+_ABSOLUTE = re.compile(r"^(?:https?:)?//")
 _WITHOUT_CONTENT = re.compile(r"without content|must have content|no content", re.I)
 _LAST_EDITED = re.compile(r"last (?:edited|modified) on (?P<when>\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
 
@@ -258,7 +259,7 @@ class _HtmlReader:
 
         targets: dict[str, Tag] = {}
         for item, _ in self.references:
-            for element in [item, *item.find_all(id=True)]:
+            for element in [item, *self.page.find_all(item, "#id")]:
                 targets.setdefault(str(element.get("id")), item)
         keys: dict[int, str] = {}  # reference list item -> key
         used: set[str] = set()
@@ -304,7 +305,7 @@ class _HtmlReader:
             else item.find_all("a", class_="footnote-back") + item.find_all("a", role="doc-backlink")
         )
         self.b.reference(
-            key, span, content, words, len(backlinks) or None, section, _fields(words, item) if words else None
+            key, span, content, words, len(backlinks) or None, section, self._fields(words, item) if words else None
         )
 
     def _links(self, block_at: BlockLocator) -> None:
@@ -324,6 +325,10 @@ class _HtmlReader:
                 self.b.reference(
                     key, Span(0, 0), Span(0, 0), f"{words} {url}".strip(), None, 0, ReferenceFields(url=url)
                 )
+
+    def _fields(self, words: str, item: Tag) -> ReferenceFields:
+        anchors = [a for a in self.page.find_all(item, "a[href]") if _ABSOLUTE.match(str(a["href"]))]
+        return _fields(words, item, anchors)
 
     def _only_cite_error(self, item: Tag) -> bool:
         """A list entry MediaWiki wrote only to say the reference was never defined."""
@@ -356,12 +361,12 @@ def _label(marker: Tag) -> str:
     return " ".join(marker.get_text(" ").replace("[", " ").replace("]", " ").split())
 
 
-def _fields(words: str, item: Tag) -> ReferenceFields:
-    """The citation's fields from its text, with its URLs from its links rather than its words."""
+def _fields(words: str, item: Tag, anchors: list[Tag]) -> ReferenceFields:
+    """The citation's fields from its text, with its URLs from its links (``anchors``: those with an
+    absolute address) rather than its words."""
     fields = parse_reference_text(words)
     # A wiki's own links (to the article on an author or a work, to another language's: "extiw") are not the
     # source, even made absolute; a Wikipedia article given as a citation's address is an external link.
-    anchors = item.find_all("a", href=re.compile(r"^(?:https?:)?//"))
     hrefs = [str(a["href"]) for a in anchors if not _wiki_link(a)]
     hrefs = ["https:" + h if h.startswith("//") else h for h in hrefs]
     archive = next((h for h in hrefs if _ARCHIVES.match(h)), fields.archive_url)

@@ -60,7 +60,8 @@ _REGIONS: tuple[tuple[RegionKind, frozenset[str], frozenset[str], frozenset[str]
 # ancestors' attributes, not their own).
 _NAMED = _HIDDEN_NAMES | {"nav", "ol", "sup", "article", "main", "body", "h1"}
 _NOT_SHOWN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
-# Classes looked for inside a reference or above a marker, answered from the walk rather than a search.
+# Classes looked for inside a reference or above a marker, answered from the walk rather than a search;
+# with "#id" (elements with an id) and "a[href]" (links).
 _LOOKED_UP = ("mw-ext-cite-error", "reference-text", "mw-cite-backlink")
 
 
@@ -80,7 +81,7 @@ class PageElements:
         regions: list[list[tuple[int, Tag]]] = [[] for _ in _REGIONS]
         ends: dict[int, int] = {}  # element -> index of its last descendant
         indexes: dict[int, int] = {}
-        self._classed: dict[str, list[tuple[int, Tag]]] = {name: [] for name in _LOOKED_UP}
+        self._classed: dict[str, list[tuple[int, Tag]]] = {name: [] for name in (*_LOOKED_UP, "#id", "a[href]")}
         self._in_backlink: set[int] = set()  # elements inside a .mw-cite-backlink
         backlinks = 0
         stack: list[tuple[Tag, bool, bool, bool]] = []  # element, is a <sup>, opens footnotes, is a backlink
@@ -109,7 +110,10 @@ class PageElements:
             element_id = attrs.get("id")
             if element_id is not None:
                 self.ids[str(element_id)] = element
+                self._classed["#id"].append((index, element))
                 self.firsts.setdefault("#" + str(element_id), (index, element))
+            if name == "a" and "href" in attrs:
+                self._classed["a[href]"].append((index, element))
             if "mw-parser-output" in classes:
                 self.firsts.setdefault(".mw-parser-output", (index, element))
             if name in ("article", "main", "body", "h1"):
@@ -182,10 +186,14 @@ class PageElements:
 
     def find(self, element: Tag, class_: str) -> Tag | None:
         """``element.find(class_=...)`` for the classes in ``_LOOKED_UP``: the first inside it."""
-        start = self._indexes[id(element)]
-        at = bisect_right(self._classed_at[class_], start)
-        found = self._classed[class_]
-        return found[at][1] if at < len(found) and found[at][0] <= self._ends[id(element)] else None
+        return next(iter(self.find_all(element, class_)), None)
+
+    def find_all(self, element: Tag, kind: str) -> list[Tag]:
+        """The elements of a kind (a class in ``_LOOKED_UP``, "#id" or "a[href]") inside ``element``."""
+        indexes = self._classed_at[kind]
+        start = bisect_right(indexes, self._indexes[id(element)])
+        end = bisect_right(indexes, self._ends[id(element)], start)
+        return [found for _, found in self._classed[kind][start:end]]
 
     def in_backlink(self, element: Tag) -> bool:
         """``element.find_parent(class_="mw-cite-backlink") is not None``."""
