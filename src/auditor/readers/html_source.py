@@ -46,7 +46,7 @@ class SourceMap:
         self.readable = list(spaces(text))
         self.ends: dict[int, int] = {}
         self._open: list[tuple[str, int]] = []
-        self._raw = 0
+        self.raw = 0  # how many raw-text elements (script, style, template) are open: no readable text
 
     def finish(self) -> None:
         for _, start in self._open:  # never closed: it runs to the end of the file
@@ -66,15 +66,14 @@ class SourceMap:
 
     # --- the tokenizer's events, at the offset where each token starts ---
 
-    def start_tag(self, start: int, tag: str, written: str) -> None:
-        if tag in _VOID:
-            self.ends[start] = start + len(written)
-            return
+    def start_tag(self, start: int, tag: str) -> None:
+        """A start tag that is not void: its element is open until an end tag closes it."""
         self._open.append((tag, start))
         if tag in _RAW_TEXT:
-            self._raw += 1
+            self.raw += 1
 
     def empty_tag(self, start: int, written: str) -> None:
+        """A void element's start tag, or ``<tag/>``: the element ends where the tag does."""
         self.ends[start] = start + len(written)
 
     def end_tag(self, start: int, tag: str) -> None:
@@ -84,18 +83,17 @@ class SourceMap:
             if self._open[depth][0] == tag:
                 for name, opened in self._open[depth + 1 :]:  # closed implicitly, where this end tag starts
                     self.ends[opened] = start
-                    self._raw -= name in _RAW_TEXT
+                    self.raw -= name in _RAW_TEXT
                 self.ends[self._open[depth][1]] = end
                 del self._open[depth:]
-                self._raw -= tag in _RAW_TEXT
+                self.raw -= tag in _RAW_TEXT
                 return
 
     def data(self, start: int, data: str) -> None:
-        if not self._raw:
-            self.readable[start : start + len(data)] = data
+        self.readable[start : start + len(data)] = data
 
     def entity(self, start: int, written: str) -> None:
-        if self._raw:
+        if self.raw:
             return
         end = start + len(written) + (self.text.startswith(";", start + len(written)))
         written_out = self.text[start:end]
@@ -119,12 +117,14 @@ class _MappingParser(BeautifulSoupHTMLParser):
         self._in_entity = False
 
     def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.source.line_starts[line - 1] + column
+        return self.source.line_starts[self.lineno - 1] + self.offset  # the tokenizer's getpos()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], handle_empty_element: bool = True) -> None:
-        if handle_empty_element:  # the tokenizer's call; ``<tag/>`` comes through handle_startendtag
-            self.source.start_tag(self._offset(), tag, self.get_starttag_text() or "")
+        if handle_empty_element:  # the tokenizer's call; BeautifulSoup's own, for ``<tag/>``, passes False
+            if tag in _VOID:
+                self.source.empty_tag(self._offset(), self.get_starttag_text() or "")
+            else:
+                self.source.start_tag(self._offset(), tag)
         super().handle_starttag(tag, attrs, handle_empty_element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -137,7 +137,7 @@ class _MappingParser(BeautifulSoupHTMLParser):
         super().handle_endtag(tag, check_already_closed)
 
     def handle_data(self, data: str) -> None:
-        if not self._in_entity:
+        if not self._in_entity and not self.source.raw:
             self.source.data(self._offset(), data)
         super().handle_data(data)
 
