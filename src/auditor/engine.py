@@ -10,6 +10,7 @@ from .extract.facts import Facts
 from .extract.suppressions import suppressions
 from .findings import Finding, fingerprint
 from .report import FileReport, InputProblem, Summary, root_cause
+from .text import shortened
 
 
 def audit(facts: Facts, rules: tuple[ActiveRule, ...]) -> tuple[Finding, ...]:
@@ -17,6 +18,7 @@ def audit(facts: Facts, rules: tuple[ActiveRule, ...]) -> tuple[Finding, ...]:
     facts, so what one computed the next reuses."""
     doc = facts.doc
     findings = []
+    lines: dict[int, str] = {}  # one copy of each line, however many findings stand on it
     for active in rules:
         seen: Counter[str] = Counter()
         for hit in active.rule.check(doc, facts, active.options):
@@ -24,6 +26,8 @@ def audit(facts: Facts, rules: tuple[ActiveRule, ...]) -> tuple[Finding, ...]:
             seen[hit.key] += 1
             line, column = doc.line_col(hit.span.start)
             end_line, end_column = doc.line_col(hit.span.end)
+            if line not in lines:
+                lines[line] = _source_line(doc, hit.span.start)
             findings.append(
                 Finding(
                     rule=active.rule.name,
@@ -37,10 +41,10 @@ def audit(facts: Facts, rules: tuple[ActiveRule, ...]) -> tuple[Finding, ...]:
                     end_line=end_line,
                     end_column=end_column,
                     message=hit.message,
-                    excerpt=hit.excerpt,
+                    excerpt=shortened(hit.excerpt),
                     fingerprint=fingerprint(active.rule.name, doc.path, hit.key, occurrence),
                     evidence=dict(hit.evidence),
-                    source=_source_line(doc, hit.span.start),
+                    source=lines[line],
                 )
             )
     findings.sort(key=lambda f: (f.start, f.code))

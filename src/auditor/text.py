@@ -55,6 +55,19 @@ def close_up(text: str) -> str:
     return _SPACE_BEFORE_PUNCTUATION.sub("", folded(text))
 
 
+EXCERPT_LIMIT = 1000  # characters a finding quotes: a long sentence whole, never a page
+
+
+def shortened(text: str, limit: int = EXCERPT_LIMIT) -> str:
+    """``text``, or its start and end around "…" when it is longer than ``limit``: hundreds of markers
+    after one long run-on sentence would otherwise each quote all of it, and the reports grow with
+    markers times length."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 3) // 2
+    return f"{text[:half].rstrip()} … {text[-half:].lstrip()}"
+
+
 def excerpt(doc: Document, span: Span) -> str:
     """The text of ``span`` as a reader sees it; a blanked link's brackets leave no gap before a comma."""
     text = doc.readable[span.start : span.end]
