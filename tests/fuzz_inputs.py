@@ -162,30 +162,35 @@ def warm_up(reader: str, settings: Settings) -> None:
 @dataclass(frozen=True, slots=True)
 class Outcome:
     crash: str | None  # the traceback of an error that escaped, or an "internal error" the guard caught
-    seconds: float
+    seconds: float  # wall clock
+    cpu: float  # this process's CPU time: what the input costs, whatever else the machine is doing
 
 
 def run_one(reader: str, input_format: str, text: str, settings: Settings) -> Outcome:
     """Read and audit ``text`` as the tool does; for ``pipeline``, render every report of it too."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
+
+    def outcome(crash: str | None) -> Outcome:
+        return Outcome(crash, time.perf_counter() - start, time.process_time() - cpu)
+
     try:
         doc = FORMATS[input_format]("fuzz." + input_format, text)
     except InputError:
-        return Outcome(None, time.perf_counter() - start)
+        return outcome(None)
     except RecursionError:
-        return Outcome(None, time.perf_counter() - start)  # said as "nested too deeply to read"
+        return outcome(None)  # said as "nested too deeply to read"
     except Exception:  # noqa: BLE001 - a crash is what is looked for
-        return Outcome(traceback.format_exc(), time.perf_counter() - start)
+        return outcome(traceback.format_exc())
     try:
         result = audit_document(Facts(doc), settings, keep=reader == "pipeline")
         if isinstance(result, InputProblem):
             crash = result.message if "internal error" in result.message else None
-            return Outcome(crash, time.perf_counter() - start)
+            return outcome(crash)
         if reader == "pipeline":
             _render(result)
     except Exception:  # noqa: BLE001
-        return Outcome(traceback.format_exc(), time.perf_counter() - start)
-    return Outcome(None, time.perf_counter() - start)
+        return outcome(traceback.format_exc())
+    return outcome(None)
 
 
 def _render(file: FileReport) -> None:
