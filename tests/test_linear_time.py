@@ -50,6 +50,25 @@ CASES: dict[str, tuple[str, Callable[[int], str], int]] = {
         lambda n: "Title\nTitle\n\n" + "".join(f"Reports said {i * 7 + 3} were killed. " for i in range(n // 35)),
         1_500,
     ),
+    "casualty list in an infobox field": (
+        "wikitext",
+        lambda n: "{{Infobox military conflict\n| casualties1 = " + "7 killed, " * (n // 10) + "\n}}\n",
+        1_500,
+    ),
+    "casualty list in an infobox (html)": (
+        "html",
+        lambda n: (
+            '<table class="infobox"><tr><th>Casualties</th><td>' + "7 killed, " * (n // 10) + "</td></tr></table>"
+        ),
+        1_500,
+    ),
+    "counts after a counting cue": (
+        "mirror",
+        lambda n: (
+            "Title\nTitle\n\nNot counting X, " + "".join(f"{i * 7 + 3} were killed, " for i in range(n // 20)) + "\n"
+        ),
+        1_500,
+    ),
     "run of markers": ("mirror", lambda n: "Title\nTitle\n\nText" + "[7]" * (n // 3) + " more.\n", 1_500),
     "run of tags": ("mirror", lambda n: "Title\nTitle\n\nText" + "[citation needed]" * (n // 17) + ".\n", 1_500),
     "run of refs (wikitext)": ("wikitext", lambda n: "Text" + "<ref>a</ref>" * (n // 12) + "\n", 1_500),
@@ -106,3 +125,17 @@ def test_emphasis_finds_what_the_patterns_it_replaces_found():
         assert list(strong(text, start, end)) == [(m.start(1), m.end(2)) for m in _STRONG.finditer(text, start, end)]
         found = [(m.start(1), m.end(2)) for m in _EMPHASIS.finditer(text, start, end)]
         assert list(emphasis(text, start, end)) == found
+
+
+def _scopes(text: str) -> list[tuple[float, list[str]]]:
+    figures = Facts(FORMATS["mirror"]("doc", "Title\nTitle\n\n" + text + "\n")).figures.figures
+    return [(f.quantity.low, sorted(f.scope)) for f in figures]
+
+
+def test_a_counting_cue_read_once_per_clause_still_qualifies_only_the_counts_after_it():
+    assert _scopes("Not counting accidents, 5 soldiers were killed and 7 civilians died; 9 were wounded.") == [
+        (5.0, ["part:not counting accidents"]),
+        (7.0, ["part:not counting accidents"]),
+        (9.0, []),  # the next clause
+    ]
+    assert _scopes("5 soldiers were killed not counting accidents.") == [(5.0, [])]  # a cue after the count

@@ -178,14 +178,24 @@ def clause_scope(clause: str, lowered: str) -> frozenset[str]:
     return frozenset(qualifiers)
 
 
-def count_scope(text: str, lowered: str, clause_start: int, start: int) -> frozenset[str]:
-    """The qualifiers of one count at ``start`` from the words of its clause before it (``lowered``: the text
-    folded): what it counts in or leaves out ("counting in accidents"), and whether it is a subset
-    ("including", "the other")."""
+def counting_cues(text: str, lowered: str, clause_start: int, clause_end: int) -> list[re.Match[str]]:
+    """Each "counting in", "excluding" or "plus" of a clause (``lowered``: the text folded): found once per
+    clause, not once per count in it."""
+    if not _COUNTING.possible(lowered[clause_start:clause_end]):
+        return []
+    return list(_COUNTING.pattern.finditer(text, clause_start, clause_end))
+
+
+def count_scope(text: str, clause_start: int, start: int, cues: list[re.Match[str]]) -> frozenset[str]:
+    """The qualifiers of one count at ``start`` from the words of its clause before it (``cues``: the
+    clause's ``counting_cues``): what it counts in or leaves out ("counting in accidents"), and whether it
+    is a subset ("including", "the other")."""
     qualifiers = set()
-    counting = _COUNTING.possible(lowered[clause_start:start])
-    for match in _COUNTING.pattern.finditer(text, clause_start, start) if counting else ():
-        qualifiers.add("part:" + match["how"].lower() + " " + " ".join(match["what"].lower().split()))
+    for cue in cues:
+        if cue.end("how") > start:
+            break
+        what = text[cue.start("what") : min(cue.end("what"), start)]  # what the cue says, up to the count
+        qualifiers.add("part:" + cue["how"].lower() + " " + " ".join(what.lower().split()))
     if _SUBSET.search(text, max(clause_start, start - 40), start):
         qualifiers.add(SUBSET_OF)
     return frozenset(qualifiers)

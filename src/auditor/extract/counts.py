@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from .attribution import clause_breaks, clause_scope, competing, count_scope, sources
+from .attribution import clause_breaks, clause_scope, competing, count_scope, counting_cues, sources
 from .figure_model import Figure, covers
 from .prefilter import folded
 from .quantities import Quantity, find_quantities
@@ -121,6 +121,8 @@ def read_counts(text: str, context: Context, quantities: list[Quantity] | None =
     uncounted: list[bool] = []  # a count of people whose category is not yet known
     previous: tuple[frozenset[str], int, int] | None = None  # category, token index and clause of the last count
     outer: tuple[frozenset[str], int, int] | None = None  # category, index and clause of the last one out of brackets
+    extra_line = context.infobox and bool(_EXTRA_LINE.search(text))  # once: per count, a long field was quadratic
+    brackets = _Brackets(text)
     for quantity in quantities:
         first = bisect_left(starts, quantity.start)
         after = bisect_left(starts, quantity.end)
@@ -158,7 +160,7 @@ def read_counts(text: str, context: Context, quantities: list[Quantity] | None =
                 None,
                 False,
                 frozenset(),
-                extra or bool(context.infobox and _EXTRA_LINE.search(text)),
+                extra or extra_line,
                 context.infobox,
                 False,
             )
@@ -166,7 +168,7 @@ def read_counts(text: str, context: Context, quantities: list[Quantity] | None =
         clauses.append(clause)
         uncounted.append(people and not category)
         previous = (category, after - 1, clause) if category else None
-        if category and text.count("(", 0, quantity.start) <= text.count(")", 0, quantity.start):
+        if category and not brackets.open_before(quantity.start):
             outer = (category, len(found) - 1, clause)  # not a part in brackets: "2,832 (500 killed, ...)"
     found = _inherit(text, found, uncounted)
     if context.infobox:  # what nothing in the text names, the field's label does ("Casualties": 979)
@@ -179,12 +181,28 @@ def read_counts(text: str, context: Context, quantities: list[Quantity] | None =
     return _attributed(text, lowered, found, clauses, breaks)
 
 
+class _Brackets:
+    """Whether more brackets open than close before a position, for positions in increasing order: counted
+    on from the last position asked, so a unit of many counts is read once, not once per count."""
+
+    def __init__(self, text: str) -> None:
+        self._text, self._at, self._depth = text, 0, 0
+
+    def open_before(self, position: int) -> bool:
+        if position < self._at:  # out of order: count from the start
+            self._at, self._depth = 0, 0
+        self._depth += self._text.count("(", self._at, position) - self._text.count(")", self._at, position)
+        self._at = position
+        return self._depth > 0
+
+
 def _attributed(text: str, lowered: str, found: list[Figure], clauses: list[int], breaks: list[int]) -> list[Figure]:
     """The counts of losses with their sources and the qualifiers of their clauses, each clause read once:
     read only for a unit that counts losses (``lowered``: its text folded)."""
     attributions = sources(text)
     rival = competing(text, lowered)
     qualifiers: dict[int, frozenset[str]] = {}
+    cues: dict[int, list[re.Match[str]]] = {}  # each clause's "counting in", "excluding", "plus"
     done = []
     for figure, clause in zip(found, clauses, strict=True):
         if figure.category:
@@ -192,10 +210,11 @@ def _attributed(text: str, lowered: str, found: list[Figure], clauses: list[int]
             end = breaks[clause] if clause < len(breaks) else len(text)
             if clause not in qualifiers:
                 qualifiers[clause] = clause_scope(text[start:end], lowered[start:end])
+                cues[clause] = counting_cues(text, lowered, start, end)
             figure = figure._replace(
                 source=_source_of(figure.quantity, attributions, start, end),
                 competing=rival,
-                scope=qualifiers[clause] | count_scope(text, lowered, start, figure.start),
+                scope=qualifiers[clause] | count_scope(text, start, figure.start, cues[clause]),
             )
         done.append(figure)
     return done

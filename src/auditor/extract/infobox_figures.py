@@ -228,10 +228,11 @@ def _groups(lines: list[Line], inner: frozenset[Figure]) -> list[_Group]:
     side: int | None = None  # the depth of the open side's header; None when no side is open
     for line in lines:
         text = line.text.strip()
+        listing = _listing_end(line.text)
         counted = [
             f
             for f in line.figures
-            if f.category and f.quantity.hedge is not Hedge.VAGUE and f not in inner and not _listed_within(line, f)
+            if f.category and f.quantity.hedge is not Hedge.VAGUE and f not in inner and f.start < listing
         ]
         header = _HEADER.match(text)
         if _TOTAL_LINE.match(text):
@@ -292,10 +293,14 @@ def _extends_split(members: list[Figure], figure: Figure) -> bool:
     return all(not (kinds & as_losses(m.category)) for m in members[1:])
 
 
-def _listed_within(line: Line, figure: Figure) -> bool:
-    """A figure an "including" or "of which" earlier in its line lists: part of another line's count."""
-    before = line.text[: figure.start]
-    return bool(INCLUSIVE.search(before) or re.search(r"\bof (?:which|whom)\b", before, re.IGNORECASE))
+_OF_WHICH = re.compile(r"\bof (?:which|whom)\b", re.IGNORECASE)
+
+
+def _listing_end(text: str) -> int:
+    """Where the line's first "including" or "of which" ends (past the end when it has none): every figure
+    after it is listed within another line's count. Found once per line, not once per figure."""
+    found = [m.end() for m in (INCLUSIVE.search(text), _OF_WHICH.search(text)) if m]
+    return min(found, default=len(text) + 1)
 
 
 def _names_people_text(text: str) -> bool:
