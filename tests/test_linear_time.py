@@ -45,6 +45,11 @@ CASES: dict[str, tuple[str, Callable[[int], str], int]] = {
         lambda n: "Title\nTitle\n\n" + "".join(f"{i * 7 + 3} people were killed, " for i in range(n // 25)) + "end.\n",
         1_500,
     ),
+    "thousands of figures in one sentence": (
+        "mirror",
+        lambda n: "Title\nTitle\n\n" + "".join(f"{i * 7 + 3} people were killed, " for i in range(n // 25)) + "end.\n",
+        10_000,
+    ),
     "figures in one paragraph": (
         "mirror",
         lambda n: "Title\nTitle\n\n" + "".join(f"Reports said {i * 7 + 3} were killed. " for i in range(n // 35)),

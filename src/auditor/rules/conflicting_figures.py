@@ -120,7 +120,10 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
             if _answers(doc, found, first, second, rivals) and _disagree(first, second, loose=bool(rivals)):
                 yield _hit(doc, found, first, second, "within a paragraph" if not _noted(found, first) else "in a note")
     totals = {b.total for b in found.breakdowns if b.cue == "Total:"}
-    stated = [f for f in body if not found.units[f.unit].note and not f.competing and _whole_event(doc, found, f)]
+    overall: dict[int, re.Match[str] | None] = {}
+    stated = [
+        f for f in body if not found.units[f.unit].note and not f.competing and _whole_event(doc, found, f, overall)
+    ]
     for boxed in (f for f in counts if f.infobox):
         for other in stated:
             if _same_count(boxed, other, boxed in totals) and _disagree(boxed, other):
@@ -130,22 +133,37 @@ def check(doc: Document, facts: Facts, options: NoOptions) -> Iterator[Hit]:
 def _nearby_pairs(found: Figures, figures: list[Figure], estimates_vary: bool) -> Iterator[tuple[Figure, Figure]]:
     """The pairs ``_answers`` can accept, in the order ``combinations`` gives them: the second count at most
     ``_NEARBY`` sentences after the first, and, in the first's own sentence, only one that a reader could
-    take for a rival report (``_rivals``). A paragraph of thousands of counts is compared in linear time,
-    not pair by pair."""
+    take for a rival report (``_rivals``): a competing one, or one another source gives. The counts of a
+    sentence are kept by source, so a sentence of thousands of counts from one source is compared in
+    linear time, not pair by pair."""
     by_sentence: dict[int, list[int]] = {}
     for index, figure in enumerate(figures):
         by_sentence.setdefault(found.units[figure.unit].sentence, []).append(index)
+    by_source: dict[int, dict[str | None, list[int]]] = {}  # each sentence's counts by source
+    competing: dict[int, list[int]] = {}  # each sentence's competing counts
+    for sentence, indexes in by_sentence.items():
+        for index in indexes:
+            by_source.setdefault(sentence, {}).setdefault(figures[index].source, []).append(index)
+            if figures[index].competing:
+                competing.setdefault(sentence, []).append(index)
     for index, first in enumerate(figures):
         sentence = found.units[first.unit].sentence
-        later: list[int] = []
-        for step in range(_NEARBY + 1):
-            found_here = by_sentence.get(sentence + step, [])
-            later.extend(found_here[bisect_right(found_here, index) :])
+        if estimates_vary:
+            later = set(_after(by_sentence[sentence], index))
+        else:
+            later = set(_after(competing.get(sentence, []), index))
+            for source, indexes in by_source[sentence].items():
+                if source != first.source:
+                    later.update(_after(indexes, index))
+        for step in range(1, _NEARBY + 1):
+            later.update(_after(by_sentence.get(sentence + step, []), index))
         for other in sorted(later):
-            second = figures[other]
-            same = found.units[second.unit].sentence == sentence
-            if not same or estimates_vary or second.competing or first.source != second.source:
-                yield first, second
+            yield first, figures[other]
+
+
+def _after(indexes: list[int], index: int) -> list[int]:
+    """Those of the sorted ``indexes`` above ``index``."""
+    return indexes[bisect_right(indexes, index) :]
 
 
 def _noted(found: Figures, figure: Figure) -> bool:
@@ -229,7 +247,7 @@ def _disagree(first: Figure, second: Figure, loose: bool = False) -> bool:
     return not first.quantity.bounds.overlaps(second.quantity.bounds)
 
 
-def _whole_event(doc: Document, found: Figures, figure: Figure) -> bool:
+def _whole_event(doc: Document, found: Figures, figure: Figure, overall: dict[int, re.Match[str] | None]) -> bool:
     """A body count that claims the whole event's toll, not one incident's, one period's or one part's: in a
     top-level section on casualties or the aftermath, or in the lead with words that claim the whole ("in
     total", "overall"). A narrative section's counts ("Second phase" ... "Aftermath") are its part's."""
@@ -241,8 +259,15 @@ def _whole_event(doc: Document, found: Figures, figure: Figure) -> bool:
         path = path[1:]  # a Markdown report's title heading is its lead's
     if path:
         return bool(_CASUALTY_SECTION.search(path[0]))
-    start = found.units[figure.unit].span.start
-    return bool(_OVERALL.search(doc.masked, start, figure.end + 40))
+    # The unit's first "in total" or "overall" (``overall``: by unit), found once per unit: searching from
+    # the unit's start for each count made a sentence of thousands of counts quadratic.
+    span = found.units[figure.unit].span
+    if figure.unit not in overall:
+        overall[figure.unit] = _OVERALL.search(doc.masked, span.start, span.end + 40)
+    first, end = overall[figure.unit], figure.end + 40
+    if first is None or first.start() >= end:
+        return False
+    return first.end() <= end or bool(_OVERALL.search(doc.masked, span.start, end))  # a cue the window cuts
 
 
 def _same_count(boxed: Figure, stated: Figure, is_total: bool) -> bool:
