@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
@@ -68,7 +67,6 @@ class InternalError(click.ClickException):
 @click.version_option(__version__, prog_name="auditor")
 def main() -> None:
     """Audit the citations of factual documents."""
-    gc.freeze()  # what start-up built lives for the whole run: no collection need walk it again
     with suppress(ValueError):  # signals can be handled in the main thread only: elsewhere, as they are
         signal.signal(signal.SIGTERM, _terminated)
 
