@@ -20,7 +20,6 @@ body sentence repeats is no claim at all (WP:LEADCITE).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
@@ -28,6 +27,7 @@ from itertools import islice
 
 from ..document import BlockKind, Document, Marker, Sentence
 from .cues import ALL_REASONS, OWN_CITATION, Cue, Reason, first_cue
+from .joined import JoinedSentences
 from .prefilter import folded
 
 # Infobox fields that state an outcome: their value is a claim whatever it names ("Rebel victory").
@@ -288,12 +288,7 @@ class _Repeats:
         self._starts = [sentence.span.start for sentence in cited]
         self._ends = [sentence.content_end for sentence in cited]
         self._lower = lower
-        self._body = "\n".join(lower[sentence.span.start : sentence.content_end] for sentence in cited)
-        self._lines: list[int] = []  # where each cited sentence starts in ``_body``
-        at = 0
-        for sentence in cited:
-            self._lines.append(at)
-            at += sentence.content_end - sentence.span.start + 1
+        self._body = JoinedSentences(lower, cited, "\n")
 
     def repeat(self, claim: UncitedClaim, label: str | None) -> bool:
         """Whether ``claim`` repeats a cited body sentence; ``label``: its infobox field's, which a copy
@@ -332,21 +327,21 @@ class _Repeats:
         """The cited sentences (of ``among``, when given) where ``token`` starts a word (and, when it is a
         ``number``, is all of it)."""
         if among is None:
-            return self._found(token, 0, len(self._body), number)
+            return self._found(token, 0, len(self._body.text), number)
         found: set[int] = set()
         for index in among:
-            line = self._lines[index]
+            line = self._body.starts[index]
             found |= self._found(token, line, line + self._ends[index] - self._starts[index], number)
         return found
 
     def _found(self, token: str, start: int, end: int, number: bool) -> set[int]:
         """The cited sentences where ``token`` stands from ``start`` to ``end`` of ``_body``; a token has no line
         break, so each find lies within one sentence, and is judged in the document's text around it."""
-        lower, body, found = self._lower, self._body, set()
+        lower, body, found = self._lower, self._body.text, set()
         at = body.find(token, start, end)
         while at != -1:
-            index = bisect_right(self._lines, at) - 1
-            offset = self._starts[index] + at - self._lines[index]
+            index = self._body.sentence_at(at)
+            offset = self._starts[index] + at - self._body.starts[index]
             if not _continues(lower, offset - 1, -1, number) and not (
                 number and _continues(lower, offset + len(token), 1, number)
             ):
