@@ -33,11 +33,20 @@ def stop(pool: ProcessPoolExecutor) -> None:
     # NOTE: ProcessPoolExecutor has no public way to end its workers before Python 3.14
     # (terminate_workers); shutdown() alone waits for every queued task.
     processes = list((pool._processes or {}).values())
+    results = pool._result_queue  # shutdown() lets go of it
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:
         process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join()
+    # A worker ended while sending its result leaves half a message in the result pipe, and the pool's
+    # manager thread would wait for the rest for ever, holding up the command's exit. With no writer
+    # left open the read ends at once; the manager then takes the pool for broken and cleans it up.
+    if results is not None:
+        results._writer.close()
 
 
 def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
