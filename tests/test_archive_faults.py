@@ -108,9 +108,8 @@ def test_503s_are_retried_with_backoff_then_unverified(archive, tmp_path):
 def test_a_hang_times_out_and_a_second_one_ends_asking_that_host(archive, tmp_path):
     archive.queue.extend([(200, {}, GOOD.encode(), 3), (200, {}, GOOD.encode(), 3)])
     wayback = _wayback(archive, tmp_path, [], read_timeout=0.3)
-    started = time.monotonic()
     results = [_lookup(wayback, page) for page in ("a", "b", "c")]
-    assert time.monotonic() - started < 2.5  # the third lookup is not waited on
+    assert len(archive.asked) == 2  # the third lookup is not sent, so not waited on
     assert [r.status for r in results] == [Status.UNVERIFIED] * 3
     assert "no answer within 0.3 s" in results[0].reason
     assert "not asked again in this run" in results[2].reason
