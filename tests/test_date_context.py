@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
+from auditor.extract import dateforms
 from auditor.extract.claimdates import claim_date
 from auditor.extract.dateforms import read_field
 from auditor.extract.dates import Precision, show
@@ -62,6 +64,34 @@ def test_a_reference_date_that_cannot_be_keeps_its_problem(value, problem):
 @pytest.mark.parametrize("value", ["n.d.", "14", "forthcoming", "c. 1990s"])
 def test_a_reference_field_that_is_no_date_is_ignored(value):
     assert read_field(value) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "28 June 2014", "June 28, 2014", "Thu Jul 3, 2014", "Sunday, 2 February 2014", "2014-07-01",
+        "2014-07-01T12:30:00Z", "2014-07", "1990", "1990–1995", "June–July 2014", "June 2014", "Summer 1972",
+        "early June 2014", "18–23 September 2013", "December 1–13, 1937", "Between 3 January and 28 June 2014",
+        "17 September – 7 October 1620", "April 19, 1775 – September 3, 1783", "31 April 2014", "2002–1999",
+        "3 July", "July 3", "Christmas Day 2014", "in 2014", "the next day", "n.d.", "Sept 2014", "Sep. 3, 2014",
+    ],
+)  # fmt: skip
+def test_a_field_reads_as_one_pattern_of_the_field_and_full_forms_read_it(value):
+    # The field's forms are tried before the text's full ones, as one alternation of them all did.
+    forms = dateforms._FIELD_FORMS + [form for form in dateforms._TEXT_FORMS if form[0] in dateforms._FULL]
+    whole = re.compile("|".join(f"(?P<k_{name}>{pattern})" for name, pattern in forms))
+    found = read_field(value)
+    match = whole.fullmatch(" ".join(value.split()).rstrip("."))
+    if match is None:
+        assert found is None
+        return
+    assert found is not None
+    try:
+        expected = dateforms.read(dateforms.kind_of(match), match, None)
+    except ValueError:
+        assert found.form is None and found.problem is not None
+        return
+    assert found.form == expected
 
 
 def test_a_references_problem_is_placed_on_its_date():

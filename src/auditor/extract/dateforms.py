@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .dates import Precision
@@ -104,17 +105,27 @@ _FIELD_FORMS = [
     ("fyear", rf"(?P<fy0>{_YEAR})"),
     ("fmonths", rf"(?P<fm1>{_MONTH}){_DASH}(?P<fm2>{_MONTH}){_SEP}(?P<fmy>{_YEAR})"),
 ]
+# The text's full forms, which come first in DATE: a field is read by its own forms, then by these.
 _FULL = ("between", "span", "mspan", "dayrange", "mdayrange", "dmy", "mdy", "iso", "season", "part", "my")
+assert tuple(name for name, _ in _TEXT_FORMS[: len(_FULL)]) == _FULL
 DATE = re.compile("|".join(f"(?P<k_{name}>{pattern})" for name, pattern in _TEXT_FORMS))
-_FIELD = re.compile(
-    "|".join(f"(?P<k_{name}>{pattern})" for name, pattern in _FIELD_FORMS + [f for f in _TEXT_FORMS if f[0] in _FULL])
-)
-# A full date as a citation's words write one, when its fields give none: "2 September 2009", "Sep 2, 2009",
-# "2009-09-02", "September 2009"; a lone year is too often another number to count.
-IN_WORDS = re.compile(
-    rf"(?<![\w-])(?:\d{{1,2}}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}},?\s+{_YEAR}|{_YEAR}-[01]\d-[0-3]\d"
-    rf"|{_MONTH},?\s+{_YEAR})(?![\w-])"
-)
+# NOTE: not one alternation of the field's forms and the full ones, which compiled the full ones twice at
+# every start; as a whole field is matched, trying the field's forms and then DATE finds the same date.
+_FIELD = re.compile("|".join(f"(?P<k_{name}>{pattern})" for name, pattern in _FIELD_FORMS))
+_FIELD_KINDS = frozenset(name for name, _ in _FIELD_FORMS).union(_FULL)
+
+
+@cache
+def in_words() -> re.Pattern[str]:
+    """A full date as a citation's words write one, when its fields give none: "2 September 2009", "Sep 2,
+    2009", "2009-09-02", "September 2009"; a lone year is too often another number to count. Compiled on
+    first use: start-up."""
+    return re.compile(
+        rf"(?<![\w-])(?:\d{{1,2}}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+\d{{1,2}},?\s+{_YEAR}|{_YEAR}-[01]\d-[0-3]\d"
+        rf"|{_MONTH},?\s+{_YEAR})(?![\w-])"
+    )
+
+
 # Searches that each begin with a plain character, which the regex engine skips to at once; one
 # alternation, or a look-behind in front, made them several times slower. A false anchor ("1234",
 # "Maya") only costs a failed match.
@@ -341,8 +352,8 @@ def read_field(value: str) -> FieldDate | None:
     """A reference's date field through the same forms as the text: None when it is not a date at all
     ("n.d."), a problem when it is written as one that cannot be ("31 April 2014", "Thu Jul 4, 2014")."""
     text = " ".join(value.split()).rstrip(".")
-    match = _FIELD.fullmatch(text)
-    if match is None:
+    match = _FIELD.fullmatch(text) or DATE.fullmatch(text)
+    if match is None or kind_of(match) not in _FIELD_KINDS:
         return None
     try:
         form = read(kind_of(match), match, None)

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
+from functools import cache
 
 from ..document import BlockKind, Document, Span
 from .dates import DateMention, Duration, Precision
@@ -43,18 +44,25 @@ _EVENT_NOUNS = (
     r"(?:siege|battle|campaign|offensive|operation|action|war|fight|fighting|assault|occupation|blockade|standoff"
     r"|struggle|bombardment|engagement|clashes|uprising|rebellion|insurgency|conflict|strike|ceasefire|truce)"
 )
-_PROSE = re.compile(
-    # "lasted three weeks", "fought over four days", "held out for 40 days"
-    rf"\b(?:lasted|lasting|lasts|raged|continued|went\s+on|fought|waged|held\s+out)\s+(?:for\s+)?"
-    rf"(?:(?P<q1>{_QUALIFIER})\s+)?(?P<n1>{_N})[\s\u00a0-]+(?P<u1>day|week|month|year)s?\b"
-    r"(?!\s+(?:later|earlier|before|after|ago|late|early)\b)"
-    # "the 40-day siege", "a two-month campaign"
-    rf"|\b(?:the|a|an|this|its|their)\s+(?:(?P<q2>{_QUALIFIER})\s+)?(?P<n2>{_N})-(?P<u2>day|week|month|year)"
-    rf"(?:-long)?\s+(?P<noun>{_EVENT_NOUNS})\b"
-    # "four days of fighting", "after 76 days of siege"
-    rf"|(?<!first\s)(?<!last\s)(?<!next\s)(?<!final\s)(?<!another\s)\b(?:(?P<q3>{_QUALIFIER})\s+)?(?P<n3>{_N})\s+"
-    rf"(?P<u3>day|week|month|year)s?\s+of\s+(?:fighting|combat|siege|battle|clashes|bombardment|occupation)\b"
-)
+
+
+@cache
+def _prose() -> re.Pattern[str]:
+    """Compiled on first use (start-up): only a sentence with a count before a unit of time needs it."""
+    return re.compile(
+        # "lasted three weeks", "fought over four days", "held out for 40 days"
+        rf"\b(?:lasted|lasting|lasts|raged|continued|went\s+on|fought|waged|held\s+out)\s+(?:for\s+)?"
+        rf"(?:(?P<q1>{_QUALIFIER})\s+)?(?P<n1>{_N})[\s\u00a0-]+(?P<u1>day|week|month|year)s?\b"
+        r"(?!\s+(?:later|earlier|before|after|ago|late|early)\b)"
+        # "the 40-day siege", "a two-month campaign"
+        rf"|\b(?:the|a|an|this|its|their)\s+(?:(?P<q2>{_QUALIFIER})\s+)?(?P<n2>{_N})-(?P<u2>day|week|month|year)"
+        rf"(?:-long)?\s+(?P<noun>{_EVENT_NOUNS})\b"
+        # "four days of fighting", "after 76 days of siege"
+        rf"|(?<!first\s)(?<!last\s)(?<!next\s)(?<!final\s)(?<!another\s)\b(?:(?P<q3>{_QUALIFIER})\s+)?(?P<n3>{_N})\s+"
+        rf"(?P<u3>day|week|month|year)s?\s+of\s+(?:fighting|combat|siege|battle|clashes|bombardment|occupation)\b"
+    )
+
+
 _BOUNDS = {"over": "at least", "more than": "at least", "at least": "at least", "just over": "at least",
            "nearly": "at most", "almost": "at most", "under": "at most", "less than": "at most",
            "just under": "at most", "about": "about", "around": "about", "some": "about", "roughly": "about",
@@ -100,7 +108,7 @@ def in_prose(doc: Document, text: str, units: list[int], by_block: dict[int, lis
         if not _COUNTED.search(text, max(0, unit - 16), unit):
             continue  # no number just before the unit: "the next day", "Monday", "years ago"
         match = None
-        for candidate in _PROSE.finditer(text, max(covered, unit - _REACH), unit + _REACH):
+        for candidate in _prose().finditer(text, max(covered, unit - _REACH), unit + _REACH):
             if candidate.start() <= unit < candidate.end():
                 match = candidate
                 break

@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..document import CLAIM_BLOCKS, BlockKind, Document, Reference, Span
 from .clauses import setting
 from .datecontext import Context, reading_order
-from .dateforms import IN_WORDS, find, find_anchors, kind_of, ongoing_end, read_field
+from .dateforms import find, find_anchors, in_words, kind_of, ongoing_end, read_field
 from .dates import AS_WRITTEN, DateMention, Dates, Duration, Precision, ReferenceDates
 from .durations import bracketed, in_prose, subject_range
 
@@ -170,7 +170,7 @@ def written_date(text: str) -> tuple[DateMention, bool] | None:
     when there is none, or when dates of one kind disagree."""
     words = _ADDRESS.sub(" ", text)
     found: dict[bool, dict[tuple[date, date], DateMention]] = {False: {}, True: {}}
-    for match in IN_WORDS.finditer(words):
+    for match in in_words().finditer(words):
         mention = _field_mention(match.group(0).replace(",", " "))
         if mention is not None and not mention.problem:
             later = _NOT_PUBLISHED.search(words, max(0, match.start() - 40), match.start()) is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from ..document import ReferenceFields
 
@@ -26,12 +27,27 @@ DATE = (
 )
 _LONGEST_DATE = 40  # "Wednesday September 30, 2014" and its separators
 _TRAILING_DATE = re.compile(rf"[\s,.;]*(?P<date>{DATE})[\s.]*$")
-_RETRIEVED = re.compile(rf"\s*\.?\s*Retrieved\s+(?:on\s+)?(?P<date>{DATE})\.?", re.I)
-# Copies write "the_original" for a link's text, with an underscore for the space.
-_ARCHIVED = re.compile(rf"\s*\.?\s*Archived\s+from\s+the[\s_]+original\s+(?:\S+\s+)?on\s+(?P<date>{DATE})\.?", re.I)
 _URL = re.compile(r"https?://[^\s<>\"\]]+")
 _QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"”]{3,}?)[\"”]")
-_PAREN_DATE = re.compile(rf"\((?P<date>{DATE}|\d{{4}})\)")
+
+
+# Compiled on first use (start-up): many documents have no such notes, and the case-blind dates cost most.
+@cache
+def _retrieved() -> re.Pattern[str]:
+    return re.compile(rf"\s*\.?\s*Retrieved\s+(?:on\s+)?(?P<date>{DATE})\.?", re.I)
+
+
+@cache
+def _archived() -> re.Pattern[str]:
+    # Copies write "the_original" for a link's text, with an underscore for the space.
+    return re.compile(rf"\s*\.?\s*Archived\s+from\s+the[\s_]+original\s+(?:\S+\s+)?on\s+(?P<date>{DATE})\.?", re.I)
+
+
+@cache
+def _paren_date() -> re.Pattern[str]:
+    return re.compile(rf"\((?P<date>{DATE}|\d{{4}})\)")
+
+
 _LOWER_WORD = re.compile(r"(?:^|\s)[-(]*[a-z][\w'’-]*[:,]?(?=\s)")
 
 
@@ -45,11 +61,11 @@ def parse_reference_text(text: str) -> ReferenceFields:
     rest = _URL.sub(" ", text) if urls else text
 
     access_date = None
-    if "etrieved" in rest and (match := _RETRIEVED.search(rest)):
+    if "etrieved" in rest and (match := _retrieved().search(rest)):
         access_date = match.group("date")
         rest = rest[: match.start()] + rest[match.end() :]
     archive_date = None
-    if "rchived" in rest and (match := _ARCHIVED.search(rest)):
+    if "rchived" in rest and (match := _archived().search(rest)):
         archive_date = match.group("date")
         rest = rest[: match.start()] + rest[match.end() :]
 
@@ -64,7 +80,7 @@ def _cs1_fields(
     rest: str, quoted: re.Match[str], url: str | None, archive_url: str | None, access_date: str | None
 ) -> ReferenceFields:
     date = None
-    if match := _PAREN_DATE.search(rest, 0, quoted.start()):
+    if match := _paren_date().search(rest, 0, quoted.start()):
         date = match.group("date")
     after = rest[quoted.end() :].strip(" .,")
     publisher = None
@@ -90,7 +106,7 @@ def _headline_fields(rest: str, url: str | None, archive_url: str | None, access
     rest = rest.strip()
     date = None
     publisher = None
-    if "(" in rest and (match := _PAREN_DATE.search(rest)):
+    if "(" in rest and (match := _paren_date().search(rest)):
         # "Staff (5 April 2011) Title ...": an author and date before the title.
         date = match.group("date")
         rest = rest[match.end() :].strip()
