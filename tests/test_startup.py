@@ -56,6 +56,17 @@ def test_checking_a_plain_text_file_imports_no_pool_no_network_and_no_markup_par
     imported = _imported("check", str(SEED))
     assert _rule_modules() <= imported  # the rules did run
     assert imported & {*PARSERS, *NETWORK, *POOLS} == set()
+    # data files are read through the package's loader: importlib.resources brings zipfile, tempfile, shutil
+    assert imported & {"importlib.resources", "zipfile", "tempfile"} == set()
+
+
+def test_a_shipped_file_reads_as_the_file_on_disk():
+    from auditor import packaged
+
+    words = Path(packaged.__file__).parent / "extract" / "data" / "titles.txt"
+    assert packaged.packaged_text("auditor.extract", "data/titles.txt") == words.read_text(encoding="utf-8")
+    with pytest.raises(OSError):
+        packaged.packaged_text("auditor.extract", "data/no-such-file.txt")
 
 
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "corpus" / "wikitext").is_dir(), reason="corpus not found")

@@ -11,7 +11,6 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any, get_type_hints
 
@@ -39,9 +38,9 @@ class RuleDefaults:
 
 def rules_dir() -> Path:
     """The shipped rule configuration: inside the wheel, or at the top of a source checkout."""
-    packaged = resources.files("auditor") / "_rules"
+    packaged = Path(__file__).resolve().parents[1] / "_rules"
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parents[3] / "rules"
 
 

@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 
+from ..packaged import packaged_text
 from .prefilter import folded
 
 
@@ -392,7 +392,7 @@ def _cue(reason: Reason, text: str, run: list[tuple[str, int, int]]) -> Cue:
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files(__package__).joinpath(f"data/{name}").read_text(encoding="utf-8")
+    text = packaged_text(__package__, f"data/{name}")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

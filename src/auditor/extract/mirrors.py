@@ -11,10 +11,10 @@ import re
 import tomllib
 from collections.abc import Mapping
 from functools import cache, cached_property
-from importlib import resources
 from typing import Any, NamedTuple
 
 from ..document import Document, Reference, RegionKind
+from ..packaged import packaged_text
 from ..urls import parse_archive_link
 from .domains import SiteTable
 
@@ -95,7 +95,7 @@ def known_copies(added: tuple[str, ...] = ()) -> Copies:
 
 @cache
 def _shipped() -> tuple[Mapping[str, Any], ...]:
-    text = resources.files(__package__).joinpath("data", "mirrors.toml").read_text(encoding="utf-8")
+    text = packaged_text(__package__, "data/mirrors.toml")
     return tuple(tomllib.loads(text)["source"])
 
 

@@ -16,9 +16,9 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
+from ..packaged import packaged_text
 from .domains import SiteTable, split_site
 
 # The ratings, mildest first; the names users write and the page's codes.
@@ -123,7 +123,7 @@ class ListInfo(NamedTuple):
 
 @cache
 def _shipped() -> tuple[ListInfo, tuple[tuple[str, Rating], ...]]:
-    text = resources.files(__package__).joinpath("data", "reliability.json").read_text(encoding="utf-8")
+    text = packaged_text(__package__, "data/reliability.json")
     data = json.loads(text)
     info = ListInfo(data["title"], data["attribution"], data["licence"], data["snapshot"])
     rows = []

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from ..packaged import packaged_text
 
 DEAD, EXECUTED, WOUNDED, CAPTURED, MISSING, DESERTED = "dead", "executed", "wounded", "captured", "missing", "deserted"
 STRENGTH = "strength"
@@ -42,7 +43,7 @@ _LISTS = {
 
 @cache
 def _data() -> dict[str, Any]:
-    return tomllib.loads(resources.files(__package__).joinpath("data", "figure_words.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(packaged_text(__package__, "data/figure_words.toml"))
 
 
 def _words(name: str) -> frozenset[str]:

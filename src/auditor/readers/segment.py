@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from importlib import resources
 
+from ..packaged import packaged_text
 from ..text import MARKER_RUN
 
 _STOP = re.compile(
@@ -31,7 +31,7 @@ _MARKER = re.compile(MARKER_RUN)
 
 ABBREVIATIONS = frozenset(
     word
-    for line in resources.files(__package__).joinpath("data/abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    for line in packaged_text(__package__, "data/abbreviations.txt").splitlines()
     if not line.startswith("#")
     for word in line.split()
 )

@@ -14,9 +14,10 @@ import ast
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib import import_module, resources
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from ..packaged import packaged_text
 from ..severity import Severity
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class Rule:
     def declared_in(cls, module: str) -> Rule:
         """The rule ``module`` declares, read from its source (ValueError when it declares none)."""
         package, _, name = module.rpartition(".")
-        source = resources.files(package).joinpath(f"{name}.py").read_text(encoding="utf-8")
+        source = packaged_text(package, f"{name}.py")
         identity = {m["name"]: ast.literal_eval(m["value"]) for m in _IDENTITY.finditer(source)}
         docstring = _DOCSTRING.match(source)
         if docstring is None or set(identity) != {"CODE", "NAME", "SUMMARY"}:
