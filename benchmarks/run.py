@@ -2,7 +2,9 @@
 
 - whole-process wall time of ``auditor check`` on the seed, interpreter start included, and of
   ``auditor report`` writing its three reports (without the archive), each also as a ratio to
-  ``python -c pass`` run alternately with it (the anchor: what starting Python costs here);
+  ``python -c pass`` run alternately with it (the anchor: what starting Python costs here); the check
+  with its bytecode cached, as an installed copy runs, and, where PYTHONDONTWRITEBYTECODE is set, also
+  compiling every module at start as that environment does;
 - batch throughput: documents per second over the six plain-text copies of the
   corpus, audited in one process, with every rule and with the citation rules
   alone (the second shows how loaded the machine was);
@@ -16,11 +18,13 @@
   copies and wikitext articles, facts it needs included, and as a share of reading those documents (the
   anchor, timed in the same process).
 
-Run from the repository root: ``python3 benchmarks/run.py``.
+Run from the repository root: ``python3 benchmarks/run.py`` (``python3 benchmarks/run.py start-up``: the seed
+check's figures alone).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 import subprocess
@@ -46,23 +50,31 @@ WIKITEXT = ROOT.parent / "shared" / "corpus" / "wikitext"
 RUNS = 15
 
 
-def process_wall_time(*args: str) -> tuple[list[float], list[float]]:
+def process_wall_time(*args: str, env: dict[str, str] | None = None) -> tuple[list[float], list[float]]:
     """Wall times of ``auditor ARGS`` as a whole process, and the ratio of each to a ``python -c pass`` run
     just before it: pairs, so that the machine's load moves both alike."""
     command = [sys.executable, "-m", "auditor", *args]
     anchor = [sys.executable, "-c", "pass"]
-    subprocess.run(command, capture_output=True, check=False)  # warm the file cache
+    subprocess.run(command, capture_output=True, check=False, env=env)  # warm the file (and bytecode) cache
     times, ratios = [], []
     for _ in range(RUNS):
         start = time.perf_counter()
-        subprocess.run(anchor, check=True)
+        subprocess.run(anchor, check=True, env=env)
         started = time.perf_counter()
-        result = subprocess.run(command, capture_output=True, check=False)
+        result = subprocess.run(command, capture_output=True, check=False, env=env)
         times.append(time.perf_counter() - started)
         ratios.append(times[-1] / (started - start))
         if result.returncode not in (0, 1):
             raise SystemExit(f"auditor failed: {result.stderr.decode()}")
     return times, ratios
+
+
+def installed(bytecode: str) -> dict[str, str]:
+    """The environment of an installed copy, whose modules pip compiled to bytecode once: here cached in
+    ``bytecode`` by the warm-up run, even where PYTHONDONTWRITEBYTECODE would have every start compile the
+    package's every module from its source again."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPYCACHEPREFIX": bytecode}
 
 
 def _process_line(label: str, times: list[float], ratios: list[float]) -> str:
@@ -176,7 +188,14 @@ def rule_cost(name: str, rounds: int = 5) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    print(_process_line("check seed", *process_wall_time("check", str(SEED), "--format", "json")))
+    with tempfile.TemporaryDirectory() as bytecode:
+        figures = process_wall_time("check", str(SEED), "--format", "json", env=installed(bytecode))
+    print(_process_line("check seed, bytecode cached", *figures))
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        figures = process_wall_time("check", str(SEED), "--format", "json")
+        print(_process_line("check seed, every module compiled at start (PYTHONDONTWRITEBYTECODE)", *figures))
+    if sys.argv[1:] == ["start-up"]:
+        return
     with tempfile.TemporaryDirectory() as out:
         figures = process_wall_time("report", str(SEED), "--no-archive", "-o", out)
     print(_process_line("report seed (Markdown, HTML, JSON)", *figures))
