@@ -148,6 +148,9 @@ def test_no_capture_is_remembered_for_a_day_and_a_capture_for_a_month(archive, t
     now = datetime.now(UTC)
     assert expiries["http://example.com/a"] - now < timedelta(days=1, minutes=1)
     assert expiries["http://example.com/b"] - now > timedelta(days=29)
+    with wayback.client.session.cache.responses.connection() as connection:  # what was read of each: as long
+        kept = "SELECT count(*) FROM responses AS r JOIN auditor_read AS k USING (key) WHERE k.expires = r.expires"
+        assert connection.execute(kept).fetchone() == (2,)
 
 
 def test_the_rate_limiter_spaces_requests_and_cache_hits_cost_nothing(archive, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -122,6 +123,24 @@ def test_one_request_per_canonical_url_and_none_from_a_warm_cache(pywb, tmp_path
         return [{key: (found.status, found.capture) for key, found in f.lookups.items()} for f in outcome.facts]
 
     assert said(second) == said(first)
+
+
+def test_a_warm_run_reads_what_was_kept_of_each_answer_and_decides_as_the_cold_one(pywb, tmp_path, monkeypatch):
+    keys = ["news.example/fall", "news.example/gone", "news.example/later", "news.example/never"]
+
+    def look(wayback: Wayback) -> list:
+        return [wayback.lookup(key, f"http://{key}", CITED, CITED) for key in keys]
+
+    cold = look(_wayback(pywb, tmp_path))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the archive's answer was read again")
+
+    monkeypatch.setattr("auditor.archive.wayback.parse_cdx", refuse)
+    monkeypatch.setattr("auditor.archive.http._response", refuse)
+    warm = _wayback(pywb, tmp_path)
+    assert look(warm) == [replace(found, from_cache=True) for found in cold]
+    assert warm.counts == {"cached": 4} and warm.client.counts == {"cached": 4}
 
 
 def _run(pywb: Pywb, tmp_path: Path, *args: str) -> tuple[int, str, str]:

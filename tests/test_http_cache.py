@@ -75,3 +75,53 @@ def test_an_expired_answer_is_not_served(tmp_path: Path):
     with pytest.raises(NetworkError, match="not in the cache, and --offline forbids fetching it"):
         client.get_json(CDX, params, timedelta(days=1))
     assert client.counts == {"failed": 1}
+
+
+def _kept(tmp_path: Path, expires: datetime) -> HttpClient:
+    """A client over a cache holding an answer, and what a caller read of it, fresh until ``expires``."""
+    client = HttpClient(HttpSettings(cache_dir=tmp_path, offline=True))
+    _store(client, CDX, {"url": "news.example/1"}, b"[]", expires)
+    client.keep(client.get(CDX, {"url": "news.example/1"}, timedelta(days=1)), "what was read")
+    return HttpClient(HttpSettings(cache_dir=tmp_path, offline=True))  # a new run over the same cache
+
+
+def test_what_was_read_of_an_answer_is_recalled_without_the_answer(tmp_path: Path, monkeypatch):
+    again = _kept(tmp_path, datetime.now(UTC) + timedelta(days=1))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the answer was read")
+
+    monkeypatch.setattr(again.session.cache, "get_response", refuse)
+    monkeypatch.setattr("auditor.archive.http._response", refuse)
+    assert again.recall(CDX, {"url": "news.example/1"}, str.upper) == "WHAT WAS READ"
+    assert again.counts == {"cached": 1}
+    assert again.recall(CDX, {"url": "news.example/2"}, str.upper) is None  # another request: nothing kept
+    assert again.recall(CDX, {"url": "news.example/1"}, lambda kept: None) is None  # unreadable: ask as usual
+    assert again.counts == {"cached": 1}
+
+
+def test_what_was_read_expires_with_the_answer(tmp_path: Path):
+    again = _kept(tmp_path, datetime.now(UTC) + timedelta(seconds=2))
+    assert again.recall(CDX, {"url": "news.example/1"}, str) == "what was read"
+    with again.session.cache.responses.connection(commit=True) as connection:  # two seconds later
+        connection.execute("UPDATE responses SET expires = expires - 3")
+        connection.execute("UPDATE auditor_read SET expires = expires - 3")
+    assert again.recall(CDX, {"url": "news.example/1"}, str) is None
+
+
+def test_nothing_is_kept_of_an_answer_the_cache_does_not_hold_or_has_forgotten(tmp_path: Path):
+    client = HttpClient(HttpSettings(cache_dir=tmp_path, offline=True))
+    assert client.recall(CDX, {"url": "news.example/1"}, str) is None  # no table yet
+    _store(client, CDX, {"url": "news.example/1"}, b"[]", datetime.now(UTC) + timedelta(days=1))
+    answer = client.get(CDX, {"url": "news.example/1"}, timedelta(days=1))
+    client.keep(answer, "read")
+    client.forget(answer)
+    assert client.recall(CDX, {"url": "news.example/1"}, str) is None
+    client.keep(answer, "read")  # the answer is gone from the cache: nothing to keep it beside
+    assert client.recall(CDX, {"url": "news.example/1"}, str) is None
+
+
+def test_nothing_is_recalled_once_the_server_has_said_stop(tmp_path: Path):
+    again = _kept(tmp_path, datetime.now(UTC) + timedelta(days=1))
+    again.halted = "stopped asking after 4 refusals in a row (HTTP 429 Too Many Requests)"
+    assert again.recall(CDX, {"url": "news.example/1"}, str) is None

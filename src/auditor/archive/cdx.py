@@ -70,6 +70,27 @@ class CdxAnswer:
     listing: bool = False  # the body was read as a list of captures (a JSON array, a CDX file), even an empty one
 
 
+def encode(answer: CdxAnswer) -> str:
+    """``answer`` as compact JSON, for ``decode`` to read back instead of the archive's answer."""
+    captures = [[c.timestamp, c.original, c.status, c.mimetype, c.digest, c.memento] for c in answer.captures]
+    return json.dumps([captures, answer.malformed, answer.resume_key, answer.blocked, answer.listing])
+
+
+def decode(kept: str) -> CdxAnswer | None:
+    """The answer ``encode`` wrote; None for anything else."""
+    try:
+        captures, malformed, resume_key, blocked, listing = json.loads(kept)
+        return CdxAnswer(
+            tuple(Capture(*fields) for fields in captures),
+            tuple((number, line) for number, line in malformed),
+            resume_key,
+            blocked,
+            listing,
+        )
+    except (ValueError, TypeError):
+        return None
+
+
 def parse_cdx(body: str) -> CdxAnswer:
     """Every capture ``body`` holds, in its order; what cannot be read is set aside, not fatal."""
     text = body.lstrip("\ufeff")

@@ -22,14 +22,16 @@ import hashlib
 import os
 import pickle
 import re
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote_plus, urlsplit
 
 import requests
@@ -45,6 +47,8 @@ USER_AGENT = f"auditor/{__version__} (citation-integrity linter; https://pypi.or
 _RETRIED = frozenset({429, 500, 502, 503, 504})
 _TIMEOUTS_TO_GIVE_UP = 2  # a host that lets two requests time out is not waited on a third time
 _OFFLINE_MISS = 504  # requests-cache's answer, with only_if_cached, for a request it has not seen
+T = TypeVar("T")
+_READ_TABLE = "auditor_read"  # beside the cache's answers: what callers read of them (``HttpClient.keep``)
 
 
 class NetworkError(Exception):
@@ -145,6 +149,44 @@ class HttpClient:
         """Drop an answer from the cache: it was unreadable, and must not be served again."""
         if key := getattr(response, "cache_key", None):
             self.session.cache.delete(key)
+            with suppress(sqlite3.OperationalError), self._connection(commit=True) as connection:
+                connection.execute(f"DELETE FROM {_READ_TABLE} WHERE key = ?", (key,))
+
+    def recall(self, url: str, params: dict[str, str], read: Callable[[str], T | None]) -> T | None:
+        """What a caller kept of the fresh cached answer to GET ``url`` with ``params`` (``keep``), as ``read``
+        makes it (None: unreadable, ask as usual), found without the answer: one small row, where the answer
+        costs unpickling a response and decoding its body."""
+        if self.halted or urlsplit(url).netloc in self.unreachable:
+            return None  # the request says why, as it would for an answer kept whole
+        key = _key("GET", sent_url(url, params), None)
+        try:
+            with self._connection() as connection:
+                row = connection.execute(f"SELECT value, expires FROM {_READ_TABLE} WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # no table yet: nothing kept
+            return None
+        if row is None or (row[1] is not None and row[1] <= time.time()) or (found := read(row[0])) is None:
+            return None
+        self.counts["cached"] += 1
+        return found
+
+    def keep(self, response: requests.Response, read: str) -> None:
+        """Keep ``read``, what the caller read of a cached answer, for exactly as long as the cache keeps the
+        answer; ``recall`` returns it. An answer the cache does not hold (an error, a 404) keeps nothing."""
+        key = getattr(response, "cache_key", None) or _cache_key(response.request)
+        with self._connection(commit=True) as connection:
+            row = connection.execute(
+                f"SELECT expires FROM {self.session.cache.responses.table_name} WHERE key = ?", (key,)
+            ).fetchone()
+            if row is None:
+                return
+            connection.execute(
+                f"CREATE TABLE IF NOT EXISTS {_READ_TABLE} (key TEXT PRIMARY KEY, value TEXT, expires INTEGER)"
+            )
+            connection.execute(f"INSERT OR REPLACE INTO {_READ_TABLE} VALUES (?, ?, ?)", (key, read, row[0]))
+
+    def _connection(self, commit: bool = False) -> AbstractContextManager[sqlite3.Connection]:
+        """The cache's own connection to its database, which also holds what callers kept of its answers."""
+        return self.session.cache.responses.connection(commit=commit)
 
     def get_json(self, url: str, params: dict[str, str], fresh_for: timedelta | int) -> Any:
         """GET ``url`` and decode its JSON; ``fresh_for`` is how long a cached answer may be reused

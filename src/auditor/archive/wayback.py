@@ -10,7 +10,8 @@ fails leaves the URL "unverified" with the reason; only an answer the archive
 gave can make it "missing": a list of captures, even an empty one. An empty
 body is that only from a server that labels it as its list (pywb's JSON lines);
 any other empty or unreadable 200, or a "blocked site" page, leaves the URL
-"unverified" and is not kept in the cache.
+"unverified" and is not kept in the cache. The captures read from an answer that
+is kept are kept beside it, for as long: a later run reads them, not the answer.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from requests import Response
 
 from ..extract.sources import CaptureFact, SourceLookup, Status
 from ..urls import timestamp_of
-from .cdx import Capture, CdxAnswer, choose, parse_cdx
+from .cdx import Capture, CdxAnswer, choose, decode, encode, parse_cdx
 from .http import HttpClient, NetworkError
 from .memento import timegate, timemap
 from .ratelimit import RateLimiter
@@ -112,6 +113,8 @@ class Wayback:
         }
         if only_ok:
             params["filter"] = "statuscode:200"
+        if (kept := self.client.recall(self.settings.cdx_url, params, decode)) is not None:
+            return kept, True
         response = self.client.get(self.settings.cdx_url, params, CAPTURES_FRESH_FOR, accept=(403, 404))
         from_cache = bool(getattr(response, "from_cache", False))
         answer = parse_cdx(response.text)
@@ -126,6 +129,8 @@ class Wayback:
             return None, from_cache
         elif not answer.captures:
             self.client.keep_for(response, NOTHING_FRESH_FOR)
+        if not answer.blocked:
+            self.client.keep(response, encode(answer))  # a later run reads this, not the answer
         return answer, from_cache
 
     def site_captures(self, site: str, start: date, end: date) -> tuple[Capture, ...]:
