@@ -13,10 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.archive.http import HttpClient
-from auditor.archive.maintext import MIN_WORDS, main_text
+from auditor.archive.maintext import MIN_WORDS, TextStore, main_text
 from auditor.cli import main
 from auditor.document import Span
 from auditor.extract.citing import cited_sentence
+from auditor.extract.sources import SourceText
 from auditor.readers import read_mirror
 from auditor.text import excerpt
 from conftest import SEED
@@ -236,3 +237,29 @@ def test_pages_with_no_article_text_are_unreadable_with_the_reason():
     assert main_text(b"%PDF-1.7 ...", "application/octet-stream") == (None, "a PDF, whose text is not read")
     assert main_text(b"\x89PNG", "image/png") == (None, "not a web page (image/png)")
     assert MIN_WORDS == 40
+
+
+def test_the_store_reads_a_text_from_disk_once_and_gives_it_as_kept(tmp_path):
+    store = TextStore(tmp_path)
+    store.put(SourceText("https://archive.example/web/1id_/a", "Forty-two words.", None))
+    TextStore(tmp_path).put(SourceText("https://archive.example/web/1id_/b", "Seven.", None))  # another run's
+    for path in (tmp_path / "texts").iterdir():
+        path.unlink()  # from now on only memory can give them
+    assert store.get("https://archive.example/web/1id_/a") == SourceText(
+        "https://archive.example/web/1id_/a", "Forty-two words.", None, from_cache=True
+    )
+    assert store.get("https://archive.example/web/1id_/b") is None
+
+
+def test_the_store_keeps_only_the_latest_texts_in_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr("auditor.archive.maintext.MEMORY_CHARACTERS", 10)
+    store = TextStore(tmp_path)
+    for name in "abc":
+        store.put(SourceText(f"https://archive.example/web/1id_/{name}", "four", None))
+    for path in (tmp_path / "texts").iterdir():
+        path.unlink()
+    assert [store.get(f"https://archive.example/web/1id_/{name}") is not None for name in "abc"] == [
+        False,
+        True,
+        True,
+    ]

@@ -28,7 +28,6 @@ from ..extract.sources import (
     Status,
     original_of,
 )
-from ..extract.support import checkable_references
 from ..urls import clean, parse_timestamp
 from .http import HttpClient
 from .live import check_live
@@ -99,6 +98,7 @@ class Phase:
     saved: dict[str, str] = field(default_factory=dict)
     saver: Saver | None = None
     unfetched: set[str] = field(default_factory=set)  # captures whose page could not be fetched in this run
+    store: TextStore | None = None  # the captures' main texts, once one is asked for
 
     @classmethod
     def start(cls, client: HttpClient, options: ArchiveOptions, today: date, read_page: ReadPage) -> Phase:
@@ -152,7 +152,7 @@ class Phase:
     def _texts(self, plan: _Plan, facts: ArchiveFacts, fallback: date) -> dict[str, SourceText]:
         """The main text of each capture of a source that a claim stating a figure or a date cites, by
         canonical key; a footnote recovered from the original is looked up in the archive first."""
-        wanted = checkable_references(plan.facts.doc, plan.facts.dates)
+        wanted = plan.facts.checkable
         captures: dict[str, CaptureFact] = {}
         for source in plan.sources:
             lookup = facts.lookups.get(source.key)
@@ -166,11 +166,13 @@ class Phase:
             lookup = self.wayback.lookup(cleaned.key, cleaned.url, when, when)
             if lookup.capture and lookup.status is Status.ARCHIVED:
                 captures[cleaned.key] = lookup.capture
-        store = TextStore(self.wayback.client.cache_root)
+        self.store = self.store or TextStore(self.wayback.client.cache_root)
         texts: dict[str, SourceText] = {}
         for key, capture in captures.items():
-            # A text read once is read again from the store, not kept in memory: a dump's run cites millions.
-            text = None if capture.replay_url in self.unfetched else read_main_text(self.wayback.client, store, capture)
+            # A text read once is read again from the store, which keeps only the latest in memory: a dump's
+            # run cites millions.
+            unfetched = capture.replay_url in self.unfetched
+            text = None if unfetched else read_main_text(self.wayback.client, self.store, capture)
             if text is None:
                 self.unfetched.add(capture.replay_url)
             else:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import justext
@@ -36,6 +37,7 @@ from ..urls import raw_address
 from .http import HttpClient, NetworkError
 
 EXTRACTOR = f"jusText {getattr(justext, '__version__', '3')}"
+MEMORY_CHARACTERS = 2**24  # of the main texts a store keeps in memory: those a dump's run cites are far more
 MIN_WORDS = 40  # fewer words of main text make no article: a paywall's teaser, a script-only shell, an error page
 _STOPLIST = justext.get_stoplist("English")
 # jusText's thresholds, looser than its defaults (70, 200, 0.2): an article's paragraphs are often short and,
@@ -54,22 +56,27 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class TextStore:
-    """Extracted main texts on disk, one JSON file per capture address."""
+    """Extracted main texts on disk, one JSON file per capture address; the texts read last are kept in
+    memory too (up to ``MEMORY_CHARACTERS``), as the documents of a run often cite the same sources."""
 
     def __init__(self, root: Path) -> None:
         self.root = root / "texts"
+        self._recent: dict[str, SourceText] = {}  # by capture address, oldest first
+        self._characters = 0
 
     def _path(self, capture: str) -> Path:
         return self.root / (hashlib.blake2b(capture.encode(), digest_size=12).hexdigest() + ".json")
 
     def get(self, capture: str) -> SourceText | None:
+        if (recent := self._recent.get(capture)) is not None:
+            return recent
         try:
             kept = json.loads(self._path(capture).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if kept.get("capture") != capture:
             return None
-        return SourceText(capture, kept.get("text"), kept.get("reason"), from_cache=True)
+        return self._remember(SourceText(capture, kept.get("text"), kept.get("reason"), from_cache=True))
 
     def put(self, text: SourceText) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
@@ -78,6 +85,15 @@ class TextStore:
         partial = path.with_suffix(".part")
         partial.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
         partial.replace(path)  # a run stopped halfway leaves no half-written text to be read as whole
+        self._remember(replace(text, from_cache=True))  # as the store gives it from now on
+
+    def _remember(self, text: SourceText) -> SourceText:
+        self._recent[text.capture] = text
+        self._characters += len(text.text or "")
+        while self._characters > MEMORY_CHARACTERS and len(self._recent) > 1:
+            oldest = self._recent.pop(next(iter(self._recent)))
+            self._characters -= len(oldest.text or "")
+        return text
 
 
 def read_main_text(client: HttpClient, store: TextStore, capture: CaptureFact) -> SourceText | None:

@@ -19,7 +19,7 @@ from .dates import Dates
 from .figures import Figures, extract_figures
 from .origin import PinnedRevision
 from .sources import ArchiveFacts, CitedSource, cited_sources
-from .support import Support, support_of
+from .support import Support, checkable_references, support_of
 from .timeline import extract_dates
 
 
@@ -45,6 +45,11 @@ class Facts:
     def sources(self) -> tuple[CitedSource, ...]:
         """Every reference that gives a web address: what the archive is asked about."""
         return tuple(cited_sources(self.doc, self.dates))
+
+    @cached_property
+    def checkable(self) -> frozenset[str]:
+        """The references a claim stating a figure or a date cites: the sources whose text is worth reading."""
+        return frozenset(checkable_references(self.doc, self.dates))
 
     @cached_property
     def coverage(self) -> Coverage:
