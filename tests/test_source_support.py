@@ -4,8 +4,10 @@ reference list around the text that must not count."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -239,12 +241,17 @@ def test_pages_with_no_article_text_are_unreadable_with_the_reason():
     assert MIN_WORDS == 40
 
 
+def _forget_on_disk(root: Path) -> None:
+    """Empty the store's database behind its back: from now on only memory can give a text."""
+    with sqlite3.connect(root / "texts.sqlite") as connection:
+        connection.execute("DELETE FROM texts")
+
+
 def test_the_store_reads_a_text_from_disk_once_and_gives_it_as_kept(tmp_path):
     store = TextStore(tmp_path)
     store.put(SourceText("https://archive.example/web/1id_/a", "Forty-two words.", None))
     TextStore(tmp_path).put(SourceText("https://archive.example/web/1id_/b", "Seven.", None))  # another run's
-    for path in (tmp_path / "texts").iterdir():
-        path.unlink()  # from now on only memory can give them
+    _forget_on_disk(tmp_path)
     assert store.get("https://archive.example/web/1id_/a") == SourceText(
         "https://archive.example/web/1id_/a", "Forty-two words.", None, from_cache=True
     )
@@ -256,10 +263,21 @@ def test_the_store_keeps_only_the_latest_texts_in_memory(tmp_path, monkeypatch):
     store = TextStore(tmp_path)
     for name in "abc":
         store.put(SourceText(f"https://archive.example/web/1id_/{name}", "four", None))
-    for path in (tmp_path / "texts").iterdir():
-        path.unlink()
+    _forget_on_disk(tmp_path)
     assert [store.get(f"https://archive.example/web/1id_/{name}") is not None for name in "abc"] == [
         False,
         True,
         True,
     ]
+
+
+def test_a_store_of_one_file_per_capture_is_read_and_moved_into_rows(tmp_path):
+    capture = "https://archive.example/web/1id_/a"
+    legacy = tmp_path / "texts" / (hashlib.blake2b(capture.encode(), digest_size=12).hexdigest() + ".json")
+    legacy.parent.mkdir()
+    legacy.write_text(json.dumps({"capture": capture, "text": None, "reason": "a PDF, whose text is not read"}))
+    kept = SourceText(capture, None, "a PDF, whose text is not read", from_cache=True)
+    assert TextStore(tmp_path).get(capture) == kept
+    legacy.unlink()
+    assert TextStore(tmp_path).get(capture) == kept  # a new run: from its row
+    assert TextStore(tmp_path).get("https://archive.example/web/1id_/b") is None

@@ -6,8 +6,9 @@ the archive's toolbar and rewritten links. Its main text is what jusText keeps
 article text lives in are cut away: scripts, navigation, headers, footers,
 asides, and the page's own reference list. The text, or why there is none (a
 PDF, a page with too few words to be an article: a paywall, a script-only
-page), is kept in the cache directory beside the archive's answers, one small
-file per capture: a capture never changes, so a second run reads none twice.
+page), is kept in the cache directory beside the archive's answers, one row per
+capture (``texts.sqlite``; a store of one file per capture, as earlier versions
+kept, is still read): a capture never changes, so a second run reads none twice.
 
 NOTE: jusText over trafilatura and readability-lxml, measured on 22 real captured pages (the iana.org
 WARC of pywb's sample archive, a census.gov capture, five rendered Wikipedia articles with 105 article
@@ -25,6 +26,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,36 +59,58 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class TextStore:
-    """Extracted main texts on disk, one JSON file per capture address; the texts read last are kept in
-    memory too (up to ``MEMORY_CHARACTERS``), as the documents of a run often cite the same sources."""
+    """Extracted main texts on disk, one row per capture address; the texts read last are kept in memory too
+    (up to ``MEMORY_CHARACTERS``), as the documents of a run often cite the same sources."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root / "texts"
+        self.database = root / "texts.sqlite"
+        self.root = root / "texts"  # the one-file-per-capture store of earlier versions, read still
+        self._connection: sqlite3.Connection | None = None
         self._recent: dict[str, SourceText] = {}  # by capture address, oldest first
         self._characters = 0
-
-    def _path(self, capture: str) -> Path:
-        return self.root / (hashlib.blake2b(capture.encode(), digest_size=12).hexdigest() + ".json")
 
     def get(self, capture: str) -> SourceText | None:
         if (recent := self._recent.get(capture)) is not None:
             return recent
         try:
-            kept = json.loads(self._path(capture).read_text(encoding="utf-8"))
+            row = self._rows().execute("SELECT text, reason FROM texts WHERE capture = ?", (capture,)).fetchone()
+        except (sqlite3.Error, OSError):  # a cache directory that cannot be written, a damaged database
+            row = None
+        if row is not None:
+            return self._remember(SourceText(capture, row[0], row[1], from_cache=True))
+        if (kept := self._file(capture)) is None:
+            return None
+        with suppress(sqlite3.Error, OSError):
+            self.put(kept)  # read from its row from now on
+        return kept
+
+    def put(self, text: SourceText) -> None:
+        with self._rows() as connection:  # one transaction: a run stopped halfway leaves no half-written text
+            connection.execute(
+                "INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?)", (text.capture, text.text, text.reason, EXTRACTOR)
+            )
+        self._remember(replace(text, from_cache=True))  # as the store gives it from now on
+
+    def _rows(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self.database.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.database)
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS texts (capture TEXT PRIMARY KEY, text TEXT, reason TEXT, extractor TEXT)"
+            )
+            self._connection = connection
+        return self._connection
+
+    def _file(self, capture: str) -> SourceText | None:
+        """The text an earlier version kept for ``capture``, one JSON file per capture."""
+        path = self.root / (hashlib.blake2b(capture.encode(), digest_size=12).hexdigest() + ".json")
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if kept.get("capture") != capture:
             return None
-        return self._remember(SourceText(capture, kept.get("text"), kept.get("reason"), from_cache=True))
-
-    def put(self, text: SourceText) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        kept = {"capture": text.capture, "text": text.text, "reason": text.reason, "extractor": EXTRACTOR}
-        path = self._path(text.capture)
-        partial = path.with_suffix(".part")
-        partial.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
-        partial.replace(path)  # a run stopped halfway leaves no half-written text to be read as whole
-        self._remember(replace(text, from_cache=True))  # as the store gives it from now on
+        return SourceText(capture, kept.get("text"), kept.get("reason"), from_cache=True)
 
     def _remember(self, text: SourceText) -> SourceText:
         self._recent[text.capture] = text
