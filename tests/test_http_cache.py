@@ -125,3 +125,11 @@ def test_nothing_is_recalled_once_the_server_has_said_stop(tmp_path: Path):
     again = _kept(tmp_path, datetime.now(UTC) + timedelta(days=1))
     again.halted = "stopped asking after 4 refusals in a row (HTTP 429 Too Many Requests)"
     assert again.recall(CDX, {"url": "news.example/1"}, str) is None
+
+
+def test_nothing_is_recalled_from_a_host_no_longer_asked(tmp_path: Path):
+    again = _kept(tmp_path, datetime.now(UTC) + timedelta(days=1))
+    again.unreachable["web.archive.org"] = "cannot connect (connection refused)"
+    assert again.recall(CDX, {"url": "news.example/1"}, str) is None
+    again.unreachable = {"other.example": "cannot connect (connection refused)"}
+    assert again.recall(CDX, {"url": "news.example/1"}, str) == "what was read"

@@ -156,7 +156,7 @@ class HttpClient:
         """What a caller kept of the fresh cached answer to GET ``url`` with ``params`` (``keep``), as ``read``
         makes it (None: unreadable, ask as usual), found without the answer: one small row, where the answer
         costs unpickling a response and decoding its body."""
-        if self.halted or urlsplit(url).netloc in self.unreachable:
+        if self.halted or (self.unreachable and urlsplit(url).netloc in self.unreachable):
             return None  # the request says why, as it would for an answer kept whole
         key = _key("GET", sent_url(url, params), None)
         try:
@@ -323,7 +323,12 @@ _QUOTED = {
 }
 
 
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote_plus leaves as it is: most parameters, whole
+
+
 def _quote(value: str) -> str:
+    if _UNQUOTED.fullmatch(value):
+        return value
     return value.translate(_QUOTED) if value.isascii() else quote_plus(value)
 
 
@@ -333,7 +338,7 @@ def sent_url(url: str, params: dict[str, str]) -> str:
     (unreserved characters as they are, the rest quoted, which requests' re-quoting keeps)."""
     if _PLAIN_URL.fullmatch(url) and "/." not in url:  # urllib3 removes dot segments ("/a/../b")
         query = "&".join(
-            f"{_quote(str(name))}={_quote(str(value))}" for name, value in params.items() if value is not None
+            [f"{_quote(str(name))}={_quote(str(value))}" for name, value in params.items() if value is not None]
         )
         return f"{url}?{query}" if query else url
     prepared = requests.PreparedRequest()
