@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from ..document import BlockKind, Document, Provenance, ReferenceFields, ReferenceProblem, RegionKind, Span
 from ..text import without_surrogates
 from .builder import DocumentBuilder
+from .canvas import Canvas
 from .collector import collector_paused
-from .masking import BlockLocator, blank
+from .masking import BlockLocator
 from .templates import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
 from .wikitree import (
     Argument,
@@ -94,7 +95,8 @@ def read_wikitext(path: str, text: str, title: str | None = None, provenance: Pr
     with collector_paused():
         reader = _Reader(text)
         reader.walk(parse(text))
-        readable = "".join(reader.readable)
+        readable = reader.readable.text()
+        del reader.readable  # the copy's bytes, before the document is assembled
         return _assemble(path, text, readable, reader, title or _title(path), provenance or Provenance())
 
 
@@ -127,7 +129,7 @@ class _Infobox:
 class _Reader:
     source: str
     base: int = 0  # the offset of ``source`` in the text the nodes were parsed from
-    readable: list[str] = field(init=False)
+    readable: Canvas = field(init=False)
     refs: list[_Ref] = field(default_factory=list)
     tags: list[tuple[str, Span]] = field(default_factory=list)
     headings: list[tuple[int, str, Span]] = field(default_factory=list)
@@ -139,7 +141,7 @@ class _Reader:
     _hidden: int = 0  # inside something that prints nothing: refs and tags still count
 
     def __post_init__(self) -> None:
-        self.readable = list(self.source)
+        self.readable = Canvas(self.source)
 
     # Each node knows its offsets in the text it was parsed from; ``base`` makes them offsets in ``source``.
 
@@ -256,19 +258,19 @@ class _Reader:
             self.blank(start, end)
 
     def blank(self, start: int, end: int) -> None:
-        blank(self.readable, self.source, start, end)
+        self.readable.blank(start, end)
 
     def write(self, start: int, end: int, text: str) -> None:
         """Print ``text`` into the span, padded with spaces; blank it when it does not fit."""
         self.blank(start, end)
         if len(text) <= end - start and "\n" not in text and not self._hidden:
-            self.readable[start : start + len(text)] = text
+            self.readable.write(start, text)
 
     def heading(self, node: Heading, start: int, end: int) -> None:
         self.blank(start, start + node.level)
         self.blank(end - node.level, end)
         self.walk(node.title)
-        title = "".join(self.readable[node.title.start - self.base : node.title.end - self.base])
+        title = self.readable.read(node.title.start - self.base, node.title.end - self.base)
         self.headings.append((node.level, _fold(title), Span(start, end)))
 
     def wikilink(self, node: Wikilink, start: int, end: int) -> None:
@@ -316,7 +318,7 @@ class _Reader:
         if name == "br":
             self.write(start, end, "")
             if not self._hidden:
-                self.readable[start] = "\n"  # a line break, as infoboxes use it
+                self.readable.write(start, "\n")  # a line break, as infoboxes use it
             return
         if name == "table" and node.wiki_markup:
             self.tables.append(Span(start, end))
@@ -409,7 +411,7 @@ class _Reader:
         for position, param in self.params(node):
             if not param.showkey and not self._hidden:
                 value_end = param.value.end - self.base
-                self.readable[position:value_end] = self.source[position:value_end]
+                self.readable.restore(position, value_end)
                 self.walk(param.value)
                 self.lists(position, value_end)
 
@@ -422,7 +424,7 @@ class _Reader:
             if not param.showkey or _NOT_A_CLAIM.match(label) or _QUALIFIER.match(label):
                 self.hidden(param.value)
                 continue
-            self.readable[position:value_end] = self.source[position:value_end]
+            self.readable.restore(position, value_end)
             self.walk(param.value)
             self.lists(position, value_end)
             box.fields.append((label, Span(position, value_end)))
@@ -434,7 +436,7 @@ class _Reader:
         while line_start < end:
             line_end = self.source.find("\n", line_start, end)
             line_end = end if line_end == -1 else line_end
-            head = "".join(self.readable[line_start:line_end]).lstrip(" ")
+            head = self.readable.read(line_start, line_end).lstrip(" ")
             if head[:1] in ("*", "#"):
                 bullet = line_end - len(head)
                 match = _LIST_LINE.match(head)
@@ -472,7 +474,7 @@ def _visible(code: Node) -> str:
         reader.walk(code)
     else:
         reader.node(code, 0, code.end - code.start, False)
-    return "".join(reader.readable)
+    return reader.readable.text()
 
 
 def _footnote(contents: Code) -> tuple[str, ReferenceFields | None]:
