@@ -102,6 +102,22 @@ def test_tree_matches_mwparserfromhell_on_the_corpus():
         _same(mwparserfromhell.parse(text, skip_style_tags=True), wikitree.parse(text))
 
 
+@pytest.mark.parametrize("text", SNIPPETS)
+def test_the_lazily_built_tree_is_the_same_tree(text):
+    lazy = wikitree.parse_lazily(text)
+    assert not isinstance(lazy.nodes, list)  # built as it is read
+    _same(mwparserfromhell.parse(text, skip_style_tags=True), wikitree.Code(text, 0, len(text), list(lazy.nodes)))
+
+
+def test_the_lazily_built_tree_of_the_corpus_is_the_same_tree():
+    texts = _corpus_texts()
+    if not texts:
+        pytest.skip("corpus not found")
+    for text in texts:
+        lazy = wikitree.parse_lazily(text)
+        _same(mwparserfromhell.parse(text, skip_style_tags=True), wikitree.Code(text, 0, len(text), list(lazy.nodes)))
+
+
 def test_every_offset_is_the_source_of_its_node():
     text = "Lead {{cite web|title=[[A|b]]}} <ref name=x>{{sfn|S|1}}</ref> [http://x.org t]"
 
@@ -158,6 +174,8 @@ def test_a_layout_the_tree_misreads_is_an_error_not_wrong_offsets(monkeypatch):
     monkeypatch.setattr(wikitree, "_HANDLERS", {**wikitree._HANDLERS, tokens.TemplateOpen: _short_template})
     with pytest.raises(ValueError, match="ends at"):
         wikitree.parse("{{a}}")
+    with pytest.raises(ValueError, match="ends at"):
+        list(wikitree.parse_lazily("{{a}}").nodes)
 
 
 def _short_template(builder, token):

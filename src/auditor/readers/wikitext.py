@@ -45,6 +45,7 @@ from .wikitree import (
     Text,
     Wikilink,
     parse,
+    parse_lazily,
 )
 
 SHORT_CITATIONS = frozenset({"sfn", "sfnp", "sfnm", "harvnb", "harv", "harvp", "harvtxt", "harvcoltxt", "sfnref"})
@@ -93,8 +94,9 @@ _COLUMN = re.compile(r"(?:combatant|commander|units|strength|casualties|side|bel
 
 def read_wikitext(path: str, text: str, title: str | None = None, provenance: Provenance | None = None) -> Document:
     with collector_paused():
+        tree = parse_lazily(text)  # the tokens first: the readable copy is made as they are dropped
         reader = _Reader(text)
-        reader.walk(parse(text))
+        reader.walk(tree)
         readable = reader.readable.text()
         del reader.readable  # the copy's bytes, before the document is assembled
         return _assemble(path, text, readable, reader, title or _title(path), provenance or Provenance())

@@ -13,6 +13,7 @@ library's own tree on the corpus.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from html.entities import name2codepoint
 
 from mwparserfromhell.parser import tokens as t
@@ -38,11 +39,12 @@ class Node:
 
 
 class Code(Node):
-    """A run of nodes: an article, a template's value, a tag's contents."""
+    """A run of nodes: an article, a template's value, a tag's contents. ``nodes`` is a list, but for the
+    article :func:`parse_lazily` gives, whose nodes are built as they are read, once."""
 
     __slots__ = ("nodes",)
 
-    def __init__(self, source: str, start: int, end: int, nodes: list[Node]) -> None:
+    def __init__(self, source: str, start: int, end: int, nodes: Iterable[Node]) -> None:
         self.source = source
         self.start = start
         self.end = end
@@ -192,13 +194,25 @@ class Tag(Node):
 
 def parse(source: str, skip_style_tags: bool = True) -> Code:
     """The tree of ``source``, every node with its offsets (a NUL read as U+FFFD)."""
+    return _builder(source, skip_style_tags).build()
+
+
+def parse_lazily(source: str, skip_style_tags: bool = True) -> Code:
+    """The tree :func:`parse` gives, but each top-level node built only when the walk reaches it: a reader
+    done with one before it reads the next never holds the whole tree of a long text, and the tokens a
+    node is built from are dropped as it is built."""
+    builder = _builder(source, skip_style_tags)
+    return Code(builder.source, 0, len(builder.source), builder.nodes())
+
+
+def _builder(source: str, skip_style_tags: bool) -> _Builder:
     # NOTE: the C tokenizer takes a NUL for the end of the text and drops the rest; a replacement of the same
     # length keeps every offset and lets it read on.
     if "\x00" in source:
         source = source.replace("\x00", "\ufffd")
     tokens = CTokenizer().tokenize(source, 0, skip_style_tags)
     tokens.reverse()
-    return _Builder(source, tokens).build()
+    return _Builder(source, tokens)
 
 
 class _Builder:
@@ -214,6 +228,25 @@ class _Builder:
         if self.position != len(self.source):  # the tokens did not cover the source: a layout we misread
             raise ValueError(f"wikitext tree ends at {self.position} of {len(self.source)}")
         return code
+
+    def nodes(self) -> Iterator[Node]:
+        """The top-level nodes, as :meth:`build` gives them, one at a time."""
+        source = self.source
+        tokens = self.tokens
+        position = 0
+        while tokens:
+            token = tokens.pop()
+            if type(token) is t.Text:
+                value = token["text"]
+                end = position + len(value)
+                yield Text(source, position, end, value)
+                position = end
+            else:
+                self.position = position
+                yield _HANDLERS[type(token)](self, token)
+                position = self.position
+        if position != len(source):  # the tokens did not cover the source: a layout we misread
+            raise ValueError(f"wikitext tree ends at {position} of {len(source)}")
 
     def code(self, stop: tuple[type, ...]) -> tuple[Code, dict | None]:
         """Nodes up to the next token of a ``stop`` type, which is popped and returned with them (with
