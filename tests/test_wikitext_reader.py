@@ -172,3 +172,28 @@ def test_single_line_breaks_inside_paragraphs_join_them_as_mediawiki_does():
     assert len(_paragraphs(short)) == 1
     cited = "The fort fell.<ref>{{cite web\n |url=http://a.example/\n |title=A}}</ref> It was rebuilt.\n\nLater."
     assert _paragraphs(cited)[0].endswith("It was rebuilt.")  # a ref's lines do not end its paragraph
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII [[a|b]] &amp; {{ndash}} end.",  # widened from one byte a character by the dash it prints
+        "Café [[a|b]] &#x1F600; {{ndash}} end.",  # from one byte to four, by the entity
+        "Ωmega [[a|b]] &#x1F600; end.",  # from two bytes to four
+        "Face 😀 [[a|b]] {{ndash}} lone \udc80 end.",  # four bytes from the start
+    ],
+)
+def test_the_readable_copy_keeps_every_offset_whatever_its_characters(text):
+    doc = wikitext(text, "wide.wikitext")
+    readable = doc.readable
+    assert len(readable) == len(text)
+    start = text.index("[[a|b]]")
+    assert readable[start : start + 7] == "    b  "
+    assert readable[: text.index(" ")] == text[: text.index(" ")]
+    assert readable.endswith(" end.")
+    if "&#x1F600;" in text:
+        entity = text.index("&#x1F600;")
+        assert readable[entity : entity + 9] == "😀" + " " * 8
+    if "{{ndash}}" in text:
+        dash = text.index("{{ndash}}")
+        assert readable[dash : dash + 9] == "–" + " " * 8
