@@ -18,15 +18,18 @@ from auditor.rules import RULES
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_285ae1a0c3e52f84.txt"
 
+# What the command imports: the interpreter's start-up (site, and any .pth file of the environment) is
+# not the command's doing, so what was imported before it ran is left out.
 _PROBE = """
 import json, runpy, sys
+before = set(sys.modules)
 sys.argv = ["auditor", *sys.argv[1:]]
 try:
     runpy.run_module("auditor", run_name="__main__")
 except SystemExit:
     pass
 sys.stdout.flush()
-sys.stderr.write("\\n" + json.dumps(sorted(sys.modules)))
+sys.stderr.write("\\n" + json.dumps(sorted(set(sys.modules) - before)))
 """
 
 PARSERS = ("mwparserfromhell", "bs4", "soupsieve", "markdown_it", "mdit_py_plugins", "mwxml", "lxml", "stdnum")
