@@ -115,7 +115,8 @@ def read_counts(text: str, context: Context, quantities: list[Quantity] | None =
     tokens = tokenize(text, quantities, *window)
     starts = [t.start for t in tokens]
     lowered = folded(text)
-    breaks = clause_breaks(text, lowered)
+    # A lone count needs its clause only for its source and scope, which only a count of losses is given.
+    breaks = clause_breaks(text, lowered) if len(quantities) > 1 else None
     found: list[Figure] = []
     clauses: list[int] = []  # the clause of each count
     uncounted: list[bool] = []  # a count of people whose category is not yet known
@@ -126,7 +127,7 @@ def read_counts(text: str, context: Context, quantities: list[Quantity] | None =
     for quantity in quantities:
         first = bisect_left(starts, quantity.start)
         after = bisect_left(starts, quantity.end)
-        clause = bisect_right(breaks, quantity.start)
+        clause = bisect_right(breaks, quantity.start) if breaks is not None else 0
         category, group, adjective = _after(tokens, after, context.infobox)
         verb = _verb_before(tokens, first)
         if verb and (adjective or not category):
@@ -178,6 +179,9 @@ def read_counts(text: str, context: Context, quantities: list[Quantity] | None =
         ]
     if not any(f.category for f in found):
         return found
+    if breaks is None:
+        breaks = clause_breaks(text, lowered)
+        clauses = [bisect_right(breaks, quantities[0].start)]
     return _attributed(text, lowered, found, clauses, breaks)
 
 

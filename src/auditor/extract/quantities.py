@@ -237,14 +237,17 @@ def _may_open(text: str, anchor: int) -> bool:
 
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     value_text = match["value"]
-    after = text[match.end() : match.end() + 12]
+    # NOTE: each test below only rejects, so their order is free: the cheapest, and most often true (a year),
+    # come first.
+    if _is_year(value_text, match):
+        return None
     if _ORDINAL_OR_ID.match(text, match.end("value")) and not match["plus"] and not match["pct"]:
         return None  # 46th, 1990s, A-10, 2/3, version 1.2.3
-    if _DATE_AFTER.match(after) or _is_year(value_text, match) or _is_day(text, match):
+    if _DATE_AFTER.match(text, match.end(), match.end() + 12) or _is_day(text, match):
         return None
     if not match["hedge"] and _CODE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
         return None  # "KG 53", "Route 66", "AS/NZS 4801": a name's number, not a count
-    if any(t.isdigit() and len(t) >= 7 for t in (value_text, match["low"] or "", match["b_low"] or "")):
+    if _long_digits(value_text) or _long_digits(match["low"]) or _long_digits(match["b_low"]):
         return None  # "30000892": an identifier; counts that large are written with separators
     if _DAY_RANGE_AFTER.match(text, match.end()) and value_text.isdigit() and int(value_text) <= 31:
         return None  # "between just 6 and 31 January": days
@@ -279,6 +282,10 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     if low_text and not percent:  # a range's bounds: the wider rounding
         precision = max(precision, rounding(low_text, low))
     return Quantity(start, match.end(), low, value, hedge, precision, percent, words)
+
+
+def _long_digits(text: str | None) -> bool:
+    return text is not None and len(text) >= 7 and text.isdigit()
 
 
 def _is_year(value_text: str, match: re.Match[str]) -> bool:
