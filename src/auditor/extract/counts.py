@@ -435,7 +435,7 @@ def _side_word(token: Token) -> bool:
 
 def _is_rate(tokens: list[Token], index: int, group: list[Token]) -> bool:
     window = [t.word for t in tokens[index : index + len(group) + 4]]
-    return any(word in RATE for word in window) or " a year" in " ".join(window)
+    return not RATE.isdisjoint(window) or " a year" in " ".join(window)
 
 
 def _not_people(group: list[Token]) -> bool:
