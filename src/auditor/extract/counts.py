@@ -68,6 +68,9 @@ _NOUN_REACH = 7  # tokens back from a number that may name what it counts
 _SUBORDINATE = frozenset({"after", "when", "once", "because", "before", "as"})
 _BACK_REFERENCE = frozenset({"they", "who", "whom", "these", "those", "all"})
 _PUNCTUATION = frozenset(";:()[].,!?")
+_PUNCTUATION_NOT_COLON = _PUNCTUATION - {":"}
+_SOURCE_NOT_LOSING = SOURCE_VERBS - LOSING  # "said", "reported"; not "lost", which names losses
+_BEFALLING = AUXILIARIES | {"all", "later", "then"}  # between "after they" and what befell them
 # Words after a loss verb that are not its object: "1,900 killed according to Fox" were killed, not killers.
 _NOT_AN_OBJECT = frozenset({"and", "or", "according", "in", "altogether", "overall", "total"})
 _SKIP_TO_LINKER = SKIP_BEFORE - LINKERS - {"had", "have", "has", "been"}  # hedges are linkers themselves
@@ -333,7 +336,7 @@ def _what_befell_them(tokens: list[Token], position: int) -> frozenset[str]:
             return frozenset()
         if word in _SUBORDINATE and tokens[index + 1].word in _BACK_REFERENCE:
             cursor = index + 2
-            while cursor < len(tokens) and tokens[cursor].word in AUXILIARIES | {"all", "later", "then"}:
+            while cursor < len(tokens) and tokens[cursor].word in _BEFALLING:
                 cursor += 1
             if cursor > index + 2 and (kinds := _category_at(tokens, cursor)):
                 return kinds
@@ -403,7 +406,7 @@ def _noun_before(tokens: list[Token], index: int) -> frozenset[str]:
         return frozenset()
     for back in range(position, max(-1, position - _NOUN_REACH), -1):
         token = tokens[back]
-        if token.number or token.word in _PUNCTUATION - {":"} or token.word in ("while", "but", "whereas"):
+        if token.number or token.word in _PUNCTUATION_NOT_COLON or token.word in ("while", "but", "whereas"):
             return frozenset()
         if back < position and token.word in NOUNS_BEFORE:
             before = tokens[back - 1].word if back else ""
@@ -472,10 +475,14 @@ def _sides(group: list[Token]) -> frozenset[str]:
 def _named_in(tokens: list[Token], names: frozenset[str]) -> frozenset[str]:
     """A combatant of the document's infobox that ``tokens`` name, as a run of capitalised words."""
     words = [t.text for t in tokens]
+    capital = [word[:1].isupper() for word in words]  # once a word, not once for each run it is in
     for size in range(min(_LONGEST_NAME, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
-            run = words[start : start + size]
-            if run[0][:1].isupper() and run[-1][:1].isupper() and (name := side_name(" ".join(run))) in names:
+            if (
+                capital[start]
+                and capital[start + size - 1]
+                and (name := side_name(" ".join(words[start : start + size]))) in names
+            ):
                 return frozenset({name})
     return frozenset()
 
@@ -491,7 +498,7 @@ def _side_before(tokens: list[Token], index: int, names: frozenset[str] = frozen
             and (named := _named_in(tokens[max(0, position - _LONGEST_NAME + 1) : position + 1], names))
         ):
             return named
-        if token.word in ";:.()" or token.word in VERBS or token.word in SOURCE_VERBS - LOSING:
+        if token.word in ";:.()" or token.word in VERBS or token.word in _SOURCE_NOT_LOSING:
             break  # "ISIL executed 50 prisoners": what comes before the verb names the killers
         if token.word in _RELATIVE:
             break  # "the Battle of Britain, in which it lost 2,800": the clause has its own subject
