@@ -115,3 +115,25 @@ def test_a_rounded_value_stands_for_a_half_open_interval():
 def test_intervals_overlap_as_their_ends_allow(first, second, overlap):
     assert first.overlaps(second) is overlap
     assert second.overlaps(first) is overlap
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "killed about ", "xabout ", "ABOUT ", "ſome ", "İn excess of ", "approx. ", "c. ", "~", "≈ ", "> ",
+        "between ", "From ", "twenty-one or ", "a dozen to ", "nearly twenty – ", "eſtimated ", "in the 5 ",
+        "reported ", "",
+    ],
+)  # fmt: skip
+def test_the_opening_before_a_number_is_found_as_a_full_search_finds_it(before):
+    """The search for a hedge or a range's first half before a number tries only the places where one may
+    open; it finds what a search from every place finds, whatever the case or the letters ignoring case
+    takes for ASCII ones."""
+    from auditor.extract.quantities import _PREFIX, _prefix
+
+    text = "Losses: " + before + "5"
+    anchor = len(text) - 1
+    low = max(0, anchor - 24)
+    expected = _PREFIX.search(text, low, anchor)
+    found = _prefix(text, low, anchor)
+    assert (found and found.span()) == (expected and expected.span())

@@ -151,6 +151,11 @@ _OPENING_WORDS = frozenset(
     [w.split()[-1] for w in _HEDGE_WORDS.replace("\\", "").split("|")] + ["between", "from", "to", "or"]
 )
 _OPENING_MARKS = frozenset("~≈<>–—‑-")
+# The first letter (in lower case) or mark of a hedge, of "between" or "from", or of a number in words: a match of
+# ``_PREFIX`` opens with one of these, or with a letter outside ASCII that ignoring case may take for one.
+_PREFIX_OPENINGS = frozenset(
+    [w[0] for w in _HEDGE_WORDS.replace("\\", "").split("|")] + ["b", "f", "a"] + [k[0] for k in _UNITS if len(k) > 2]
+)
 RANGE_HINT = re.compile(r"\d\s*(?:[–—‑-]|to|and)\s*\d")  # where a range may be
 _LOOK_BACK = 24  # "approximately between" before the number
 _LOOK_AHEAD = 600  # "5,641–6,991 per cent" after it, or a range whose halves a blanked note keeps apart
@@ -209,7 +214,7 @@ def _around(text: str, start: int, end: int, anchors: list[int]) -> list[Quantit
             continue
         # The full pattern runs only at a number, or at the hedge or "between" right before it.
         limit = min(end, anchor + _LOOK_AHEAD)
-        prefix = _PREFIX.search(text, max(start, anchor - _LOOK_BACK), anchor) if _may_open(text, anchor) else None
+        prefix = _prefix(text, max(start, anchor - _LOOK_BACK), anchor) if _may_open(text, anchor) else None
         match = _QUANTITY.match(text, prefix.start(), limit) if prefix else None
         if match is None or match.end() <= anchor:
             match = _QUANTITY.match(text, anchor, limit)
@@ -219,6 +224,20 @@ def _around(text: str, start: int, end: int, anchors: list[int]) -> list[Quantit
             if quantity is not None:
                 found.append(quantity)
     return found
+
+
+def _prefix(text: str, low: int, anchor: int) -> re.Match[str] | None:
+    """``_PREFIX.search(text, low, anchor)``, the pattern tried only where a match may open.
+
+    NOTE: ``search`` tries every one of the alternatives at every position, which cost more than reading the
+    quantity that follows."""
+    for position in range(low, anchor):
+        char = text[position]
+        if not char.isascii() or char.lower() in _PREFIX_OPENINGS:
+            match = _PREFIX.match(text, position, anchor)
+            if match is not None:
+                return match
+    return None
 
 
 def _may_open(text: str, anchor: int) -> bool:
