@@ -36,6 +36,7 @@ from ..text import close_up
 from ..urls import clean, parse_archive_link
 from .builder import DocumentBuilder
 from .citetext import parse_reference_text
+from .collector import collector_paused
 from .html_classes import PageElements, is_footnote_marker
 from .html_source import SourceMap, parse
 from .masking import BlockLocator, blank
@@ -61,11 +62,12 @@ _LAST_EDITED = re.compile(r"last (?:edited|modified) on (?P<when>\d{1,2} \w+ \d{
 
 
 def read_html(path: str, text: str) -> Document:
-    try:
-        soup, source = parse(text)
-    except (AssertionError, ValueError) as error:  # the tokenizer's own complaints about broken markup
-        raise InputError(path, f"HTML the parser cannot read: {error}") from None
-    return _HtmlReader(path, text, source, soup).read()
+    with collector_paused():  # the tree is tens of thousands of objects, none of them garbage until the end
+        try:
+            soup, source = parse(text)
+        except (AssertionError, ValueError) as error:  # the tokenizer's own complaints about broken markup
+            raise InputError(path, f"HTML the parser cannot read: {error}") from None
+        return _HtmlReader(path, text, source, soup).read()
 
 
 class _HtmlReader:
