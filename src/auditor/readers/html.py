@@ -22,7 +22,6 @@ and a readable copy, so every span is an offset into the HTML source.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain
@@ -56,6 +55,7 @@ _IDENTIFIERS = re.compile(
     r"|www\.ams\.org/mathscinet-getitem|arxiv\.org/abs|www\.osti\.gov|www\.jstor\.org/stable)/",
     re.I,
 )
+_TEXT = re.compile(r"\S")
 _ABSOLUTE = re.compile(r"^(?:https?:)?//")
 _WITHOUT_CONTENT = re.compile(r"without content|must have content|no content", re.I)
 _LAST_EDITED = re.compile(r"last (?:edited|modified) on (?P<when>\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})")
@@ -86,8 +86,7 @@ class _HtmlReader:
         self._path: list[tuple[int, str]] = []
         self._navigation = False
         self._holders: set[int] = set()  # elements that hold a list of references
-        self._run_starts: list[int] = []  # where each run of readable text starts, and ends
-        self._run_ends: list[int] = []
+        self._shown = ""  # the readable copy as it stands before the walk, for ``_has_text``
         self.ids = self.page.ids
 
     def read(self) -> Document:
@@ -108,9 +107,7 @@ class _HtmlReader:
         tags = self._tags()
         reference_lists = self._reference_lists(markers)
         self._holders = {id(parent) for found in reference_lists for parent in found.parents}
-        runs = [match.span() for match in re.finditer(r"\S+", "".join(self.readable))]
-        self._run_starts = [start for start, _ in runs]
-        self._run_ends = [end for _, end in runs]
+        self._shown = "".join(self.readable)
         self._visit(self.root, {id(found) for found in reference_lists})
         self.b.readable = "".join(self.readable)
         return self._assemble(markers, tags)
@@ -165,9 +162,13 @@ class _HtmlReader:
                 self.blocks.append((BlockKind.PARAGRAPH, span, self.section, None, 0))  # text straight in a <div>
 
     def _has_text(self, span: Span) -> bool:
-        """Whether any readable text lies in ``span``, from the runs of text found once before the walk."""
-        index = bisect_right(self._run_ends, span.start)
-        return index < len(self._run_starts) and self._run_starts[index] < span.end
+        """Whether any readable text lies in ``span``, in the copy as it was before the walk.
+
+        NOTE: a search stops at the first character of text, and the walk descends only into elements
+        that have some, so blank stretches are scanned a few times at most; listing every run of text
+        beforehand (one match object a word) cost more than all these searches.
+        """
+        return _TEXT.search(self._shown, span.start, span.end) is not None
 
     def _heading(self, element: Tag, span: Span) -> None:
         level = int(element.name[1])
