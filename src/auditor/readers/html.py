@@ -208,7 +208,7 @@ class _HtmlReader:
         """Each citation marker, with the id it points at, in text order."""
         found: dict[int, tuple[Tag, str]] = {}
         for element in self.page.markers:
-            anchor = element if element.name == "a" else element.find("a", href=re.compile("#"))
+            anchor = element if element.name == "a" else _link_within(element)
             if not isinstance(anchor, Tag) or self.page.in_backlink(element):
                 continue  # a page number ({{rp}}) has no anchor; a backlink is not a citation
             marker = (
@@ -302,13 +302,9 @@ class _HtmlReader:
         content = self._span(body) if isinstance(body, Tag) else span
         words = close_up(self.b.readable[content.start : content.end])
         backlink = self.page.find(item, "mw-cite-backlink")
-        backlinks = (
-            backlink.find_all("a")
-            if isinstance(backlink, Tag)
-            else item.find_all("a", class_="footnote-back") + item.find_all("a", role="doc-backlink")
-        )
+        backlinks = _count_anchors(backlink) if isinstance(backlink, Tag) else _count_backlinks(item)
         self.b.reference(
-            key, span, content, words, len(backlinks) or None, section, self._fields(words, item) if words else None
+            key, span, content, words, backlinks or None, section, self._fields(words, item) if words else None
         )
 
     def _links(self, block_at: BlockLocator) -> None:
@@ -331,7 +327,7 @@ class _HtmlReader:
 
     def _fields(self, words: str, item: Tag) -> ReferenceFields:
         anchors = [a for a in self.page.find_all(item, "a[href]") if _ABSOLUTE.match(str(a["href"]))]
-        return _fields(words, item, anchors)
+        return _fields(words, self.page.find_all(item, "citation-comment"), anchors)
 
     def _only_cite_error(self, item: Tag) -> bool:
         """A list entry MediaWiki wrote only to say the reference was never defined."""
@@ -360,13 +356,36 @@ def _is_inline(element: Tag) -> bool:
     return element.name in ("a", "b", "i", "em", "strong", "span", "sup", "sub", "small", "abbr", "code", "br", "img")
 
 
+def _link_within(element: Tag) -> Tag | None:
+    """``element.find("a", href=re.compile("#"))`` without building a search: the first link inside
+    ``element`` to an anchor."""
+    for found in element.descendants:
+        if isinstance(found, Tag) and found.name == "a" and "#" in str(found.attrs.get("href", "")):
+            return found
+    return None
+
+
+def _count_anchors(element: Tag) -> int:
+    """``len(element.find_all("a"))``."""
+    return sum(1 for found in element.descendants if isinstance(found, Tag) and found.name == "a")
+
+
+def _count_backlinks(item: Tag) -> int:
+    """``len(item.find_all("a", class_="footnote-back") + item.find_all("a", role="doc-backlink"))``."""
+    count = 0
+    for found in item.descendants:
+        if isinstance(found, Tag) and found.name == "a":
+            count += ("footnote-back" in (found.attrs.get("class") or ())) + (found.attrs.get("role") == "doc-backlink")
+    return count
+
+
 def _label(marker: Tag) -> str:
     return " ".join(marker.get_text(" ").replace("[", " ").replace("]", " ").split())
 
 
-def _fields(words: str, item: Tag, anchors: list[Tag]) -> ReferenceFields:
+def _fields(words: str, comments: list[Tag], anchors: list[Tag]) -> ReferenceFields:
     """The citation's fields from its text, with its URLs from its links (``anchors``: those with an
-    absolute address) rather than its words."""
+    absolute address) rather than its words; ``comments``: the reference's ``.citation-comment``s."""
     fields = parse_reference_text(words)
     # A wiki's own links (to the article on an author or a work, to another language's: "extiw") are not the
     # source, even made absolute; a Wikipedia article given as a citation's address is an external link.
@@ -379,7 +398,7 @@ def _fields(words: str, item: Tag, anchors: list[Tag]) -> ReferenceFields:
     # The title's link is the source; a DOI or ISSN link beside it names the same work by identifier.
     linked = [h for h in links if _same_page(h, archived)] or [h for h in links if not _IDENTIFIERS.match(h)] or links
     url = next(iter(linked), fields.url)
-    if url is None and not _archive_without_url(item):  # the archive link stands for the original it copies
+    if url is None and not _archive_without_url(comments):  # the archive link stands for the original it copies
         url = archived
     return replace(fields, url=url, archive_url=archive)
 
@@ -389,9 +408,9 @@ def _wiki_link(anchor: Tag) -> bool:
     return "wikipedia.org/wiki/" in str(anchor["href"]) and ("external" not in classes or "extiw" in classes)
 
 
-def _archive_without_url(item: Tag) -> bool:
+def _archive_without_url(comments: list[Tag]) -> bool:
     """MediaWiki's citation templates said so: "|archive-url= requires |url=" (hidden, but on the page)."""
-    return any(_NO_URL.search(comment.get_text(" ")) for comment in item.select(".citation-comment"))
+    return any(_NO_URL.search(comment.get_text(" ")) for comment in comments)
 
 
 _NO_URL = re.compile(r"\|\s*archive-?url\s*=\s*requires\s*\|\s*url\s*=", re.I)

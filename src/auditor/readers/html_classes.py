@@ -62,7 +62,7 @@ _NAMED = _HIDDEN_NAMES | {"nav", "ol", "sup", "article", "main", "body", "h1"}
 _NOT_SHOWN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 # Classes looked for inside a reference or above a marker, answered from the walk rather than a search;
 # with "#id" (elements with an id) and "a[href]" (links).
-_LOOKED_UP = ("mw-ext-cite-error", "reference-text", "mw-cite-backlink")
+_LOOKED_UP = ("mw-ext-cite-error", "reference-text", "mw-cite-backlink", "citation-comment")
 
 
 class PageElements:
