@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from auditor.readers.html_classes import PageElements, is_footnote_marker
-from auditor.readers.html_source import parse
+from auditor.readers.html_source import overlay, parse
 from conftest import CORPUS, DATA
 
 PAGES = sorted(DATA.glob("*.html")) + sorted((CORPUS / "html" / "wikipedia_rendered").glob("*.html"))
@@ -71,6 +71,29 @@ def test_readable_copy_of_odd_markup():
     assert "if (a" not in readable and "p{}" not in readable and "note -->" not in readable
     td = ODD.index("<td>")
     assert source.ends[td] == len(ODD)  # never closed: runs to the end
+
+
+def _written_one_by_one(base: str, pieces: list[tuple[int, str]]) -> str:
+    characters = list(base)
+    for start, piece in pieces:
+        characters[start : start + len(piece)] = piece
+    return "".join(characters)
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        [],
+        [(0, "ab"), (4, "c"), (6, "de")],  # in order and apart, as the tokenizer reports them
+        [(2, "abc"), (7, "d"), (3, "X")],  # one over another's middle
+        [(5, "abc"), (0, "XYZ"), (6, "Q")],  # one before the rest
+        [(0, "a"), (1, "b"), (2, "c")],  # touching
+        [(0, "abc"), (2, "defg")],  # one running on past the one before it
+    ],
+)
+def test_overlay_writes_each_piece_as_writing_it_into_the_characters_would(pieces):
+    base = "    \n    "
+    assert overlay(base, pieces) == _written_one_by_one(base, pieces)
 
 
 @pytest.mark.parametrize(("name", "text"), _texts(), ids=lambda value: value if len(value) < 80 else "")

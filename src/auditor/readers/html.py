@@ -38,7 +38,7 @@ from .citetext import parse_reference_text
 from .collector import collector_paused
 from .html_classes import PageElements, is_footnote_marker
 from .html_source import SourceMap, parse
-from .masking import BlockLocator, blank
+from .masking import BlockLocator
 from .sections import NON_PROSE
 from .templates import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
 
@@ -76,6 +76,7 @@ class _HtmlReader:
         self.source = source
         self.soup = soup
         self.readable = source.readable
+        self._blank: list[tuple[int, int]] = []  # spans to blank in ``readable``, all at once
         self.page = PageElements(soup)
         self.wikipedia = self.page.first(".mw-parser-output", "#mw-content-text") is not None
         self.root = self.page.root
@@ -86,31 +87,45 @@ class _HtmlReader:
         self._path: list[tuple[int, str]] = []
         self._navigation = False
         self._holders: set[int] = set()  # elements that hold a list of references
-        self._shown = ""  # the readable copy as it stands before the walk, for ``_has_text``
+        self._headings_end = 0  # where the headings blanked so far end, at the furthest
         self.ids = self.page.ids
 
     def read(self) -> Document:
         root_span = self._span(self.root) if self.root is not self.soup else Span(0, len(self.text))
-        blank(self.readable, self.text, 0, root_span.start)
-        blank(self.readable, self.text, root_span.end, len(self.text))
+        self._blank += [(0, root_span.start), (root_span.end, len(self.text))]
         self.b.region(RegionKind.CHROME, 0, root_span.start)
         self.b.region(RegionKind.CHROME, root_span.end, len(self.text))
         for element in self.page.hidden + self.page.not_shown:
             span = self._span(element)
-            blank(self.readable, self.text, span.start, span.end)
+            self._blank.append((span.start, span.end))
         for kind, elements in self.page.regions:
             for element in elements:
                 span = self._span(element)
                 self.b.region(kind, span.start, span.end)
-                blank(self.readable, self.text, span.start, span.end)
+                self._blank.append((span.start, span.end))
         markers = self._markers()
         tags = self._tags()
         reference_lists = self._reference_lists(markers)
         self._holders = {id(parent) for found in reference_lists for parent in found.parents}
-        self._shown = "".join(self.readable)
+        self.readable = self._blanked()
         self._visit(self.root, {id(found) for found in reference_lists})
-        self.b.readable = "".join(self.readable)
+        self.b.readable = self._blanked()
         return self._assemble(markers, tags)
+
+    def _blanked(self) -> str:
+        """``readable`` with the spans listed so far blanked to spaces (line breaks kept, so line numbers
+        hold), their union at once rather than one by one into a list of characters."""
+        out: list[str] = []
+        position = 0
+        for start, end in sorted(self._blank):
+            start = max(start, position)
+            if start < end:
+                out.append(self.readable[position:start])
+                out.append(self.source.blanked[start:end])
+                position = end
+        out.append(self.readable[position:])
+        self._blank = []
+        return "".join(out)
 
     def _span(self, element: Tag) -> Span:
         return self.source.span(element)
@@ -162,23 +177,27 @@ class _HtmlReader:
                 self.blocks.append((BlockKind.PARAGRAPH, span, self.section, None, 0))  # text straight in a <div>
 
     def _has_text(self, span: Span) -> bool:
-        """Whether any readable text lies in ``span``, in the copy as it was before the walk.
+        """Whether any readable text lies in ``span``, in the copy as it was before the walk (``readable``
+        with no heading blanked yet).
 
         NOTE: a search stops at the first character of text, and the walk descends only into elements
         that have some, so blank stretches are scanned a few times at most; listing every run of text
         beforehand (one match object a word) cost more than all these searches.
         """
-        return _TEXT.search(self._shown, span.start, span.end) is not None
+        return _TEXT.search(self.readable, span.start, span.end) is not None
 
     def _heading(self, element: Tag, span: Span) -> None:
         level = int(element.name[1])
-        words = " ".join("".join(self.readable[span.start : span.end]).split())
+        blanked = min(max(self._headings_end, span.start), span.end)  # a heading before it overlapping it
+        written = self.source.blanked[span.start : blanked] + self.readable[blanked : span.end]
+        words = " ".join(written.split())
         while self._path and self._path[-1][0] >= level:
             self._path.pop()
         self._path.append((level, words))
         self.section = self.b.section(words, tuple(t for _, t in self._path), span, level)
         self._navigation = words.lower() in NON_PROSE
-        blank(self.readable, self.text, span.start, span.end)
+        self._blank.append((span.start, span.end))
+        self._headings_end = max(self._headings_end, span.end)
 
     def _table(self, element: Tag, span: Span) -> None:
         classes = element.get("class") or []
@@ -246,7 +265,7 @@ class _HtmlReader:
             elif words:
                 found.append((element, OTHER_TAGS.get(name, words)))
             span = self._span(element)
-            blank(self.readable, self.text, span.start, span.end)
+            self._blank.append((span.start, span.end))
         return found
 
     # --- assembling ---

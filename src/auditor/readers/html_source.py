@@ -7,7 +7,9 @@ builder here listens to the same tokens as they build the tree, so one pass
 gives the tree, each element's end, and a same-length copy of the file in
 which tags, comments and scripts are blanked and each entity is replaced by
 its character (padded with spaces): every offset into the copy is an offset
-into the source.
+into the source. The copy is written once, at the end, from the text the
+tokens carried: writing each token into a list of characters and joining it
+cost a tenth of the parse.
 """
 
 from __future__ import annotations
@@ -38,12 +40,14 @@ def parse(text: str) -> tuple[BeautifulSoup, SourceMap]:
 
 
 class SourceMap:
-    """Element ends by start offset, and the readable copy of an HTML source."""
+    """Element ends by start offset, and the readable copy of an HTML source (once ``finish`` has run)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-        self.readable = list(spaces(text))
+        self.blanked = spaces(text)  # the source with nothing readable in it
+        self.readable = ""
+        self._written: list[tuple[int, str]] = []  # readable text by offset, in source order
         self.ends: dict[int, int] = {}
         self._open: list[tuple[str, int]] = []
         self.raw = 0  # how many raw-text elements (script, style, template) are open: no readable text
@@ -52,6 +56,8 @@ class SourceMap:
         for _, start in self._open:  # never closed: it runs to the end of the file
             self.ends[start] = len(self.text)
         self._open = []
+        self.readable = overlay(self.blanked, self._written)
+        self._written = []
 
     def span(self, element: Tag) -> Span:
         """The element from its start tag to the end of its end tag."""
@@ -90,7 +96,7 @@ class SourceMap:
                 return
 
     def data(self, start: int, data: str) -> None:
-        self.readable[start : start + len(data)] = data
+        self._written.append((start, data))
 
     def entity(self, start: int, written: str) -> None:
         if self.raw:
@@ -99,9 +105,30 @@ class SourceMap:
         written_out = self.text[start:end]
         character = html.unescape(written_out)
         if len(character) != 1:  # not an entity html knows: keep it as written
-            self.readable[start:end] = written_out
+            self._written.append((start, written_out))
         else:
-            self.readable[start] = " " if character in _SPACES else character
+            self._written.append((start, " " if character in _SPACES else character))
+
+
+def overlay(base: str, pieces: list[tuple[int, str]]) -> str:
+    """``base`` with each piece written over it at its offset, the pieces in order and apart.
+
+    The tokenizer reports each token where it starts, in source order, and a token's text is the
+    source's own: no two pieces overlap. One that did would be written over the one before it.
+    """
+    out: list[str] = []
+    position = 0
+    for start, piece in pieces:
+        if start < position:  # not expected (see above): write it over what is there, as a list would
+            written = list("".join(out))
+            written[start : start + len(piece)] = piece
+            out, position = ["".join(written)], len(written)
+            continue
+        out.append(base[position:start])
+        out.append(piece)
+        position = start + len(piece)
+    out.append(base[position:])
+    return "".join(out)
 
 
 class _MappingParser(BeautifulSoupHTMLParser):
