@@ -3,9 +3,12 @@ CSS selectors it replaces find."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from auditor.readers.html import read_html
 from auditor.readers.html_classes import PageElements, is_footnote_marker
 from auditor.readers.html_source import overlay, parse
 from conftest import CORPUS, DATA
@@ -136,3 +139,19 @@ def test_root_is_the_first_content_container():
     assert PageElements(soup).root.name == "article"  # by the containers' rank, not their order on the page
     bare = BeautifulSoup("<p>x</p>", "html.parser")
     assert PageElements(bare).root is bare  # no container: the whole page
+
+
+def test_reading_frees_the_tree_without_the_cyclic_collector():
+    text = (DATA / "parity.html").read_text(encoding="utf-8")
+    read_html("parity.html", text)  # anything made once, on first use, made before counting
+    gc.collect()
+    gc.disable()
+    try:
+        read_html("parity.html", text)
+        left_by_reading = gc.collect()
+        BeautifulSoup(text, "html.parser")
+        left_by_a_parse = gc.collect()
+    finally:
+        gc.enable()
+    assert left_by_a_parse > 300  # the tree dropped, as cyclic garbage
+    assert left_by_reading < left_by_a_parse / 10  # the reader's own tree freed as it finished

@@ -67,7 +67,21 @@ def read_html(path: str, text: str) -> Document:
             soup, source = parse(text)
         except (AssertionError, ValueError) as error:  # the tokenizer's own complaints about broken markup
             raise InputError(path, f"HTML the parser cannot read: {error}") from None
-        return _HtmlReader(path, text, source, soup).read()
+        try:
+            return _HtmlReader(path, text, source, soup).read()
+        finally:
+            _free(soup)
+
+
+def _free(soup: BeautifulSoup) -> None:
+    """Take the tree apart, so that reference counting frees it now.
+
+    NOTE: every element points at its parent and its neighbours, so a dropped tree is cyclic garbage:
+    the collector then had to walk its tens of thousands of objects (a quarter of a parse), and with
+    it paused while reading, all at once at the end. Taking it apart costs a third of that.
+    """
+    for child in list(soup.contents):
+        child.decompose()
 
 
 class _HtmlReader:
