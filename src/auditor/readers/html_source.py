@@ -141,18 +141,23 @@ class _MappingParser(BeautifulSoupHTMLParser):
     def __init__(self, source: SourceMap, soup: BeautifulSoup, *args: object, **kwargs: object) -> None:
         super().__init__(soup, *args, **kwargs)  # type: ignore[arg-type]
         self.source = source
+        self._line_starts = source.line_starts
         self._in_entity = False
 
+    # NOTE: the handlers of the commonest tokens work out the offset themselves (the tokenizer's
+    # getpos(), as an offset) and call their base class by name: a page is tens of thousands of
+    # tokens, and each saves a call and a super().
+
     def _offset(self) -> int:
-        return self.source.line_starts[self.lineno - 1] + self.offset  # the tokenizer's getpos()
+        return self._line_starts[self.lineno - 1] + self.offset
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], handle_empty_element: bool = True) -> None:
         if handle_empty_element:  # the tokenizer's call; BeautifulSoup's own, for ``<tag/>``, passes False
             if tag in _VOID:
                 self.source.empty_tag(self._offset(), self.get_starttag_text() or "")
             else:
-                self.source.start_tag(self._offset(), tag)
-        super().handle_starttag(tag, attrs, handle_empty_element)
+                self.source.start_tag(self._line_starts[self.lineno - 1] + self.offset, tag)
+        BeautifulSoupHTMLParser.handle_starttag(self, tag, attrs, handle_empty_element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.source.empty_tag(self._offset(), self.get_starttag_text() or "")
@@ -160,13 +165,13 @@ class _MappingParser(BeautifulSoupHTMLParser):
 
     def handle_endtag(self, tag: str, check_already_closed: bool = True) -> None:
         if check_already_closed:  # the tokenizer's call, not BeautifulSoup closing an empty element
-            self.source.end_tag(self._offset(), tag)
-        super().handle_endtag(tag, check_already_closed)
+            self.source.end_tag(self._line_starts[self.lineno - 1] + self.offset, tag)
+        BeautifulSoupHTMLParser.handle_endtag(self, tag, check_already_closed)
 
     def handle_data(self, data: str) -> None:
         if not self._in_entity and not self.source.raw:
-            self.source.data(self._offset(), data)
-        super().handle_data(data)
+            self.source.data(self._line_starts[self.lineno - 1] + self.offset, data)
+        BeautifulSoupHTMLParser.handle_data(self, data)
 
     def handle_entityref(self, name: str) -> None:
         self.source.entity(self._offset(), "&" + name)
