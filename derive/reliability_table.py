@@ -5,8 +5,8 @@ the row's raw wikitext (``alltext``). The table keeps, per row: the source's nam
 rating, every site the row lists (``{{WP:RSPUSES|...}}``, hosts and host/path
 sections), the period the rating holds for when the row's name gives one ("pre–October
 2020", "November 2022–present"), a topic it is limited to ("politics and science"),
-its shortcut, and whether the site is on the spam blacklist. Rows without a site are
-left out: a citation cannot be matched to them.
+its shortcuts (``WP:RSPSHORTCUT``, in the row's order), and whether the site is on the spam
+blacklist. Rows without a site are left out: a citation cannot be matched to them.
 
 Run from the repository root:
 
@@ -64,7 +64,7 @@ def main(source: Path, snapshot: str, out: Path = OUT) -> None:
             "gu": "generally unreliable",
             "d": "deprecated",
         },
-        "fields": ["name", "status", "sites", "from", "until", "period", "topic", "shortcut", "blacklisted"],
+        "fields": ["name", "status", "sites", "from", "until", "period", "topic", "shortcuts", "blacklisted"],
         "sources": derived,
     }
     lines = ",\n".join("    " + json.dumps(entry, ensure_ascii=False) for entry in derived)
@@ -105,7 +105,7 @@ def derive(row: dict[str, object]) -> list[object] | None:
         end,
         period.replace("-", "–") if period else None,
         topic,
-        row.get("shortcut"),
+        list(dict.fromkeys(re.findall(r"\{\{WP:RSPSHORTCUT\|([^}|]+)\}\}", text))),
         "b=y" in status.group(2),
         _words_after_name(_name_cell(text)),
     ]

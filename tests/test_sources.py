@@ -73,6 +73,37 @@ def test_the_table_is_looked_up_by_site_not_scanned():
     assert judged is not None and judged.certain and judged.worst.status == "gu"
 
 
+def _shortcut(url: str) -> str | None:
+    judged = judge(rating_table(), url, lambda: None)
+    assert judged is not None
+    return judged.worst.shortcut
+
+
+@pytest.mark.parametrize(
+    ("url", "shortcut"),
+    [
+        ("https://arxiv.org/abs/1234.5678", "WP:ARXIV"),  # the row of every preprint server: the one spelling arXiv
+        ("https://www.academia.edu/123/Paper", "WP:ACADEMIA.EDU"),
+        ("https://www.zenodo.org/records/1", "WP:ZENODO"),
+        ("https://www.facebook.com/page", "WP:RSPFACEBOOK"),  # the list's own prefix
+        ("https://www.dailymail.co.uk/news/a.html", "WP:DAILYMAIL"),
+    ],
+)
+def test_a_rating_names_the_shortcut_that_spells_the_cited_site(url, shortcut):
+    assert _shortcut(url) == shortcut
+
+
+@pytest.mark.parametrize(
+    ("url", "shortcut"),
+    [
+        ("https://www.researchgate.net/publication/1", "WP:ACADREP"),  # no shortcut spells it: the row's own
+        ("https://www.insider.com/a", "WP:BI"),
+    ],
+)
+def test_a_site_no_shortcut_spells_gets_its_rows_first_not_another_sites(url, shortcut):
+    assert _shortcut(url) == shortcut
+
+
 def test_the_script_regenerates_the_shipped_table(tmp_path):
     source = CORPUS / "sources_lists" / "rsp_sources.jsonl"
     if not source.exists():

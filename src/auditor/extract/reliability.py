@@ -127,7 +127,7 @@ def _shipped() -> tuple[ListInfo, tuple[tuple[str, Rating], ...]]:
     data = json.loads(text)
     info = ListInfo(data["title"], data["attribution"], data["licence"], data["snapshot"])
     rows = []
-    for name, status, sites, start, end, period, topic, shortcut, blacklisted in data["sources"]:
+    for name, status, sites, start, end, period, topic, shortcuts, blacklisted in data["sources"]:
         rating = Rating(
             name,
             status,
@@ -135,11 +135,25 @@ def _shipped() -> tuple[ListInfo, tuple[tuple[str, Rating], ...]]:
             date.fromisoformat(end) if end else None,
             period,
             topic,
-            shortcut,
+            None,
             blacklisted,
         )
-        rows.extend((site, rating) for site in sites)
+        rows.extend((site, rating._replace(shortcut=shortcut_for(site, shortcuts))) for site in sites)
     return info, tuple(rows)
+
+
+def shortcut_for(site: str, shortcuts: list[str]) -> str | None:
+    """The shortcut to name for ``site``: the one that spells the site ("WP:ARXIV" for arxiv.org in the row of
+    every preprint server), else the row's first, its own ("WP:ACADREP" for researchgate.net, not the
+    "WP:ZENODO" of another site in its row)."""
+    host = site.split("/", 1)[0]
+    spellings = {_letters(host), _letters(host.split(".", 1)[0])}
+    spellings |= {"rsp" + spelling for spelling in spellings}  # the list's own prefix: "WP:RSPFACEBOOK"
+    return next((s for s in shortcuts if _letters(s.removeprefix("WP:")) in spellings), next(iter(shortcuts), None))
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
 
 
 def list_info() -> ListInfo:
