@@ -138,11 +138,11 @@ def _shipped() -> tuple[ListInfo, tuple[tuple[str, Rating], ...]]:
             None,
             blacklisted,
         )
-        rows.extend((site, rating._replace(shortcut=shortcut_for(site, shortcuts))) for site in sites)
+        rows.extend((site, rating._replace(shortcut=_shortcut_for(site, shortcuts))) for site in sites)
     return info, tuple(rows)
 
 
-def shortcut_for(site: str, shortcuts: list[str]) -> str | None:
+def _shortcut_for(site: str, shortcuts: list[str]) -> str | None:
     """The shortcut to name for ``site``: the one that spells the site ("WP:ARXIV" for arxiv.org in the row of
     every preprint server), else the row's first, its own ("WP:ACADREP" for researchgate.net, not the
     "WP:ZENODO" of another site in its row)."""
