@@ -24,6 +24,7 @@ STOPPED = textwrap.dedent(
     try:
         with worker_pool(1) as POOL:
             POOL.submit(task)
+            queued = [POOL.submit(time.sleep, 0) for _ in range(5)]  # behind it, never started
             while not marker.exists():
                 time.sleep(0.01)
             raise KeyboardInterrupt
@@ -47,10 +48,12 @@ def _stop(tmp_path, send: str) -> subprocess.CompletedProcess[str]:
 def test_a_worker_stopped_while_sending_its_result_does_not_hold_up_the_exit(tmp_path):
     done = _stop(tmp_path, HALF_A_RESULT)
     assert done.returncode == 0 and done.stdout == "stopped\n", done.stderr
+    assert "Traceback" not in done.stderr  # the pool's own thread ended cleanly too
     assert (tmp_path / "sent").read_text() == "sent"
 
 
 def test_a_worker_stopped_in_the_middle_of_its_task_is_stopped_as_before(tmp_path):
     done = _stop(tmp_path, "pass")
     assert done.returncode == 0 and done.stdout == "stopped\n", done.stderr
+    assert "Traceback" not in done.stderr
     assert (tmp_path / "sent").read_text() == "sent"

@@ -299,8 +299,9 @@ def _check_files(work: list[_FileWork], jobs: int, progress: ProgressFactory | N
 
         try:
             with worker_pool(min(jobs, len(work))) as pool:
-                for result in pool.map(_check_file, work):
-                    done.append(result)
+                # NOTE: not pool.map, which cancels its futures itself when the run stops: see worker_pool.
+                for future in [pool.submit(_check_file, item) for item in work]:
+                    done.append(future.result())
                     if tick:
                         tick(1)
         except BrokenProcessPool:  # a worker died (killed, out of memory): finish here what it left

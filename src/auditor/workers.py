@@ -15,7 +15,13 @@ from typing import Any
 def worker_pool(
     jobs: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
 ) -> Iterator[ProcessPoolExecutor]:
-    """A pool of ``jobs`` worker processes, each started by ``initializer(*initargs)``."""
+    """A pool of ``jobs`` worker processes, each started by ``initializer(*initargs)``.
+
+    NOTE: cancel no future of the pool (``Executor.map`` does, when its results are left unread): when the
+    run stops, the pool's manager thread may find the broken pool before it has dropped a future cancelled
+    from outside, fail to set that future's exception, and end without letting go of the queue the exit
+    waits on. Stopping cancels what is queued itself, in the manager, where that cannot happen.
+    """
     # Forked workers share the parent's memory until they write to it; a collection in a worker touches
     # every object it walks, so the objects there are now (the imports) are left out of collections.
     gc.freeze()
