@@ -23,27 +23,24 @@ class Canvas:
     def __init__(self, source: str) -> None:
         self.source = source
         self._level = 0
-        data = self._encode(source)
-        self._buffer = bytearray(data)
+        self._buffer = bytearray(self._fit(source))
 
-    def _encode(self, text: str) -> bytes:
-        """``text`` at the current width, widening the copy first when a character needs more."""
-        while True:
-            codec, width, errors = _WIDTHS[self._level]
-            self._codec, self._width, self._errors = codec, width, errors
-            self._space = " ".encode(codec)
-            try:
-                data = text.encode(codec, errors)
-            except UnicodeEncodeError:
-                data = b""
-            if len(data) == width * len(text):
-                return data
-            if hasattr(self, "_buffer"):  # re-encode what is written so far at the next width
-                written = self.text()
-                self._level += 1
-                self._buffer = bytearray(written.encode(*_WIDTHS[self._level][::2]))
-            else:
-                self._level += 1
+    def _fit(self, text: str) -> bytes:
+        """``text`` at the current width, the width raised first until every character of it fits."""
+        while (data := _encoded(text, self._level)) is None:
+            self._level += 1
+        self._codec, self._width, self._errors = _WIDTHS[self._level]
+        self._space = " ".encode(self._codec)
+        return data
+
+    def _widen_for(self, text: str) -> bytes:
+        """``text`` encoded, the copy widened first if a character of it needs more bytes than the copy has."""
+        if (data := _encoded(text, self._level)) is not None:
+            return data
+        written = self.text()
+        data = self._fit(text)
+        self._buffer = bytearray(written.encode(self._codec, self._errors))
+        return data
 
     def blank(self, start: int, end: int) -> None:
         """Blank ``source[start:end]`` to spaces, keeping line breaks so line numbers hold."""
@@ -56,7 +53,7 @@ class Canvas:
 
     def write(self, start: int, text: str) -> None:
         """Put ``text`` at ``start`` over what is there."""
-        data = text.encode(self._codec, self._errors) if text.isascii() else self._encode(text)
+        data = text.encode(self._codec, self._errors) if text.isascii() else self._widen_for(text)
         self._buffer[start * self._width : start * self._width + len(data)] = data
 
     def restore(self, start: int, end: int) -> None:
@@ -69,3 +66,13 @@ class Canvas:
 
     def text(self) -> str:
         return self._buffer.decode(self._codec, self._errors)
+
+
+def _encoded(text: str, level: int) -> bytes | None:
+    """``text`` at the width of ``_WIDTHS[level]``, or None if a character of it does not fit."""
+    codec, width, errors = _WIDTHS[level]
+    try:
+        data = text.encode(codec, errors)
+    except UnicodeEncodeError:
+        return None
+    return data if len(data) == width * len(text) else None
