@@ -160,11 +160,10 @@ class HttpClient:
             return None  # the request says why, as it would for an answer kept whole
         key = _key("GET", sent_url(url, params), None)
         try:
-            with self._connection() as connection:
-                row = connection.execute(f"SELECT value, expires FROM {_READ_TABLE} WHERE key = ?", (key,)).fetchone()
+            kept = self._fresh(_READ_TABLE, key)
         except sqlite3.OperationalError:  # no table yet: nothing kept
             return None
-        if row is None or (row[1] is not None and row[1] <= time.time()) or (found := read(row[0])) is None:
+        if kept is None or (found := read(kept)) is None:
             return None
         self.counts["cached"] += 1
         return found
@@ -272,14 +271,15 @@ class HttpClient:
         """A fresh answer from the cache, read directly: the session's own path to it costs three times as long,
         and building a request to find its key (and the cache's response object) most of the rest."""
         key = _key("GET", sent_url(url, params), headers.get("Accept-Datetime"))
-        responses = self.session.cache.responses
-        with responses.connection() as connection:
-            row = connection.execute(
-                f"SELECT value, expires FROM {responses.table_name} WHERE key = ?", (key,)
-            ).fetchone()
-        if row is None or (row[1] is not None and row[1] <= time.time()):
+        if (value := self._fresh(self.session.cache.responses.table_name, key)) is None:
             return None
-        return _response(row[0], key) or self.session.cache.get_response(key)  # type: ignore[return-value]
+        return _response(value, key) or self.session.cache.get_response(key)  # type: ignore[return-value]
+
+    def _fresh(self, table: str, key: str) -> Any:
+        """The value of ``key``'s row in ``table`` of the cache's database, unless it has expired."""
+        with self._connection() as connection:
+            row = connection.execute(f"SELECT value, expires FROM {table} WHERE key = ?", (key,)).fetchone()
+        return None if row is None or (row[1] is not None and row[1] <= time.time()) else row[0]
 
     def _note_server_error(self, host: str, status: int) -> None:
         """A host whose server errors go on, request after request, is down: not asked again in this run."""
