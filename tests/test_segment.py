@@ -25,6 +25,11 @@ def sentences(text: str) -> list[str]:
         ("within 10 miles of the city[185] Later that day, rebels returned.", None),
         ("It fell on 3 May.\n[4] Rebels fled.", ["It fell on 3 May.\n[4]", "Rebels fled."]),
         ("fighters[98] at the cost of nine lives.", ["fighters[98] at the cost of nine lives."]),
+        # A marker ends such a sentence only standing on a word or a closing bracket, and only a marker does.
+        ("The war ended (1945)[3] Peace followed.", ["The war ended (1945)[3]", "Peace followed."]),
+        ("It fell[a][12] Rebels fled.", ["It fell[a][12]", "Rebels fled."]),
+        ("It lay by the city [185] Later that day it fell.", ["It lay by the city [185] Later that day it fell."]),
+        ("He wrote[edit] Nothing more.", ["He wrote[edit] Nothing more."]),
         # Ranks, places and the abbreviations of references end no sentence ...
         ("Maj. Gen. Smith arrived. Brig. Jones left.", ["Maj. Gen. Smith arrived.", "Brig. Jones left."]),
         (

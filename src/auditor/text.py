@@ -23,7 +23,8 @@ TAG = (
 INLINE = re.compile(rf"\[(?P<key>{FOOTNOTE_KEY})\]|\[(?P<tag>{TAG})\]")
 # One marker as sentence splitting sees it: also the lettered and "note 1" markers of a notes list, whose
 # keys no reader resolves, and any "[... needed]" tag, however long its words.
-MARKER_RUN = rf"(?:\[(?:{FOOTNOTE_KEY}|[a-z]{{1,3}}|note[ _]\d{{1,3}}|[^\]\[]{{1,40}}?needed)\])"
+MARKER_KEY = rf"(?:{FOOTNOTE_KEY}|[a-z]{{1,3}}|note[ _]\d{{1,3}}|[^\]\[]{{1,40}}?needed)"  # what stands inside
+MARKER_RUN = rf"(?:\[{MARKER_KEY}\])"
 
 # A gap that blanked markup leaves: before punctuation or a possessive ("Burnside 's"), after "(".
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)]|['’]s\b)|(?<=\() ")
