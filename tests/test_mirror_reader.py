@@ -164,6 +164,13 @@ def test_an_archive_date_is_not_a_publication_date(text: str, date: str | None, 
     assert (fields.date, fields.archive_date, fields.access_date) == (date, archived, accessed)
 
 
+@pytest.mark.parametrize("note", ["Retrieved 5 May 2014", "Archived from the_original on 5 May 2014"])
+def test_a_note_goes_with_the_full_stop_before_it(note: str):
+    fields = parse_reference_text(f"Rebels take the town .  {note} Reuters 4 May 2014")
+    assert (fields.title, fields.publisher, fields.date) == ("Rebels take the town", "Reuters", "4 May 2014")
+    assert "5 May 2014" in (fields.access_date, fields.archive_date)
+
+
 def test_stylesheet_only_entry_is_empty():
     entry = corpus_file("html/mirror_plaintext/Shale_gas.wikicopy.txt")
     doc = read_mirror(str(entry), entry.read_text(encoding="utf-8"))
