@@ -40,6 +40,22 @@ def test_one_sign_is_not_enough():
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("== History ==\nSee [[Paris]].", "wikitext"),
+        ("See [[Paris]].\n=== Later ===  \n", "wikitext"),
+        ("a == b == c\nSee [[Paris]].", None),  # a heading's signs count only where a line starts
+        ("# Report\n\n[^1]: A note.", "markdown"),
+        ("Text.\n###### Aside\n[^a]: Note.", "markdown"),
+        ("Issue # 3 was late.\nSee x[^1]: here.", None),
+        ("####### Seven\n[^1]: Note.", None),  # seven hashes open no heading
+    ],
+)
+def test_signs_that_open_a_line_count_only_there(text: str, expected: str | None):
+    assert sniff(text) == expected
+
+
 def test_sniffing_names_every_corpus_file_for_what_it_is():
     expected = {
         "wikitext": "wikitext",
