@@ -215,6 +215,29 @@ _WRAPPED_WITH_FOOTER = (
 )
 
 
+def test_wrapped_headings_and_footer_stand_at_a_line_start():
+    doc = mirror(
+        "****** Town ******\n"
+        "The town fell. A sign said ***** History[edit] ***** in the middle.\n"
+        " ***** Indented[edit] *****\n"
+        "\n"
+        'The sign read Retrieved from "the archive" that day.\n'
+        "***** History[edit] *****\n"
+        "Later it grew.\n"
+        'Retrieved from "https://en.wikipedia.org/w/index.php?title=Town"\n'
+        "Nothing here is the article.\n"
+    )
+    assert [s.title for s in doc.sections] == ["Town", "History"]
+    sentences = [doc.slice(s.span) for s in doc.sentences]
+    assert "Later it grew." in sentences
+    assert 'The sign read Retrieved from "the archive" that day.' in sentences
+    assert "Nothing here is the article." not in sentences
+    navigation = [doc.slice(r.span) for r in doc.regions if r.kind is RegionKind.NAVIGATION]
+    assert [region.split("\n")[0] for region in navigation] == [
+        'Retrieved from "https://en.wikipedia.org/w/index.php?title=Town"'
+    ]
+
+
 @pytest.mark.parametrize("ending", ["\n", "\r\n"])
 def test_wrapped_headings_and_footer_are_found_whatever_the_line_ending(ending):
     text = _WRAPPED_WITH_FOOTER.replace("\n", ending)
