@@ -77,6 +77,17 @@ def _tabular(text: str) -> bool:
     return indent >= _TABLE_INDENT and not _list_item(text)
 
 
+def _opens_other_than_prose(text: str, content: str) -> bool:
+    """``_list_item(text) or _image(text) or _tabular(text)`` for a line that is not blank, ``content`` being
+    ``text.lstrip()``: the test of every line a paragraph runs on over, in one call."""
+    first = content[0]
+    if first in "*o#0123456789" and _LIST_ITEM.match(text):
+        return True
+    if (first == "[" and _IMAGE.match(text)) or ("   " in text and "   " in content.rstrip()):
+        return True
+    return len(text) - len(content) >= _TABLE_INDENT  # not a list item: that returned above
+
+
 def looks_wrapped(text: str) -> bool:
     headings = HEADING.finditer(text, 0, 200_000)
     return next(headings, None) is not None and next(headings, None) is not None
@@ -271,9 +282,10 @@ def _paragraph_end(lines: list[Line], headings: dict[int, re.Match[str]], i: int
         if text.startswith("[") and INLINE.match(text):
             j += 1  # a marker never starts a paragraph: it closes the sentence above
             continue
-        if not text.strip() or j in headings or _list_item(text) or _image(text) or _tabular(text):
+        content = text.lstrip()
+        if not content or j in headings or _opens_other_than_prose(text, content):
             break
-        if len(text) - len(text.lstrip()) != indent:
+        if len(text) - len(content) != indent:
             break  # a quotation indented apart from the prose around it, or its end
         if not indent and previous.rstrip().endswith(_PARAGRAPH_ENDINGS) and _fits_after(previous, text, width):
             break  # the word would have fitted after a full stop: the line before ended a paragraph
