@@ -41,5 +41,7 @@ def add_reference(b: DocumentBuilder, key: str, span: Span, content_start: int, 
     raw = b.text[content_start : span.end]
     entry = split_backlinks(raw)
     content = Span(content_start + entry.content_offset, span.end)
-    text = fold(strip_stylesheet(fold(b.text[content.start : content.end])))
+    text = fold(b.text[content.start : content.end])
+    if ".mw-parser-output" in text:  # what the stylesheet starts with; folding folded text changes nothing
+        text = fold(strip_stylesheet(text))
     b.reference(key, span, content, text, entry.backlinks, section)
