@@ -11,6 +11,7 @@ from auditor.engine import audit_document
 from auditor.extract.facts import Facts
 from auditor.readers import FORMATS
 from auditor.report import FileReport
+from auditor.text import without_surrogates
 
 
 def _audit(input_format: str, text: str) -> FileReport:
@@ -41,6 +42,19 @@ def test_lone_surrogates_are_read_as_replacement_characters_with_a_note(input_fo
     clean = _audit(input_format, _SURROGATE_TEXTS[input_format].translate(dict.fromkeys(range(55296, 57344), "�")))
     assert [f.rule for f in report.findings] == [f.rule for f in clean.findings]  # a note, never a finding
     assert "lone-surrogates-replaced" not in clean.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("café 😀 – plain", ("café 😀 – plain", 0)),
+        ("a \ud83d\ude00 pair", ("a \ufffd\ufffd pair", 2)),  # two code points, not one character: both
+        ("\udfff", ("\ufffd", 1)),
+        ("", ("", 0)),
+    ],
+)
+def test_surrogates_are_replaced_one_character_for_one(text: str, expected: tuple[str, int]):
+    assert without_surrogates(text) == expected
 
 
 def test_an_entity_naming_a_surrogate_is_read_as_a_replacement_character():
