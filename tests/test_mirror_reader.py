@@ -6,7 +6,7 @@ import pytest
 
 from auditor.document import BlockKind, RegionKind
 from auditor.readers import read_mirror
-from auditor.readers.citetext import parse_reference_text
+from auditor.readers.citetext import parse_reference_text, trailing_date
 from auditor.readers.reflist import split_backlinks
 from conftest import CORPUS, SEED, corpus_file, mirror
 
@@ -162,6 +162,22 @@ def test_reference_urls():
 def test_an_archive_date_is_not_a_publication_date(text: str, date: str | None, archived: str, accessed: str):
     fields = parse_reference_text(text)
     assert (fields.date, fields.archive_date, fields.access_date) == (date, archived, accessed)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Reuters 4 May 2014", "4 May 2014"),
+        ("Reuters, May 4, 2014 . .\n", "May 4, 2014"),
+        ("Reuters 2014-05-04.", "2014-05-04"),
+        ("Reuters 4 May 2014a", None),
+        ("The 2014 report", None),
+        ("", None),
+    ],
+)
+def test_a_trailing_date_ends_the_text_but_for_spaces_and_full_stops(text: str, date: str | None):
+    match = trailing_date(text)
+    assert (match and match.group("date")) == date
 
 
 @pytest.mark.parametrize("note", ["Retrieved 5 May 2014", "Archived from the_original on 5 May 2014"])

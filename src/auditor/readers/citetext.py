@@ -28,6 +28,7 @@ DATE = (
 _LONGEST_DATE = 40  # "Wednesday September 30, 2014" and its separators
 _TRAILING_DATE = re.compile(rf"[\s,.;]*(?P<date>{DATE})[\s.]*$")
 _URL = re.compile(r"https?://[^\s<>\"\]]+")
+_FIRST_PART_END = re.compile(r"\.\s|,\s")  # the publisher is what follows the title up to here
 _QUOTED_TITLE = re.compile(r"[\"“](?P<title>[^\"”]{3,}?)[\"”]")
 
 
@@ -96,7 +97,7 @@ def _cs1_fields(
     after = rest[quoted.end() :].strip(" .,")
     publisher = None
     if after:
-        first = re.split(r"\.\s|,\s", after, maxsplit=1)[0].strip(" .,")
+        first = _FIRST_PART_END.split(after, maxsplit=1)[0].strip(" .,")
         if match := trailing_date(first):
             date = date or match.group("date")
             first = first[: match.start()].strip(" .,")
@@ -145,6 +146,11 @@ def _headline_fields(rest: str, url: str | None, archive_url: str | None, access
 
 def trailing_date(text: str) -> re.Match[str] | None:
     """A date that ends ``text``; only its tail is searched, dates being short."""
+    end = len(text)
+    while end and (text[end - 1] == "." or text[end - 1].isspace()):  # what "[\s.]*$" takes
+        end -= 1
+    if not (end and text[end - 1].isdecimal()):
+        return None  # every date ends in a digit, and a title or publisher seldom does: no search needed
     return _TRAILING_DATE.search(text, max(0, len(text) - _LONGEST_DATE))
 
 
