@@ -114,3 +114,18 @@ def test_zardana_summary_counts_reach_the_figure_rules():
         (doc.readable[f.start : f.end], tuple(sorted(f.category))) for f in Facts(doc).figures.figures if f.infobox
     }
     assert {("45", ("dead",)), ("70", ("wounded",))} <= counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("> - The army lost 500 men.\n", ["The army lost 500 men."]),
+        ("> > - Quoted twice.\n>   - Nested deeper.\n", ["Quoted twice.", "Nested deeper."]),
+        ("1. First.\n> 2. Second, quoted.\n", ["First.", "Second, quoted."]),
+        ("> -5 degrees were recorded.\n", ["-5 degrees were recorded."]),
+        ("> 1862 was the year.\n", ["1862 was the year."]),
+    ],
+)
+def test_quote_marks_and_the_list_marker_after_them_are_not_text(text, expected):
+    doc = read_markdown("quoted.md", text)
+    assert [doc.readable[s.span.start : s.span.end] for s in doc.sentences] == expected

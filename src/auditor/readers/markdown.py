@@ -57,7 +57,8 @@ _HTML = re.compile(r"</?[A-Za-z](?![A-Za-z0-9+.-]*:)[^<>]*>")  # a tag, not an a
 # never closed would otherwise be rescanned to its end from each opener (quadratic; 17 s at 12 KB).
 _CODE = re.compile(r"`+")
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
-_LEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)++|[-*+][ \t]+|\d{1,3}[.)][ \t]+)?")
+# NOTE: quote marks may open a list item ("> - item", "> > 2. item"): both are markup before the text.
+_LEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|(?:>[ \t]?)*+[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?)")
 _FIELD = re.compile(r"(?P<key>[A-Za-z][\w -]{0,40}?):[ \t]+(?=\S)")  # "Reported killed: 45"
 _FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]*", re.MULTILINE)
 _SOURCE_SECTIONS = re.compile(r"^(?:references|sources|notes|footnotes|bibliography|citations)$", re.IGNORECASE)
