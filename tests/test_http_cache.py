@@ -58,7 +58,7 @@ def test_a_cached_answer_is_served_without_building_a_request(tmp_path: Path, mo
     monkeypatch.setattr(requests.PreparedRequest, "prepare", refuse)
     monkeypatch.setattr(requests.PreparedRequest, "prepare_url", refuse)
     again = HttpClient(HttpSettings(cache_dir=tmp_path, offline=True))  # a new run over the same cache
-    assert again.get_json(CDX, params, timedelta(days=1)) == [["timestamp"], ["20140115120000"]]
+    assert again.get_json(CDX, params, timedelta(days=1), list) == [["timestamp"], ["20140115120000"]]
     response = again.get(CDX, params, timedelta(days=1))
     assert (response.status_code, response.headers["content-type"], response.from_cache) == (
         200,
@@ -73,7 +73,7 @@ def test_an_expired_answer_is_not_served(tmp_path: Path):
     params = {"url": "news.example/old"}
     _store(client, CDX, params, b"[]", datetime.now(UTC) - timedelta(seconds=1))
     with pytest.raises(NetworkError, match="not in the cache, and --offline forbids fetching it"):
-        client.get_json(CDX, params, timedelta(days=1))
+        client.get_json(CDX, params, timedelta(days=1), list)
     assert client.counts == {"failed": 1}
 
 

@@ -17,6 +17,7 @@ import pytest
 from auditor.archive.articles import ArticleSpec, parse_article_spec
 from auditor.archive.http import HttpClient, HttpSettings, NetworkError
 from auditor.archive.mediawiki import ArticleError, fetch_revision
+from auditor.archive.revisions import list_revisions
 from conftest import reply, serving
 
 TITLE = "Battle of Example"
@@ -200,3 +201,40 @@ def test_hang_malformed_reply_and_closed_port(wiki: FakeWiki, tmp_path: Path):
     closed.server_close()
     with pytest.raises(NetworkError, match="cannot connect"):
         fetch_revision(client, spec, api_url=f"http://127.0.0.1:{port}/w/api.php")
+
+
+_PAGE = {"pageid": 7, "ns": 0, "title": TITLE}
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        ([], "JSON that is not an API reply"),
+        ({"query": ["pages"]}, "JSON that is not an API reply"),
+        ({"query": {"pages": {"7": _PAGE}}}, "without the page asked for"),  # formatversion 1's shape
+        ({"query": {"pages": ["7"]}}, "without the page asked for"),
+        ({"query": {"pages": [{**_PAGE, "revisions": [{"timestamp": "2016-01-21T10:00:00Z"}]}]}}, "without its id"),
+        ({"query": {"pages": [{**_PAGE, "revisions": [{"revid": "102", "timestamp": "2016"}]}]}}, "without its id"),
+        ({"query": {"pages": [{**_PAGE, "revisions": ["102"]}]}}, "without its id"),
+    ],
+)
+def test_a_reply_of_the_wrong_shape_is_one_error_and_not_kept(wiki: FakeWiki, tmp_path: Path, reply, message):
+    client = HttpClient(HttpSettings(cache_dir=tmp_path), sleep=lambda _: None)
+    spec = ArticleSpec("en.wikipedia.org", TITLE)
+    wiki.faults = [(200, {}, json.dumps(reply).encode())]
+    with pytest.raises(NetworkError, match=message):
+        fetch_revision(client, spec, api_url=wiki.api)
+    found = fetch_revision(client, spec, api_url=wiki.api)
+    assert (found.revision, found.title) == (102, TITLE)
+    assert len(wiki.requests) == 2  # asked again: the bad reply was not kept
+
+
+def test_a_revision_listing_of_the_wrong_shape_is_one_error_and_not_kept(wiki: FakeWiki, tmp_path: Path):
+    client = HttpClient(HttpSettings(cache_dir=tmp_path), sleep=lambda _: None)
+    spec = ArticleSpec("en.wikipedia.org", TITLE)
+    wiki.faults = [(200, {}, b'{"query": {"pages": {"7": {}}}}')]
+    with pytest.raises(NetworkError, match="without the page asked for"):
+        list_revisions(client, spec, None, True, 10, api_url=wiki.api)
+    title, found = list_revisions(client, spec, None, True, 10, api_url=wiki.api)
+    assert title == TITLE and [stamp.revision for stamp in found] == [102]
+    assert len(wiki.requests) == 2

@@ -51,6 +51,10 @@ T = TypeVar("T")
 _READ_TABLE = "auditor_read"  # beside the cache's answers: what callers read of them (``HttpClient.keep``)
 
 
+class UnexpectedReply(ValueError):
+    """A JSON answer of a shape its reader cannot use: the message says what is missing."""
+
+
 class NetworkError(Exception):
     """A request that failed after the retries it deserved: what, and where."""
 
@@ -187,15 +191,21 @@ class HttpClient:
         """The cache's own connection to its database, which also holds what callers kept of its answers."""
         return self.session.cache.responses.connection(commit=commit)
 
-    def get_json(self, url: str, params: dict[str, str], fresh_for: timedelta | int) -> Any:
-        """GET ``url`` and decode its JSON; ``fresh_for`` is how long a cached answer may be reused
-        (``requests_cache.NEVER_EXPIRE`` for an answer that cannot change)."""
+    def get_json(self, url: str, params: dict[str, str], fresh_for: timedelta | int, read: Callable[[Any], T]) -> T:
+        """GET ``url`` and ``read`` its JSON; ``fresh_for`` is how long a cached answer may be reused
+        (``requests_cache.NEVER_EXPIRE`` for an answer that cannot change). An answer that is not JSON,
+        or that ``read`` finds of the wrong shape (``UnexpectedReply``), is not kept."""
         response = self._get(url, params, fresh_for, (), {})
         try:
-            return response.json()
+            data = response.json()
         except (ValueError, RecursionError):  # RecursionError: nested deeper than the decoder goes
             self.forget(response)
             raise NetworkError(url, "answered with something that is not JSON") from None
+        try:
+            return read(data)
+        except UnexpectedReply as error:
+            self.forget(response)
+            raise NetworkError(url, str(error)) from None
 
     def _get(
         self,

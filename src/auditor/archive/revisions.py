@@ -14,7 +14,7 @@ from requests_cache import NEVER_EXPIRE
 
 from .articles import ArticleSpec
 from .http import HttpClient, NetworkError
-from .mediawiki import LATEST_FRESH_FOR, ArticleError
+from .mediawiki import LATEST_FRESH_FOR, api_query, first_page
 from .ratelimit import RateLimiter
 
 _SETTLED = timedelta(days=30)
@@ -67,24 +67,14 @@ def list_revisions(
         params["rvstart"] = f"{start.isoformat()}T23:59:59Z" if older else f"{start.isoformat()}T00:00:00Z"
         settled = around + (timedelta(days=1) if older else _SETTLED) < (today or date.today())
         fresh_for = NEVER_EXPIRE if settled else LATEST_FRESH_FOR
-    data = client.get_json(url, params, fresh_for)
-    return _listing(data, spec, url)
+    return client.get_json(url, params, fresh_for, lambda data: _listing(data, spec))
 
 
-def _listing(data: object, spec: ArticleSpec, url: str) -> tuple[str, list[RevisionStamp]]:
-    if not isinstance(data, dict):
-        raise NetworkError(url, "answered with JSON that is not an API reply")
-    if isinstance(error := data.get("error"), dict):
-        raise ArticleError(f"the API refused: {error.get('info') or error.get('code')}")
-    pages = (data.get("query") or {}).get("pages") or []
-    if not pages or not isinstance(pages[0], dict):
-        raise NetworkError(url, "answered without the page asked for")
-    page = pages[0]
-    title = page.get("title") or spec.title
-    if page.get("missing") or page.get("invalid"):
-        raise ArticleError(f"no article {title!r} on {spec.site}")
+def _listing(data: object, spec: ArticleSpec) -> tuple[str, list[RevisionStamp]]:
+    title, page = first_page(api_query(data), spec)
     found = []
-    for revision in page.get("revisions") or []:
-        if isinstance(revision, dict) and isinstance(revision.get("revid"), int) and revision.get("timestamp"):
+    revisions = page.get("revisions") or []
+    for revision in revisions if isinstance(revisions, list) else ():
+        if isinstance(revision, dict) and type(revision.get("revid")) is int and revision.get("timestamp"):
             found.append(RevisionStamp(revision["revid"], str(revision["timestamp"])))
     return title, found
