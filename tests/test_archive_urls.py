@@ -51,6 +51,11 @@ def test_query_url_keeps_the_cited_spelling_without_fragment_or_tracking():
     assert clean("https://www.News.example/Story/?utm_source=x#top").url == "https://www.news.example/Story/"
 
 
+def test_an_ipv6_host_keeps_its_brackets():
+    assert clean("http://[2001:DB8::1]:8080/Report?id=1") == ("[2001:db8::1]:8080/report?id=1", "http://[2001:db8::1]:8080/Report?id=1")
+    assert clean("https://[::ffff:192.0.2.1]/a").url == "https://[::ffff:192.0.2.1]/a"
+
+
 @pytest.mark.parametrize("text", ["mailto:someone@news.example", "ftp://files.example/a", "not a url", "http://localhost/x",
                                   "http://news.example:99999/"])  # fmt: skip
 def test_what_is_not_a_web_address_has_no_key(text):

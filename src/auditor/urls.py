@@ -49,8 +49,11 @@ def clean(url: str) -> Clean | None:
         return None
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".")
-    if scheme not in _DEFAULT_PORTS or "." not in host:
+    literal = ":" in host  # an IPv6 address, written in brackets
+    if scheme not in _DEFAULT_PORTS or ("." not in host and not literal):
         return None
+    if literal:
+        host = f"[{host}]"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
     netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     asked = urlunsplit((scheme, netloc, parts.path or "/", urlencode(query, doseq=True), ""))
