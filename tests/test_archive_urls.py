@@ -52,7 +52,10 @@ def test_query_url_keeps_the_cited_spelling_without_fragment_or_tracking():
 
 
 def test_an_ipv6_host_keeps_its_brackets():
-    assert clean("http://[2001:DB8::1]:8080/Report?id=1") == ("[2001:db8::1]:8080/report?id=1", "http://[2001:db8::1]:8080/Report?id=1")
+    assert clean("http://[2001:DB8::1]:8080/Report?id=1") == (
+        "[2001:db8::1]:8080/report?id=1",
+        "http://[2001:db8::1]:8080/Report?id=1",
+    )
     assert clean("https://[::ffff:192.0.2.1]/a").url == "https://[::ffff:192.0.2.1]/a"
 
 

@@ -102,7 +102,11 @@ def _revision(data: object, spec: ArticleSpec, revision: int | None, as_of: date
         when = f" on or before {as_of.isoformat()}" if as_of else ""
         raise ArticleError(f"{title!r} has no revision{when}")
     found = revisions[0]
-    if not isinstance(found, dict) or type(found.get("revid")) is not int or not isinstance(found.get("timestamp"), str):
+    if (
+        not isinstance(found, dict)
+        or type(found.get("revid")) is not int
+        or not isinstance(found.get("timestamp"), str)
+    ):
         raise UnexpectedReply("answered with a revision without its id or timestamp")
     slots = found.get("slots")
     slot = (slots.get("main") if isinstance(slots, dict) else None) or {}

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from requests_cache import NEVER_EXPIRE
 
 from .articles import ArticleSpec
-from .http import HttpClient, NetworkError
+from .http import HttpClient
 from .mediawiki import LATEST_FRESH_FOR, api_query, first_page
 from .ratelimit import RateLimiter
 
