@@ -5,6 +5,7 @@ Every failure must leave a lookup unverified with its reason, never missing and 
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import suppress
@@ -151,6 +152,35 @@ def test_no_capture_is_remembered_for_a_day_and_a_capture_for_a_month(archive, t
     with wayback.client.session.cache.responses.connection() as connection:  # what was read of each: as long
         kept = "SELECT count(*) FROM responses AS r JOIN auditor_read AS k USING (key) WHERE k.expires = r.expires"
         assert connection.execute(kept).fetchone() == (2,)
+
+
+def _chosen_kept(wayback: Wayback) -> int:
+    with wayback.client.session.cache.responses.connection() as connection:
+        try:
+            return connection.execute("SELECT count(*) FROM auditor_derived").fetchone()[0]
+        except sqlite3.OperationalError:  # no table: nothing was ever kept
+            return 0
+
+
+def test_the_answer_chosen_is_kept_only_when_one_answer_the_cache_keeps_made_it(archive, tmp_path):
+    line = "com,example)/a 201404{:02d}{:02d}0000 http://example.com/a text/html 404 AAAA 100\n"
+    unusable = "".join(line.format(1 + n // 24, n % 24) for n in range(100))
+    archive.queue += [
+        (200, {"Content-Type": "text/html"}, b"<html><body>Maintenance</body></html>", 0),  # unreadable
+        (503, {}, b"", 0),  # an error, five times: unverified
+        (503, {}, b"", 0),
+        (503, {}, b"", 0),
+        (503, {}, b"", 0),
+        (503, {}, b"", 0),
+        (200, {}, unusable.encode(), 0),  # 100 unusable captures: a second answer with a usable one (GOOD)
+    ]
+    wayback = _wayback(archive, tmp_path, [])
+    assert _lookup(wayback, "a").status is Status.UNVERIFIED
+    assert _lookup(wayback, "b").status is Status.UNVERIFIED
+    assert _lookup(wayback, "c").status is Status.ARCHIVED
+    assert _chosen_kept(wayback) == 0
+    assert _lookup(wayback, "d").status is Status.ARCHIVED  # one answer, kept: its choice is kept beside it
+    assert _chosen_kept(wayback) == 1
 
 
 def test_the_rate_limiter_spaces_requests_and_cache_hits_cost_nothing(archive, tmp_path):

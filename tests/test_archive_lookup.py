@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from auditor.archive import cdx
 from auditor.archive.gather import ArchiveOptions, gather
 from auditor.archive.http import HttpClient, HttpSettings
 from auditor.archive.settings import ArchiveSettings
@@ -141,6 +143,70 @@ def test_a_warm_run_reads_what_was_kept_of_each_answer_and_decides_as_the_cold_o
     warm = _wayback(pywb, tmp_path)
     assert look(warm) == [replace(found, from_cache=True) for found in cold]
     assert warm.counts == {"cached": 4} and warm.client.counts == {"cached": 4}
+
+
+def _refuse_choosing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every lookup that reads the captures kept of an answer and chooses among them again."""
+    chose: list[str] = []
+    real = cdx.choose
+
+    def recording(captures, cited, prefer="before"):
+        chose.append(captures[0].original if captures else "")
+        return real(captures, cited, prefer)
+
+    monkeypatch.setattr("auditor.archive.wayback.choose", recording)
+    return chose
+
+
+def test_a_warm_run_reads_the_answer_each_lookup_chose_in_one_row(pywb, tmp_path, monkeypatch):
+    keys = ["news.example/fall", "news.example/gone", "news.example/later", "news.example/never"]
+    cold = [_wayback(pywb, tmp_path).lookup(key, f"http://{key}", CITED, CITED) for key in keys]
+    chose = _refuse_choosing(monkeypatch)
+    monkeypatch.setattr("auditor.archive.wayback.decode", lambda kept: pytest.fail("the kept captures were read"))
+    warm = _wayback(pywb, tmp_path)
+    assert [warm.lookup(key, f"http://{key}", CITED, CITED) for key in keys] == [
+        replace(found, from_cache=True) for found in cold
+    ]
+    assert chose == [] and warm.counts == {"cached": 4} and warm.client.counts == {"cached": 4}
+
+
+@pytest.mark.parametrize(
+    ("around", "cited", "prefer"),
+    [
+        (CITED + timedelta(days=1), CITED, "before"),  # asked about another day
+        (CITED, CITED - timedelta(days=20), "before"),  # cited at another moment: another capture before it
+        (CITED, CITED, "after"),  # the other way round
+    ],
+)
+def test_a_kept_answer_serves_only_the_day_moment_and_preference_that_chose_it(
+    pywb, tmp_path, monkeypatch, around, cited, prefer
+):
+    fall = ("news.example/fall", "http://news.example/fall")
+    _wayback(pywb, tmp_path).lookup(*fall, CITED, CITED)
+    fresh = _wayback(pywb, tmp_path / "fresh").lookup(*fall, around, cited, prefer)
+    chose = _refuse_choosing(monkeypatch)
+    warm = _wayback(pywb, tmp_path).lookup(*fall, around, cited, prefer)
+    assert chose == ["http://news.example/fall"]  # chosen again, from the captures
+    assert replace(warm, from_cache=False) == fresh
+
+
+def test_a_kept_answer_is_not_used_once_its_answer_has_expired_or_been_replaced(pywb, tmp_path, monkeypatch):
+    wayback = _wayback(pywb, tmp_path)
+    wayback.lookup("news.example/fall", "http://news.example/fall", CITED, CITED)
+    database = tmp_path / "http.sqlite"
+    chose = _refuse_choosing(monkeypatch)
+    with sqlite3.connect(database) as connection:  # the answer expired a second ago
+        connection.execute("UPDATE responses SET expires = strftime('%s', 'now') - 1")
+        connection.execute("UPDATE auditor_read SET expires = strftime('%s', 'now') - 1")
+        connection.execute("UPDATE auditor_derived SET expires = strftime('%s', 'now') - 1")
+    again = _wayback(pywb, tmp_path)
+    assert again.lookup("news.example/fall", "http://news.example/fall", CITED, CITED).status is Status.ARCHIVED
+    assert chose == ["http://news.example/fall"]  # asked again (the cache revalidates its answer), chosen again
+    with sqlite3.connect(database) as connection:  # the answer it was made from, replaced by another
+        connection.execute("UPDATE auditor_read SET expires = expires + 60")
+    third = _wayback(pywb, tmp_path)
+    assert third.lookup("news.example/fall", "http://news.example/fall", CITED, CITED).status is Status.ARCHIVED
+    assert len(chose) == 2 and third.client.counts == {"cached": 1}  # from the captures kept of the new answer
 
 
 def _run(pywb: Pywb, tmp_path: Path, *args: str) -> tuple[int, str, str]:

@@ -49,6 +49,8 @@ _TIMEOUTS_TO_GIVE_UP = 2  # a host that lets two requests time out is not waited
 _OFFLINE_MISS = 504  # requests-cache's answer, with only_if_cached, for a request it has not seen
 T = TypeVar("T")
 _READ_TABLE = "auditor_read"  # beside the cache's answers: what callers read of them (``HttpClient.keep``)
+_CREATE_READ = f"CREATE TABLE IF NOT EXISTS {_READ_TABLE} (key TEXT PRIMARY KEY, value TEXT, expires INTEGER)"
+_DERIVED_TABLE = "auditor_derived"  # and what they made of that with more inputs (``HttpClient.keep_derived``)
 
 
 class UnexpectedReply(ValueError):
@@ -182,10 +184,45 @@ class HttpClient:
             ).fetchone()
             if row is None:
                 return
-            connection.execute(
-                f"CREATE TABLE IF NOT EXISTS {_READ_TABLE} (key TEXT PRIMARY KEY, value TEXT, expires INTEGER)"
-            )
+            connection.execute(_CREATE_READ)
             connection.execute(f"INSERT OR REPLACE INTO {_READ_TABLE} VALUES (?, ?, ?)", (key, read, row[0]))
+
+    def recall_derived(self, url: str, name: str, read: Callable[[str], T | None]) -> T | None:
+        """What a caller kept under ``name`` (``keep_derived``) while what was kept of the answer it was made
+        from is fresh, as ``read`` makes it (None: ask as usual): one row, found without the answer's key."""
+        if self.halted or (self.unreachable and urlsplit(url).netloc in self.unreachable):
+            return None
+        # Through the row it was made from, as that row is now: gone or replaced (a newer answer), it is not used.
+        query = (
+            f"SELECT d.value, d.expires FROM {_DERIVED_TABLE} AS d JOIN {_READ_TABLE} AS r"
+            " ON r.key = d.answer AND r.expires IS d.expires WHERE d.key = ?"
+        )
+        try:
+            with self._connection() as connection:
+                row = connection.execute(query, (_key("DERIVED", name, None),)).fetchone()
+        except sqlite3.OperationalError:  # no table yet: nothing kept
+            return None
+        if row is None or (row[1] is not None and row[1] <= time.time()) or (found := read(row[0])) is None:
+            return None
+        self.counts["cached"] += 1
+        return found
+
+    def keep_derived(self, name: str, url: str, params: dict[str, str], derived: str) -> None:
+        """Keep ``derived`` under ``name``: what a caller made of what it kept of the answer to GET ``url``
+        with ``params`` (``keep``) and of other inputs, which ``name`` holds. It lasts exactly as long as
+        that: it is read through the row it was made from, so it expires and is forgotten with the answer.
+        Nothing is kept beside an answer of which nothing was kept."""
+        answer = _key("GET", sent_url(url, params), None)
+        with self._connection(commit=True) as connection:
+            connection.execute(_CREATE_READ)
+            connection.execute(
+                f"CREATE TABLE IF NOT EXISTS {_DERIVED_TABLE}"
+                " (key TEXT PRIMARY KEY, answer TEXT, expires INTEGER, value TEXT)"
+            )
+            connection.execute(
+                f"INSERT OR REPLACE INTO {_DERIVED_TABLE} SELECT ?, key, expires, ? FROM {_READ_TABLE} WHERE key = ?",
+                (_key("DERIVED", name, None), derived, answer),
+            )
 
     def _connection(self, commit: bool = False) -> AbstractContextManager[sqlite3.Connection]:
         """The cache's own connection to its database, which also holds what callers kept of its answers."""

@@ -12,17 +12,21 @@ body is that only from a server that labels it as its list (pywb's JSON lines);
 any other empty or unreadable 200, or a "blocked site" page, leaves the URL
 "unverified" and is not kept in the cache. The captures read from an answer that
 is kept are kept beside it, for as long: a later run reads them, not the answer.
+So is the lookup's own answer, made from them for a day asked and a moment
+cited (``chosen.py``): a later run making the same lookup reads that one row.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from functools import partial
 
 from requests import Response
 
 from ..extract.sources import CaptureFact, SourceLookup, Status
 from ..urls import timestamp_of
+from . import chosen
 from .cdx import Capture, CdxAnswer, choose, decode, encode, parse_cdx
 from .http import HttpClient, NetworkError
 from .memento import timegate, timemap
@@ -58,6 +62,26 @@ class Wayback:
         return found
 
     def _lookup(self, key: str, url: str, around: datetime, cited: datetime, prefer: str) -> SourceLookup:
+        if self.settings.timemap_url or self.settings.timegate_url:
+            return self._choose(key, url, around, cited, prefer, None)
+        # The answer chosen from the archive's list for this day and citation is kept beside the list, for as
+        # long: a later run reads that one row, and neither reads the list nor chooses again.
+        name = self._chosen_name(key, url, around, cited, prefer)
+        if (kept := self.client.recall_derived(self.settings.cdx_url, name, partial(chosen.decode, key, url))) is None:
+            return self._choose(key, url, around, cited, prefer, name)
+        return kept
+
+    def _chosen_name(self, key: str, url: str, around: datetime, cited: datetime, prefer: str) -> str:
+        """What a lookup's answer turns on besides the archive's list of captures near the day of ``around``."""
+        day = around.astimezone(UTC).date().isoformat()
+        moment = cited.astimezone(UTC).isoformat()
+        settings = self.settings
+        return f"chosen/{chosen.VERSION} {settings.cdx_url} {url} {day} {moment} {prefer} {settings.replay_url} {key}"
+
+    def _choose(
+        self, key: str, url: str, around: datetime, cited: datetime, prefer: str, name: str | None
+    ) -> SourceLookup:
+        """The lookup made from the archive's answer; one made from a CDX list alone is kept under ``name``."""
         try:
             answer, from_cache = self._ask(url, around)
         except NetworkError as error:
@@ -69,7 +93,8 @@ class Wayback:
             reason = "the archive withholds this site's captures, so whether it has one is unknown"
             return SourceLookup(key, url, Status.UNVERIFIED, reason=reason, from_cache=from_cache)
         choice = choose(answer.captures, cited, prefer)
-        if choice is None and len(answer.captures) >= NEARBY:  # all near ones unusable: ask for a usable one
+        widened = choice is None and len(answer.captures) >= NEARBY
+        if widened:  # all near ones unusable: ask for a usable one
             try:
                 wider, _ = self._ask(url, around, only_ok=True)
             except NetworkError as error:
@@ -77,19 +102,23 @@ class Wayback:
                 return SourceLookup(key, url, Status.UNVERIFIED, reason=reason, nearby=nearby)
             choice = choose(wider.captures, cited, prefer) if wider else None
         if choice is None:
-            return SourceLookup(
+            found = SourceLookup(
                 key, url, Status.MISSING, reason=_why_none(answer.captures), from_cache=from_cache, nearby=nearby
             )
-        return SourceLookup(
-            key,
-            url,
-            Status.ARCHIVED,
-            capture=self.fact(choice.capture),
-            direction=choice.direction,
-            days=choice.days,
-            from_cache=from_cache,
-            nearby=nearby,
-        )
+        else:
+            found = SourceLookup(
+                key,
+                url,
+                Status.ARCHIVED,
+                capture=self.fact(choice.capture),
+                direction=choice.direction,
+                days=choice.days,
+                from_cache=from_cache,
+                nearby=nearby,
+            )
+        if name is not None and not widened:  # a second answer has an expiry of its own: not kept
+            self.client.keep_derived(name, self.settings.cdx_url, self._cdx_params(url, around), chosen.encode(found))
+        return found
 
     def _ask(self, url: str, around: datetime, only_ok: bool = False) -> tuple[CdxAnswer | None, bool]:
         """The captures near ``around``, whether they came from the cache; None for an unreadable answer."""
@@ -101,7 +130,7 @@ class Wayback:
             return self._ask_cdx(url, around, only_ok)
         return (None if answer.malformed and not answer.captures else answer), from_cache
 
-    def _ask_cdx(self, url: str, around: datetime, only_ok: bool) -> tuple[CdxAnswer | None, bool]:
+    def _cdx_params(self, url: str, around: datetime, only_ok: bool = False) -> dict[str, str]:
         params = {
             "url": url,
             "output": "json",
@@ -113,6 +142,10 @@ class Wayback:
         }
         if only_ok:
             params["filter"] = "statuscode:200"
+        return params
+
+    def _ask_cdx(self, url: str, around: datetime, only_ok: bool) -> tuple[CdxAnswer | None, bool]:
+        params = self._cdx_params(url, around, only_ok)
         if (kept := self.client.recall(self.settings.cdx_url, params, decode)) is not None:
             return kept, True
         response = self.client.get(self.settings.cdx_url, params, CAPTURES_FRESH_FOR, accept=(403, 404))
