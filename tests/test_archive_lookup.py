@@ -170,6 +170,20 @@ def test_a_warm_run_reads_the_answer_each_lookup_chose_in_one_row(pywb, tmp_path
     assert chose == [] and warm.counts == {"cached": 4} and warm.client.counts == {"cached": 4}
 
 
+def test_the_kept_answers_of_a_documents_sources_are_read_in_one_query(pywb, tmp_path, monkeypatch):
+    keys = ["news.example/fall", "news.example/gone", "news.example/later", "news.example/never"]
+    cold = [_wayback(pywb, tmp_path).lookup(key, f"http://{key}", CITED, CITED) for key in keys]
+    warm = _wayback(pywb, tmp_path)
+    queries = []
+    real = warm.client.recall_derived
+    monkeypatch.setattr(warm.client, "recall_derived", lambda *args: queries.append(args[1]) or real(*args))
+    warm.recall([(key, f"http://{key}", CITED, CITED) for key in keys])
+    assert [warm.lookup(key, f"http://{key}", CITED, CITED) for key in keys] == [
+        replace(found, from_cache=True) for found in cold
+    ]
+    assert len(queries) == 1 and len(queries[0]) == 4 and warm.client.counts == {"cached": 4}
+
+
 @pytest.mark.parametrize(
     ("around", "cited", "prefer"),
     [

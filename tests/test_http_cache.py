@@ -135,18 +135,27 @@ def test_nothing_is_recalled_from_a_host_no_longer_asked(tmp_path: Path):
     assert again.recall(CDX, {"url": "news.example/1"}, str) == "what was read"
 
 
-def test_what_was_made_of_a_kept_answer_is_recalled_by_name_for_as_long_as_the_answer(tmp_path: Path):
+def _made(name: str, made: str) -> str:
+    return f"{name}: {made}"
+
+
+def test_what_was_made_of_kept_answers_is_recalled_by_name_in_one_go(tmp_path: Path):
     again = _kept(tmp_path, datetime.now(UTC) + timedelta(days=1))
-    assert again.recall_derived(CDX, "chosen for 4 May", str.upper) is None  # nothing made of it yet
+    assert again.recall_derived(CDX, ["chosen for 4 May"], _made) == {}  # nothing made of it yet
     again.keep_derived("chosen for 4 May", CDX, {"url": "news.example/1"}, "made")
-    again.keep_derived("chosen for 5 May", CDX, {"url": "news.example/2"}, "made")  # of nothing kept: not kept
+    again.keep_derived("chosen for 5 May", CDX, {"url": "news.example/1"}, "made too")
+    again.keep_derived("chosen for 6 May", CDX, {"url": "news.example/2"}, "made")  # of nothing kept: not kept
     fresh = HttpClient(HttpSettings(cache_dir=tmp_path, offline=True))
-    assert fresh.recall_derived(CDX, "chosen for 4 May", str.upper) == "MADE"
-    assert fresh.recall_derived(CDX, "chosen for 5 May", str.upper) is None
-    assert fresh.recall_derived(CDX, "chosen for 4 May", lambda made: None) is None  # unreadable: ask as usual
-    assert fresh.counts == {"cached": 1}
+    names = ["chosen for 4 May", "chosen for 5 May", "chosen for 6 May", "chosen for 7 May"]
+    assert fresh.recall_derived(CDX, names, _made) == {
+        "chosen for 4 May": "chosen for 4 May: made",
+        "chosen for 5 May": "chosen for 5 May: made too",
+    }
+    assert fresh.counts == {"cached": 2}
+    assert fresh.recall_derived(CDX, names, lambda name, made: None) == {}  # unreadable: ask as usual
     fresh.halted = "stopped asking after 4 refusals in a row (HTTP 429 Too Many Requests)"
-    assert fresh.recall_derived(CDX, "chosen for 4 May", str) is None
+    assert fresh.recall_derived(CDX, names, _made) == {}
+    assert fresh.counts == {"cached": 2}
 
 
 def test_what_was_made_of_an_answer_goes_with_it_when_it_expires_is_replaced_or_forgotten(tmp_path: Path):
@@ -155,11 +164,11 @@ def test_what_was_made_of_an_answer_goes_with_it_when_it_expires_is_replaced_or_
     with again.session.cache.responses.connection(commit=True) as connection:  # what was read, expired
         connection.execute("UPDATE auditor_read SET expires = expires - 86401")
         connection.execute("UPDATE auditor_derived SET expires = expires - 86401")
-    assert again.recall_derived(CDX, "chosen", str) is None
+    assert again.recall_derived(CDX, ["chosen"], _made) == {}
     answer = again.get(CDX, {"url": "news.example/1"}, timedelta(days=1))
     again.keep(answer, "what was read of a newer answer")  # the answer it was made from, replaced
-    assert again.recall_derived(CDX, "chosen", str) is None
+    assert again.recall_derived(CDX, ["chosen"], _made) == {}
     again.keep_derived("chosen", CDX, {"url": "news.example/1"}, "made again")
-    assert again.recall_derived(CDX, "chosen", str) == "made again"
+    assert again.recall_derived(CDX, ["chosen"], _made) == {"chosen": "chosen: made again"}
     again.forget(answer)
-    assert again.recall_derived(CDX, "chosen", str) is None
+    assert again.recall_derived(CDX, ["chosen"], _made) == {}

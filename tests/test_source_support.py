@@ -258,6 +258,19 @@ def test_the_store_reads_a_text_from_disk_once_and_gives_it_as_kept(tmp_path):
     assert store.get("https://archive.example/web/1id_/b") is None
 
 
+def test_the_store_reads_the_texts_of_a_documents_captures_in_one_go(tmp_path):
+    for name in "ab":
+        TextStore(tmp_path).put(SourceText(f"https://archive.example/web/1id_/{name}", f"Text {name}.", None))
+    store = TextStore(tmp_path)  # a new run
+    store.recall([f"https://archive.example/web/1id_/{name}" for name in "abc"])
+    _forget_on_disk(tmp_path)
+    assert [store.get(f"https://archive.example/web/1id_/{name}") for name in "abc"] == [
+        SourceText("https://archive.example/web/1id_/a", "Text a.", None, from_cache=True),
+        SourceText("https://archive.example/web/1id_/b", "Text b.", None, from_cache=True),
+        None,
+    ]
+
+
 def test_the_store_keeps_only_the_latest_texts_in_memory(tmp_path, monkeypatch):
     monkeypatch.setattr("auditor.archive.maintext.MEMORY_CHARACTERS", 10)
     store = TextStore(tmp_path)

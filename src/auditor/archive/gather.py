@@ -118,13 +118,15 @@ class Phase:
 
     def facts(self, plan: _Plan) -> ArchiveFacts:
         fallback = _document_date(plan.facts) or self.today
-        lookups: dict[str, SourceLookup] = {}
+        asked: dict[str, tuple[str, datetime, datetime]] = {}  # key -> url, around, cited: the first citation's
         for source in plan.sources:
-            if source.key in lookups:
-                continue
-            fresh = source.key not in self.wayback.known
-            around, cited = _anchors(source, fallback)
-            lookups[source.key] = self.wayback.lookup(source.key, source.query_url, around, cited)
+            if source.key not in asked:
+                asked[source.key] = (source.query_url, *_anchors(source, fallback))
+        self.wayback.recall((key, *ask) for key, ask in asked.items())  # what was kept of them, in one query
+        lookups: dict[str, SourceLookup] = {}
+        for key, (url, around, cited) in asked.items():
+            fresh = key not in self.wayback.known
+            lookups[key] = self.wayback.lookup(key, url, around, cited)
             if fresh:
                 self._done()
         facts = ArchiveFacts(sources=plan.sources, lookups=lookups)
@@ -167,6 +169,7 @@ class Phase:
             if lookup.capture and lookup.status is Status.ARCHIVED:
                 captures[cleaned.key] = lookup.capture
         self.store = self.store or TextStore(self.wayback.client.cache_root)
+        self.store.recall([capture.replay_url for capture in captures.values()])  # in one query
         texts: dict[str, SourceText] = {}
         for key, capture in captures.items():
             # A text read once is read again from the store, which keeps only the latest in memory: a dump's

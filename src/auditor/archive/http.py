@@ -25,7 +25,7 @@ import re
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -51,6 +51,7 @@ T = TypeVar("T")
 _READ_TABLE = "auditor_read"  # beside the cache's answers: what callers read of them (``HttpClient.keep``)
 _CREATE_READ = f"CREATE TABLE IF NOT EXISTS {_READ_TABLE} (key TEXT PRIMARY KEY, value TEXT, expires INTEGER)"
 _DERIVED_TABLE = "auditor_derived"  # and what they made of that with more inputs (``HttpClient.keep_derived``)
+_BATCH = 500  # rows asked for in one query: well under SQLite's limit on a statement's parameters
 
 
 class UnexpectedReply(ValueError):
@@ -187,24 +188,30 @@ class HttpClient:
             connection.execute(_CREATE_READ)
             connection.execute(f"INSERT OR REPLACE INTO {_READ_TABLE} VALUES (?, ?, ?)", (key, read, row[0]))
 
-    def recall_derived(self, url: str, name: str, read: Callable[[str], T | None]) -> T | None:
-        """What a caller kept under ``name`` (``keep_derived``) while what was kept of the answer it was made
-        from is fresh, as ``read`` makes it (None: ask as usual): one row, found without the answer's key."""
+    def recall_derived(self, url: str, names: Iterable[str], read: Callable[[str, str], T | None]) -> dict[str, T]:
+        """What callers kept under each of ``names`` (``keep_derived``) while what was kept of the answer it was
+        made from is fresh, by name, as ``read(name, kept)`` makes it (None: ask as usual): one row each, found
+        without the answer's key, a batch of them in one query (a query costs as much again as its row)."""
         if self.halted or (self.unreachable and urlsplit(url).netloc in self.unreachable):
-            return None
-        # Through the row it was made from, as that row is now: gone or replaced (a newer answer), it is not used.
-        query = (
-            f"SELECT d.value, d.expires FROM {_DERIVED_TABLE} AS d JOIN {_READ_TABLE} AS r"
-            " ON r.key = d.answer AND r.expires IS d.expires WHERE d.key = ?"
-        )
+            return {}
+        by_key = {_key("DERIVED", name, None): name for name in names}
+        keys, found, now = list(by_key), {}, time.time()
         try:
             with self._connection() as connection:
-                row = connection.execute(query, (_key("DERIVED", name, None),)).fetchone()
+                for start in range(0, len(keys), _BATCH):
+                    batch = keys[start : start + _BATCH]
+                    # Through the row it was made from, as that row is now: gone, or replaced by a newer answer's,
+                    # it is not used.
+                    query = (
+                        f"SELECT d.key, d.value, d.expires FROM {_DERIVED_TABLE} AS d JOIN {_READ_TABLE} AS r"
+                        f" ON r.key = d.answer AND r.expires IS d.expires WHERE d.key IN ({','.join('?' * len(batch))})"
+                    )
+                    for key, value, expires in connection.execute(query, batch):
+                        if (expires is None or expires > now) and (made := read(by_key[key], value)) is not None:
+                            found[by_key[key]] = made
         except sqlite3.OperationalError:  # no table yet: nothing kept
-            return None
-        if row is None or (row[1] is not None and row[1] <= time.time()) or (found := read(row[0])) is None:
-            return None
-        self.counts["cached"] += 1
+            return {}
+        self.counts["cached"] += len(found)
         return found
 
     def keep_derived(self, name: str, url: str, params: dict[str, str], derived: str) -> None:

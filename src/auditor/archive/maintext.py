@@ -41,6 +41,7 @@ from .http import HttpClient, NetworkError
 
 EXTRACTOR = f"jusText {getattr(justext, '__version__', '3')}"
 MEMORY_CHARACTERS = 2**24  # of the main texts a store keeps in memory: those a dump's run cites are far more
+_BATCH = 500  # texts asked for in one query: well under SQLite's limit on a statement's parameters
 MIN_WORDS = 40  # fewer words of main text make no article: a paywall's teaser, a script-only shell, an error page
 _STOPLIST = justext.get_stoplist("English")
 # jusText's thresholds, looser than its defaults (70, 200, 0.2): an article's paragraphs are often short and,
@@ -83,6 +84,20 @@ class TextStore:
         with suppress(sqlite3.Error, OSError):
             self.put(kept)  # read from its row from now on
         return kept
+
+    def recall(self, captures: list[str]) -> None:
+        """Read the kept texts of ``captures`` not in memory in one query, for ``get`` to find in memory: a query
+        costs as much again as its row."""
+        wanted = [capture for capture in captures if capture not in self._recent]
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            query = f"SELECT capture, text, reason FROM texts WHERE capture IN ({','.join('?' * len(batch))})"
+            try:
+                rows = self._rows().execute(query, batch).fetchall()
+            except (sqlite3.Error, OSError):  # as ``get``: read one by one, then, or not at all
+                return
+            for capture, text, reason in rows:
+                self._remember(SourceText(capture, text, reason, from_cache=True))
 
     def put(self, text: SourceText) -> None:
         with self._rows() as connection:  # one transaction: a run stopped halfway leaves no half-written text

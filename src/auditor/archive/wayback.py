@@ -19,6 +19,7 @@ cited (``chosen.py``): a later run making the same lookup reads that one row.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import partial
 
@@ -35,6 +36,7 @@ from .settings import CAPTURES_FRESH_FOR, NOTHING_FRESH_FOR, ArchiveSettings
 
 _JSON_LINES = frozenset({"text/x-ndjson", "application/x-ndjson", "application/jsonl"})
 NEARBY = 100  # captures asked for around the date; the choice is made among them
+_Asked = tuple[str, str, datetime, datetime, str]  # a lookup: key, URL, around, cited, prefer
 
 
 class Wayback:
@@ -49,6 +51,7 @@ class Wayback:
         client.limit(settings.lookup_url, self.limiter)
         self.known: dict[str, SourceLookup] = {}
         self.counts: Counter[str] = Counter()  # lookups: "cached", "fetched", "failed"
+        self._recalled: dict[_Asked, SourceLookup | None] = {}  # kept answers read ahead (``recall``)
 
     def lookup(self, key: str, url: str, around: datetime, cited: datetime, prefer: str = "before") -> SourceLookup:
         """The capture of ``url`` a reader should open for a citation made at ``cited``; the CDX server is
@@ -66,10 +69,25 @@ class Wayback:
             return self._choose(key, url, around, cited, prefer, None)
         # The answer chosen from the archive's list for this day and citation is kept beside the list, for as
         # long: a later run reads that one row, and neither reads the list nor chooses again.
-        name = self._chosen_name(key, url, around, cited, prefer)
-        if (kept := self.client.recall_derived(self.settings.cdx_url, name, partial(chosen.decode, key, url))) is None:
-            return self._choose(key, url, around, cited, prefer, name)
-        return kept
+        if (key, url, around, cited, prefer) not in self._recalled:
+            self.recall([(key, url, around, cited)], prefer)
+        if (kept := self._recalled.pop((key, url, around, cited, prefer), None)) is not None:
+            return kept
+        return self._choose(key, url, around, cited, prefer, self._chosen_name(key, url, around, cited, prefer))
+
+    def recall(self, lookups: Iterable[tuple[str, str, datetime, datetime]], prefer: str = "before") -> None:
+        """Read the kept answers of lookups about to be made, ``(key, url, around, cited)`` each, in one query:
+        a document's sources, before they are looked up one by one."""
+        if self.settings.timemap_url or self.settings.timegate_url:
+            return
+        wanted = {
+            self._chosen_name(key, url, around, cited, prefer): (key, url, around, cited, prefer)
+            for key, url, around, cited in lookups
+            if key not in self.known
+        }
+        if wanted:
+            kept = self.client.recall_derived(self.settings.cdx_url, wanted, partial(_decode, wanted))
+            self._recalled.update({asked: kept.get(name) for name, asked in wanted.items()})  # None: to be asked
 
     def _chosen_name(self, key: str, url: str, around: datetime, cited: datetime, prefer: str) -> str:
         """What a lookup's answer turns on besides the archive's list of captures near the day of ``around``."""
@@ -190,6 +208,12 @@ class Wayback:
         """What the facts keep of a capture, with the address a reader opens it at."""
         replay = capture.memento or self.settings.replay(capture.timestamp, capture.original)
         return CaptureFact(capture.timestamp, capture.original, capture.status, replay)
+
+
+def _decode(lookups: dict[str, _Asked], name: str, kept: str) -> SourceLookup | None:
+    """The kept answer of the lookup kept under ``name``, whose key and URL ``lookups`` gives."""
+    key, url, *_ = lookups[name]
+    return chosen.decode(key, url, kept)
 
 
 def _empty_listing(response: Response) -> bool:
