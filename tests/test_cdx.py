@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -138,3 +138,20 @@ def test_a_lower_bound_date_prefers_the_closest_capture_after_it():
     choice = choose(captures, CITED, prefer="after")
     assert (choice.capture.timestamp, choice.direction) == ("20140510000000", "after")
     assert choose(captures[:1], CITED, prefer="after").direction == "before"
+
+
+@pytest.mark.parametrize(
+    ("cited", "chosen"),
+    [
+        (datetime(2014, 5, 4, 12, 0, 0, tzinfo=UTC), ("20140504120000", "before", 0)),  # at its very second
+        (datetime(2014, 5, 4, 12, 0, 0, 999999, tzinfo=UTC), ("20140504120000", "before", 0)),  # within it
+        (datetime(2014, 5, 4, 11, 59, 59, 999999, tzinfo=UTC), ("09990101000000", "before", 370844)),  # just before
+        (datetime(2014, 5, 4, 14, 0, 0, tzinfo=timezone(timedelta(hours=2))), ("20140504120000", "before", 0)),
+        (datetime(2014, 5, 4, 13, 59, 59, tzinfo=timezone(timedelta(hours=2))), ("09990101000000", "before", 370844)),
+        (datetime(998, 1, 1, tzinfo=UTC), ("09990101000000", "after", 365)),  # a year of three digits
+    ],
+)
+def test_timestamps_compare_as_the_moments_they_name(cited, chosen):
+    captures = (_at("09990101000000"), _at("20140504120000"), _at("20140504120001", "404"))
+    choice = choose(captures, cited)
+    assert (choice.capture.timestamp, choice.direction, choice.days) == chosen

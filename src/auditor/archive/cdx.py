@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from operator import attrgetter
 
 from ..urls import parse_timestamp
 
@@ -36,6 +37,7 @@ _IA_TEXT = ("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest
 # The letters of a CDX file's header line (the CDX specification's legend), to field names.
 _LETTERS = {"N": "urlkey", "b": "timestamp", "a": "original", "m": "mimetype", "s": "statuscode", "k": "digest"}
 _READ = ("timestamp", "original", "status", "mimetype", "digest")
+_TIMESTAMP = attrgetter("timestamp")
 USABLE_STATUS = frozenset({"200", "203", "206"})  # a page a reader can read, as InternetArchiveBot accepts
 
 
@@ -212,11 +214,15 @@ def choose(captures: tuple[Capture, ...], cited: datetime, prefer: str = "before
     """The usable capture closest before ``cited``, else the closest after, as InternetArchiveBot picks:
     a page as it stood when it was cited, and only then one saved later. ``prefer="after"`` turns the
     order round, for a date that only bounds from below when the page was read."""
-    usable = [(c.moment, c) for c in captures if c.usable]
-    before = max((pair for pair in usable if pair[0] <= cited), key=lambda pair: pair[0], default=None)
-    after = min((pair for pair in usable if pair[0] > cited), key=lambda pair: pair[0], default=None)
+    # 14-digit timestamps sort as the moments they name: compared as text, only the capture chosen is parsed.
+    # A capture's moment is a whole second, so it is at or before ``cited`` when it is at or before its second.
+    utc = cited.astimezone(UTC)
+    stamp = f"{utc.year:04d}{utc.month:02d}{utc.day:02d}{utc.hour:02d}{utc.minute:02d}{utc.second:02d}"
+    usable = [c for c in captures if c.usable]
+    before = max((c for c in usable if c.timestamp <= stamp), key=_TIMESTAMP, default=None)
+    after = min((c for c in usable if c.timestamp > stamp), key=_TIMESTAMP, default=None)
     if before and (prefer == "before" or not after):
-        return Choice(before[1], "before", (cited - before[0]).days)
+        return Choice(before, "before", (cited - before.moment).days)
     if after:
-        return Choice(after[1], "after", (after[0] - cited).days)
+        return Choice(after, "after", (after.moment - cited).days)
     return None
