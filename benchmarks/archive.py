@@ -6,9 +6,10 @@
 - warm: the same run again in a new client over the same on-disk cache:
   requests made, and lookups per second of CPU time, beside the anchor measured right after each run: the cache's
   rows read straight from its SQLite table (value and expiry by key, as many as there were lookups),
-  per second; the ratio is the median of the five pairs. A warm lookup reads the captures kept beside
-  the cached answer, and the main text of each capture a claim with a figure or a date cites; the
-  documents' own facts (which references those are) are computed once, in the cold run, as a run does;
+  per second; the ratio is the median of the five pairs. A warm lookup reads the answer it chose in the
+  cold run, kept beside the cached answer (a document's sources in one query), and the main text of each
+  capture a claim with a figure or a date cites (a document's in one query); the documents' own facts
+  (which references those are) are computed once, in the cold run, as a run does;
 - rate: a cold run of ``--rate-sample`` distinct URLs at the default limit
   (24 a minute): wall time against requests ÷ rate. ``--full`` runs all 500
   at the default rate instead (about 21 minutes).

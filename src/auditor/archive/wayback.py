@@ -93,8 +93,8 @@ class Wayback:
         """What a lookup's answer turns on besides the archive's list of captures near the day of ``around``."""
         day = around.astimezone(UTC).date().isoformat()
         moment = cited.astimezone(UTC).isoformat()
-        settings = self.settings
-        return f"chosen/{chosen.VERSION} {settings.cdx_url} {url} {day} {moment} {prefer} {settings.replay_url} {key}"
+        asked = f"{self.settings.cdx_url} {url} {day}/{NEARBY}"  # the archive's list: as its question names it
+        return f"chosen/{chosen.VERSION} {asked} {moment} {prefer} {self.settings.replay_url} {key}"
 
     def _choose(
         self, key: str, url: str, around: datetime, cited: datetime, prefer: str, name: str | None
