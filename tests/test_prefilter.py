@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.extract import attribution, quantities
-from auditor.extract.prefilter import Gated, fewest, folded
+from auditor.extract import attribution, figures, quantities
+from auditor.extract.joined import JoinedSentences
+from auditor.extract.prefilter import FOLDS_TO_ASCII, Gated, fewest, folded, narrowed
 from auditor.extract.vocabulary import FORCE_UNITS
 from auditor.readers import read_mirror
 from conftest import SEED
@@ -73,3 +74,67 @@ def test_folding_keeps_offsets_and_lowers_as_the_pattern_does() -> None:
 
 def test_fewest_keeps_the_words_that_hold_no_other() -> None:
     assert fewest(["year", "yearly", "day", "daily", "days"]) == ("daily", "day", "year")
+
+
+# Digits, spaces and dashes outside Latin-1, a letter outside the BMP, and the letters that fold to ASCII ones.
+ODD = [
+    "\u0661\u0662\u2013\u0661\u0665 killed",
+    "12\u2009\u2013\u200915 KILLED",
+    "5 TO 7 Dead",
+    "3\xa0to\xa09 lost",
+    "x 4\u3000\u2014\u30005 Losses",
+    "12 \U0001f600 to 13",
+    "9\x85and\x852 dead",
+    "7 \u2011 8 deaths",
+    "Ärger 1-2",
+    "\u212aILLED 5-6",
+    "ſlain 4",
+    "İ kill 1 - 2",
+    "Kill\u2013ed DEATH\u00e9 lost\u2019s losing",
+    "casualtıes 5 to 6",
+]
+
+
+def test_narrowing_keeps_offsets_and_ascii_words() -> None:
+    for text in ODD:
+        narrow = narrowed(text)
+        assert len(narrow) == len(text)
+        if not any(letter in text for letter in FOLDS_TO_ASCII):
+            lowered = folded(text)
+            letters = [char if char.isascii() and char.isalpha() else None for char in lowered]
+            assert letters == [chr(byte) if chr(byte).isascii() and chr(byte).isalpha() else None for byte in narrow]
+
+
+def _plain_stem_positions(text: str) -> list[int]:
+    lowered = folded(text)
+    return sorted(i for i in range(len(lowered)) if lowered.startswith(figures.LOSS_STEMS, i))
+
+
+@pytest.mark.parametrize("texts", [ODD, PHRASES, _texts()[len(PHRASES) :]], ids=["odd", "phrases", "seed"])
+def test_the_narrowed_searches_find_what_the_plain_ones_do(texts: list[str]) -> None:
+    for group in [texts, *([text] for text in texts)]:  # together, and each alone (without the folding letters)
+        text = "\x00".join(group)
+        sentences = [_Sentence(start, start + len(part)) for start, part in zip(_starts(group), group, strict=True)]
+        joined = JoinedSentences(text, sentences, "\x00")
+        narrow = narrowed(text)
+        assert sorted(figures._stem_positions(text, narrow)) == _plain_stem_positions(text)
+        plain = {joined.sentence_at(m.start()) for m in quantities.RANGE_HINT.finditer(text)}
+        assert figures._range_sentences(joined, narrow) == plain
+
+
+class _Span:
+    def __init__(self, start: int) -> None:
+        self.start = start
+
+
+class _Sentence:
+    def __init__(self, start: int, end: int) -> None:
+        self.span, self.content_end = _Span(start), end
+
+
+def _starts(parts: list[str]) -> list[int]:
+    starts, at = [], 0
+    for part in parts:
+        starts.append(at)
+        at += len(part) + 1
+    return starts

@@ -29,6 +29,20 @@ def folded(text: str) -> str:
     return text.lower()
 
 
+# The letters outside ASCII that fold (``folded``) to an ASCII letter; "\u212a" (Kelvin) is lowered to "k".
+FOLDS_TO_ASCII = (*(letter for letter, _ in _TO_ASCII), "\u212a")
+
+
+def narrowed(text: str) -> bytes:
+    """``text`` one byte a character, ASCII letters in lower case: Latin-1, every other character "?".
+
+    Where ``text`` holds none of ``FOLDS_TO_ASCII``, an ASCII word stands in this copy exactly where it stands in
+    ``folded(text)``, and each character of a class below U+0100 (a digit, a space) stands where it stands in
+    ``text``. NOTE: encoding and ``bytes.lower`` cost a third of ``str.lower`` on text outside ASCII, and a
+    search of bytes is no slower than one of the string."""
+    return text.encode("latin-1", "replace").lower()
+
+
 def fewest(words: Iterable[str]) -> tuple[str, ...]:
     """Those of ``words`` that hold none of the others: a text holds one of ``words`` only if it holds one of
     these."""
