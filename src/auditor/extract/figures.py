@@ -18,7 +18,7 @@ their parts come from ``breakdowns`` (sentences and notes) and
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ..document import Block, BlockKind, Document, Span
 from .breakdowns import sentence_breakdowns
@@ -28,7 +28,7 @@ from .infobox_figures import column_sides, field_figures, label_category
 from .joined import JoinedSentences
 from .notes import explained, note_figures, notes_about_losses, notes_text
 from .prefilter import FOLDS_TO_ASCII, folded, narrowed
-from .quantities import RANGE_HINT, Quantity, find_quantities, find_ranges
+from .quantities import RANGE_HINT, SPELLED, Quantity, find_quantities, find_ranges
 from .squeeze import Squeezed, squeeze
 from .vocabulary import AGGREGATES, KINDS, LOSS_STEMS, NOUNS_BEFORE, side_name
 
@@ -48,7 +48,9 @@ def extract_figures(doc: Document) -> Figures:
     starts = [s.span.start for s in claims]
     joined = JoinedSentences(masked, claims, "\x00")
     narrow = narrowed(joined.text)  # searched instead of a folded copy: a third of the cost to make
-    about_losses = {joined.sentence_at(position) for position in _stem_positions(joined.text, narrow)}
+    folds = any(letter in joined.text for letter in FOLDS_TO_ASCII)  # then ASCII words are looked for in a folded one
+    stems = _stem_positions(joined.text, None if folds else narrow)
+    about_losses = {joined.sentence_at(position) for position in stems}
     with_ranges = _range_sentences(joined, narrow)
     blocks = doc.blocks
     # The infobox's fields, found in one pass over the blocks: a handful among thousands.
@@ -57,7 +59,10 @@ def extract_figures(doc: Document) -> Figures:
     section_sides: dict[int, frozenset[str]] = {}
     columns = column_sides(doc, fields)
     names = frozenset().union(*columns.values())  # the combatants, as a sentence may name them
-    for index in sorted((about_losses | with_ranges | in_infobox) - by_line):
+    todo = sorted((about_losses | with_ranges | in_infobox) - by_line)
+    counted = [index for index in todo if index in about_losses or index in in_infobox]
+    digits, spelled = (None, None) if folds else _may_count(joined, narrow, counted)
+    for index in todo:
         sentence = claims[index]
         start, end = sentence.span.start, sentence.content_end
         if index not in about_losses and index not in in_infobox:  # kept for inverted-range; they count nothing
@@ -65,7 +70,12 @@ def extract_figures(doc: Document) -> Figures:
             units.append(Unit(Span(start, end), sentence.block, doc.sentence_index(start) or 0, False))
             figures.extend(bare(q, context) for q in find_ranges(masked, start, end))
             continue
-        quantities = find_quantities(masked, start, end)
+        if spelled is None or index in spelled:
+            quantities = find_quantities(masked, start, end)
+        elif index in digits:
+            quantities = find_quantities(masked, start, end, spelled=False)
+        else:
+            continue  # no digit and no number in words: find_quantities would find nothing
         if not quantities:
             continue
         block = blocks[sentence.block]
@@ -137,6 +147,40 @@ _NARROW_SPACE = rb"[\t\n\x0b\x0c\r\x1c-\x20\x85\xa0?]*"
 _NARROW_RANGE_HINT = re.compile(rb"[0-9?]" + _NARROW_SPACE + rb"(?:[?-]|to|and)" + _NARROW_SPACE + rb"[0-9?]")
 
 
+# Every quantity holds a digit or one of the words of ``SPELLED``; in a ``narrowed`` copy, a digit is one of 0-9 or
+# "?", which stands for every character outside Latin-1 (the digits of other scripts among them).
+_DIGITS = tuple(character.encode() for character in "0123456789?")
+_SPELLED = tuple(word.encode() for word in SPELLED)
+
+
+def _may_count(joined: JoinedSentences, narrow: bytes, indexes: list[int]) -> tuple[set[int], set[int]]:
+    """Those of the sentences ``indexes`` whose text in ``narrow`` (the ``narrowed`` copy of a text with no letter
+    that folds to ASCII) holds a digit, and those whose text holds a word of ``SPELLED``: a sentence in neither holds
+    no quantity.
+
+    NOTE: most sentences about losses state no number, and few write one in words; a search of all of them at once,
+    each word skipping to the next sentence once found, costs a fraction of the searches find_quantities makes in
+    each sentence."""
+    starts = [*joined.starts, len(narrow) + 1]  # and where a sentence after the last would start
+    pieces = [narrow[starts[index] : starts[index + 1] - 1] for index in indexes]
+    text = b"\x00".join(pieces)
+    offsets = []
+    at = 0
+    for piece in pieces:
+        offsets.append(at)
+        at += len(piece) + 1
+    offsets.append(at)
+    found: tuple[set[int], set[int]] = (set(), set())
+    for needles, holding in ((_DIGITS, found[0]), (_SPELLED, found[1])):
+        for needle in needles:
+            position = text.find(needle)
+            while position != -1:
+                piece = bisect_right(offsets, position) - 1
+                holding.add(indexes[piece])
+                position = text.find(needle, offsets[piece + 1])
+    return found
+
+
 def _range_sentences(joined: JoinedSentences, narrow: bytes) -> set[int]:
     r"""The sentences in which RANGE_HINT finds a place where a range may be: of those the search of the ``narrowed``
     copy finds, each checked with RANGE_HINT itself (NOTE: a search of the copy costs two thirds of one of the text,
@@ -154,10 +198,11 @@ def _range_sentences(joined: JoinedSentences, narrow: bytes) -> set[int]:
     return found
 
 
-def _stem_positions(text: str, narrow: bytes) -> list[int]:
-    """Where a word about losses may start in ``text`` (``narrow``: its ``narrowed`` copy, searched unless the
-    text holds a letter that folds to ASCII); str.find is many times faster here than a regex."""
-    if any(letter in text for letter in FOLDS_TO_ASCII):
+def _stem_positions(text: str, narrow: bytes | None) -> list[int]:
+    """Where a word about losses may start in ``text`` (``narrow``: its ``narrowed`` copy, or None when the text
+    holds a letter that folds to ASCII, and a folded copy is searched); str.find is many times faster here than a
+    regex."""
+    if narrow is None:
         lowered: str | bytes = folded(text)
         groups: tuple = _STEM_GROUPS
     else:

@@ -17,7 +17,7 @@ import re
 from enum import StrEnum
 from typing import NamedTuple
 
-from .prefilter import Gated, folded
+from .prefilter import Gated, fewest, folded
 
 
 class Hedge(StrEnum):
@@ -160,6 +160,9 @@ RANGE_HINT = re.compile(r"\d\s*(?:[–—‑-]|to|and)\s*\d")  # where a range m
 _LOOK_BACK = 24  # "approximately between" before the number
 _LOOK_AHEAD = 600  # "5,641–6,991 per cent" after it, or a range whose halves a blanked note keeps apart
 _VAGUE_PATTERN = Gated(re.compile(r"\b(?i:" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")\b"), _VAGUE)
+# The words one of which every quantity written in words holds, in lower case: a text whose folded copy holds none,
+# and no digit, holds no quantity.
+SPELLED = fewest(_NUMBER_WORD.words + _VAGUE_PATTERN.words)
 _ORDINAL_OR_ID = re.compile(r"(?:st|nd|rd|th|s)\b|[-/]\w|\.\d|:\d\d")  # 46th, 1990s, A-10, 1.2.3, 15:50
 _DATE_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b|\s*(?:BC|AD|BCE|CE)\b|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC)\b")
 # ISO 9001, KG 53, a page or volume: "Davis, p. 89, cites 3,500", "(vol. 3)".
@@ -183,11 +186,16 @@ _HEDGES = {
 _SCALE_SUFFIX = {"bn": 1_000_000_000, "million": 1_000_000, "billion": 1_000_000_000, "thousand": 1_000}
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """The quantities in ``text[start:end]``, in order, with offsets into ``text``."""
+def find_quantities(text: str, start: int = 0, end: int | None = None, spelled: bool = True) -> list[Quantity]:
+    """The quantities in ``text[start:end]``, in order, with offsets into ``text``; ``spelled``: False when the
+    text's folded copy is known to hold no word of ``SPELLED``, which spares the searches for numbers in words."""
     end = len(text) if end is None else end
-    lowered = folded(text[start:end])
     anchors = [m.start() for m in _DIGIT_RUN.finditer(text, start, end)]
+    if not spelled:
+        found = _around(text, start, end, anchors)
+        found.sort()
+        return found
+    lowered = folded(text[start:end])
     anchors.extend(m.start() for m in _NUMBER_WORD.finditer(text, lowered, start, end))
     anchors.sort()
     found = _around(text, start, end, anchors)
