@@ -45,7 +45,6 @@ def extract_figures(doc: Document) -> Figures:
     # markup): searching them alone, joined by a character neither search matches, roughly halves the two
     # searches, which cost a third of extracting figures.
     claims = doc.claim_sentences
-    starts = [s.span.start for s in claims]
     joined = JoinedSentences(masked, claims, "\x00")
     narrow = narrowed(joined.text)  # searched instead of a folded copy: a third of the cost to make
     folds = any(letter in joined.text for letter in FOLDS_TO_ASCII)  # then ASCII words are looked for in a folded one
@@ -55,7 +54,7 @@ def extract_figures(doc: Document) -> Figures:
     blocks = doc.blocks
     # The infobox's fields, found in one pass over the blocks: a handful among thousands.
     fields = [(index, block) for index, block in enumerate(blocks) if block.kind is BlockKind.INFOBOX_FIELD]
-    in_infobox, by_line = _infobox_sentences(fields, starts)
+    in_infobox, by_line = _infobox_sentences(fields, [s.span.start for s in claims] if fields else [])
     section_sides: dict[int, frozenset[str]] = {}
     columns = column_sides(doc, fields)
     names = frozenset().union(*columns.values())  # the combatants, as a sentence may name them
