@@ -98,7 +98,8 @@ _ORDINAL = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|two|three|four|five|six|seven|eight|nine"
     r"|ten|\d{1,2}(?:st|nd|rd|th)|[IVX]{1,5}|both)"
 )
-_FORCE = "|".join(sorted(FORCE_UNITS, key=len, reverse=True))
+# Longest first, ties in one order: the pattern's source is the same in every process (and kept compiled)
+_FORCE = "|".join(sorted(FORCE_UNITS, key=lambda unit: (-len(unit), unit)))
 _PART = Gated(
     re.compile(
         r"\b(?:restricted|limited|confined) to\b(?P<restricted>[^,;()]{2,60})"
