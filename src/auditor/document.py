@@ -55,6 +55,8 @@ CLAIM_BLOCKS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.IN
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A section of the document: its heading, its place among the headings and its extent."""
+
     title: str
     path: tuple[str, ...]
     heading: Span | None  # None for the lead and for headings a copy has lost
@@ -64,6 +66,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Region:
+    """A stretch of the file that is not part of the article's claims, by kind."""
+
     kind: RegionKind
     span: Span
 
@@ -100,6 +104,8 @@ class Sentence(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class ReferenceFields:
+    """What a reference's text says it cites: title, publisher, date, URL and the rest."""
+
     title: str | None = None
     publisher: str | None = None
     date: str | None = None
@@ -112,6 +118,8 @@ class ReferenceFields:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
+    """One entry of the references: its key, where it is, its text and its fields."""
+
     key: str
     span: Span  # the whole entry
     content: Span  # the entry's text after its number and backlinks
@@ -163,6 +171,8 @@ class Provenance:
 
 @dataclass(frozen=True)
 class Document:
+    """A document as a reader made it: the verbatim text and the spans found in it."""
+
     path: str
     text: str
     format: str

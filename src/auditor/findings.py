@@ -12,6 +12,8 @@ from .severity import Severity
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """A problem found: the rule, where it is, the message and its evidence."""
+
     rule: str
     code: str
     severity: Severity

@@ -104,6 +104,8 @@ def root_cause(facts: Facts, summary: Summary, findings: tuple[Finding, ...]) ->
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
+    """One document's findings, with what it is and where it came from."""
+
     path: str
     format: str
     title: str | None
@@ -118,12 +120,16 @@ class FileReport:
 
 @dataclass(frozen=True, slots=True)
 class InputProblem:
+    """A path that could not be read or checked, and why."""
+
     path: str
     message: str
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """What a run found: each document's report and the paths that failed."""
+
     files: tuple[FileReport, ...]
     errors: tuple[InputProblem, ...]
     skipped: tuple[str, ...] = ()

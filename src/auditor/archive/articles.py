@@ -15,6 +15,8 @@ _LANGUAGE_PREFIX = re.compile(r"^(?P<lang>[a-z]{2,3}(?:-[a-z]{2,8})?):(?P<title>
 
 @dataclass(frozen=True, slots=True)
 class ArticleSpec:
+    """An article named on the command line: its wiki, its title and the revision asked for."""
+
     site: str  # "en.wikipedia.org"
     title: str  # as written, with spaces
     revision: int | None = None  # an ``oldid`` in the URL

@@ -34,6 +34,8 @@ _URLS = ("cdx_url", "replay_url", "save_url", "timemap_url", "timegate_url")
 
 @dataclass(frozen=True, slots=True)
 class ArchiveSettings:
+    """Where the archive is asked and how often: its endpoints and rate limits."""
+
     cdx_url: str = IA_CDX
     replay_url: str = IA_REPLAY  # captures are ``{replay_url}{timestamp}/{url}``
     save_url: str = IA_SAVE  # Save Page Now: ``{save_url}{url}`` asks for a capture made now

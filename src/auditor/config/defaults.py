@@ -23,6 +23,8 @@ _FILE_KEYS = {"severity", "enabled", "options"}
 
 @dataclass(frozen=True)
 class RuleDefaults:
+    """A rule's defaults as its TOML file gives them."""
+
     rule: Rule
     severity: Severity
     enabled: bool

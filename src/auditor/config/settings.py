@@ -26,6 +26,8 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024  # the largest file (or dump page) read, un
 
 @dataclass(frozen=True, slots=True)
 class ActiveRule:
+    """A rule that runs, with its severity and options."""
+
     rule: Rule
     severity: Severity
     options: Any
@@ -33,6 +35,8 @@ class ActiveRule:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """The configuration a run uses: its rules and limits, the archive's settings, what to leave out."""
+
     rules: tuple[ActiveRule, ...]
     max_bytes: int = DEFAULT_MAX_BYTES
     source: str | None = None  # the configuration file used, if any

@@ -101,6 +101,8 @@ class Confidence(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class UncitedClaim:
+    """A checkable claim no citation covers: the sentence, the uncited part, its cue."""
+
     sentence: Sentence
     start: int  # the uncited text: the sentence, or its part after the last citation in it
     end: int
@@ -121,6 +123,8 @@ class UncitedClaim:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
+    """Which claim sentences the citations cover, and which checkable claims they leave uncited."""
+
     uncovered: tuple[Sentence, ...]  # claim sentences no citation covers, in part or whole
     claims: tuple[UncitedClaim, ...]  # those a reader could check, and that the cited body does not repeat
 

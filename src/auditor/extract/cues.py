@@ -65,6 +65,8 @@ OWN_CITATION = frozenset({Reason.QUOTATION, Reason.STATISTIC})
 
 @dataclass(frozen=True, slots=True)
 class Cue:
+    """The words that make a sentence a checkable claim, and why."""
+
     reason: Reason
     text: str  # the words that make the claim checkable
     start: int  # their place in the text searched

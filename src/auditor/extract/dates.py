@@ -39,6 +39,8 @@ class Precision(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
+    """A date in the text: where it is and the days it allows."""
+
     span: Span
     first: date  # the interval the mention allows, both ends included
     last: date
@@ -66,6 +68,8 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class Duration:
+    """A length of time in the text ("three years")."""
+
     span: Span
     delta: relativedelta
     text: str  # as written, spaces folded
@@ -99,6 +103,8 @@ class Duration:
 
 @dataclass(frozen=True, slots=True)
 class ReferenceDates:
+    """The dates a reference gives: published, accessed, archived."""
+
     published: DateMention | None
     accessed: DateMention | None
     archived: DateMention | None
@@ -106,6 +112,8 @@ class ReferenceDates:
 
 @dataclass(frozen=True, slots=True)
 class Dates:
+    """Every date and duration of a document, and its references' dates."""
+
     mentions: tuple[DateMention, ...]  # in reading order
     durations: tuple[Duration, ...]
     references: Mapping[str, ReferenceDates]  # by reference key; each read when first looked up

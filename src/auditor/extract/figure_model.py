@@ -84,6 +84,8 @@ class Breakdown:
 
 @dataclass(frozen=True)
 class Figures:
+    """Every figure of a document, and the breakdowns and units among them."""
+
     figures: tuple[Figure, ...]  # every count in text about losses, and every range anywhere
     breakdowns: tuple[Breakdown, ...]
     units: tuple[Unit, ...] = ()

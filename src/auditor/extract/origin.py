@@ -65,6 +65,8 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
+    """What a text is compared by: its passages, word shingles, numbers and references."""
+
     passages: tuple[Passage, ...]
     shingles: frozenset[tuple[str, ...]]
     numbers: Counter[str]
@@ -133,6 +135,8 @@ def similarity(copy: Profile, revision: Profile) -> float:
 
 @dataclass(frozen=True, slots=True)
 class LostFootnote:
+    """A footnote the copy lost, as the revision gives it."""
+
     key: str  # the copy's footnote
     original: str  # the revision's reference name or number
     text: str  # what the revision's reference says
@@ -140,12 +144,16 @@ class LostFootnote:
 
 @dataclass(frozen=True, slots=True)
 class Missing:
+    """A sentence of the revision the copy does not have."""
+
     section: str
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Alteration:
+    """A figure or date the copy gives otherwise than the revision."""
+
     kind: str  # "figure" or "date"
     copy: str  # the value as the copy gives it
     revision: str  # and as the revision does
@@ -156,6 +164,8 @@ class Alteration:
 
 @dataclass(frozen=True, slots=True)
 class OriginDiff:
+    """How a copy differs from the revision it was made from."""
+
     lost_footnotes: tuple[LostFootnote, ...]
     missing_sentences: tuple[Missing, ...]
     missing_sections: tuple[str, ...]
@@ -166,6 +176,8 @@ class OriginDiff:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """A revision a copy may have been made from, and how well it matches."""
+
     revision: int
     timestamp: str
     score: float

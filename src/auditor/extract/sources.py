@@ -32,6 +32,8 @@ class Status(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CitedSource:
+    """A URL a reference cites, with the key it is looked up by in the archive."""
+
     reference: str  # the reference's key
     url: str  # as cited
     key: str  # canonical: one lookup per key
@@ -49,6 +51,8 @@ class CitedSource:
 
 @dataclass(frozen=True, slots=True)
 class CaptureFact:
+    """One capture of a URL in the archive."""
+
     timestamp: str
     original: str
     status: str | None  # HTTP status of the capture; None for a revisit
@@ -72,6 +76,8 @@ class SourceLookup:
 
 @dataclass(frozen=True, slots=True)
 class LiveCheck:
+    """What asking a cited URL itself answered (with --check-live)."""
+
     key: str
     url: str
     ok: bool
@@ -90,6 +96,8 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class RecoveredReference:
+    """The text of a footnote the copy lost, read from an archived capture of the original."""
+
     key: str  # the copy's footnote
     text: str  # what the original says
     url: str | None
@@ -126,6 +134,8 @@ class SourceText:
 
 @dataclass(frozen=True)
 class ArchiveFacts:
+    """What the archive said about a document's cited sources."""
+
     sources: tuple[CitedSource, ...] = ()
     lookups: Mapping[str, SourceLookup] = field(default_factory=dict)  # by canonical key
     live: Mapping[str, LiveCheck] = field(default_factory=dict)  # by canonical key, with --check-live

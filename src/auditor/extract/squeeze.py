@@ -19,6 +19,8 @@ _GAP = re.compile(r"[ \t]{2,}")
 
 @dataclass(frozen=True, slots=True)
 class Squeezed:
+    """A stretch of text with runs of spaces folded, and the way back to source offsets."""
+
     text: str
     start: int  # the source offset of text[0]
     origin: tuple[int, ...] | None  # source offset of each character and of the end; None when nothing moved

@@ -74,6 +74,8 @@ class Bound:
 
 @dataclass(frozen=True, slots=True)
 class SumCheck:
+    """A breakdown's parts checked against its total."""
+
     breakdown: Breakdown
     bounds: tuple[Bound, ...]  # every comparison made; all hold when the total adds up
 

@@ -99,6 +99,8 @@ class Absent(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Support:
+    """How far each cited source's text says what the sentence citing it says."""
+
     comparisons: tuple[Comparison, ...]
     unreadable: dict[str, SourceText]  # by reference key: cited sources whose capture has no usable text
     citing: dict[int, frozenset[str]] = field(default_factory=dict)  # by sentence start: the references citing it

@@ -19,6 +19,8 @@ _COMMENT = re.compile(r"<!--[ \t]*auditor:[ \t]*(?P<verb>ignore(?:-file)?)\b(?P<
 
 @dataclass(frozen=True, slots=True)
 class Suppression:
+    """An ``auditor: ignore`` comment: the rules it silences and where."""
+
     rules: tuple[str, ...]  # codes, code prefixes or names, as written; "all" for every rule
     scope: Span  # where findings are silenced: a sentence, a block or the whole text
     reason: str

@@ -22,6 +22,8 @@ _SNIFF = 8192  # bytes: where a dump's header, or a binary file's NUL, shows
 
 @dataclass(frozen=True, slots=True)
 class Discovery:
+    """The files found under the paths given, and those left out or failed."""
+
     files: list[tuple[Path, str]]  # (path, how to show it)
     errors: list[InputError]
     skipped: list[str]  # files in a directory that no reader reads, or that are empty

@@ -26,6 +26,8 @@ BACKLINK_LABELS = _labels()
 
 @dataclass(frozen=True, slots=True)
 class EntryText:
+    """Where a reference entry's backlinks end and its content starts."""
+
     backlinks: int | None  # None when the entry shows no caret at all
     content_offset: int  # offset of the content within the text given
 

@@ -56,6 +56,8 @@ def prose_section(path: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class TocEntry:
+    """A line of a copy's table of contents."""
+
     title: str
     number: str  # "2.1"
 
@@ -71,6 +73,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class SectionPlan:
+    """A section as the reader plans it before the document is built."""
+
     title: str
     path: tuple[str, ...]
     heading: Span | None

@@ -55,6 +55,8 @@ _IDENTITY = re.compile(r'^(?P<name>CODE|NAME|SUMMARY) = (?P<value>"(?:[^"\\\n]|\
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule's identity and docs, read from its module's source, and the module that holds its check."""
+
     code: str
     name: str
     summary: str

@@ -60,6 +60,8 @@ SUMMARY = "A reference that cites Wikipedia itself or a known copy of it"
 
 @dataclass(frozen=True)
 class Options:
+    """The rule's options."""
+
     mirrors: tuple[str, ...] = ()
 
 

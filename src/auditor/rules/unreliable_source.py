@@ -86,6 +86,8 @@ SUMMARY = "A citation of a source that Wikipedia's editors rate deprecated, unre
 
 @dataclass(frozen=True)
 class Options:
+    """The rule's options."""
+
     ratings: Ratings = field(default_factory=Ratings)
 
 

@@ -85,6 +85,8 @@ KINDS = tuple(str(reason) for reason in Reason)
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    """The rule's options."""
+
     infobox: bool = True
     kinds: tuple[str, ...] = KINDS
 
