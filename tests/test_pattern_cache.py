@@ -76,6 +76,7 @@ def test_a_kept_pattern_is_the_pattern_re_compiles_and_matches_alike(kept):
         marshal.dumps((pattern_cache._STAMP, ["not", "a", "table"])),
         marshal.dumps([1, 2, 3]),
     ],
+    ids=["empty", "not-marshal", "another-build", "invalid-code", "not-a-table", "not-a-pair"],
 )
 def test_a_file_from_another_build_or_damaged_is_left_alone(kept, content):
     kept.write_bytes(content)
@@ -133,4 +134,4 @@ def test_a_check_that_finds_the_kept_patterns_compiles_none_and_says_the_same(tm
     assert second[2] == 0
     assert first[:2] == second[:2] == uncached[:2]
     assert json.loads(first[1])["summary"]["references"] > 0
-    assert list(tmp_path.rglob("pattern_cache.*.patterns"))
+    assert list(tmp_path.rglob("pattern_cache.*.patterns")) and list(tmp_path.rglob("method_cache.*.methods"))

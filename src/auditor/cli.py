@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__, pattern_cache
+from . import __version__, method_cache, pattern_cache
 from .dumps import ENGINES
 from .errors import AuditorError
 from .readers import FORMATS as INPUT_FORMATS
@@ -68,7 +68,9 @@ class InternalError(click.ClickException):
 @click.version_option(__version__, prog_name="auditor")
 def main() -> None:
     """Audit the citations of factual documents."""
-    click.get_current_context().call_on_close(pattern_cache.save)  # what this run compiled, for the next
+    context = click.get_current_context()
+    context.call_on_close(pattern_cache.save)  # what this run compiled, for the next
+    context.call_on_close(method_cache.save)
     with suppress(ValueError):  # signals can be handled in the main thread only: elsewhere, as they are
         signal.signal(signal.SIGTERM, _terminated)
 

@@ -35,11 +35,30 @@ _Pieces = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 _kept: dict[tuple[str | bytes, int], _Pieces] = {}
 
 
-def _path() -> Path | None:
+def kept_file(module: str, suffix: str) -> Path | None:
+    """Where what ``module`` (a file) keeps between runs goes: beside its bytecode, ending in ``suffix``."""
     try:
-        return Path(cache_from_source(__file__)).with_suffix(".patterns")
+        return Path(cache_from_source(module)).with_suffix(suffix)
     except (NotImplementedError, ValueError):  # no bytecode cache in this interpreter
         return None
+
+
+def write_kept(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` whole (a run starting meanwhile reads the old file or the new); False
+    where it cannot be written, as in a read-only installation."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _path() -> Path | None:
+    return kept_file(__file__, ".patterns")
 
 
 def load() -> None:
@@ -104,13 +123,7 @@ def save() -> None:
     kept = {**_kept, **held}
     if len(kept) > _MOST:
         kept = held
-    temporary = path.with_name(f"{path.name}.{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_STAMP, kept)))
-        temporary.replace(path)  # whole or not at all: a run starting meanwhile reads the old or the new
-    except OSError:  # a read-only installation: compiled at each start, as before
-        temporary.unlink(missing_ok=True)
+    if not write_kept(path, marshal.dumps((_STAMP, kept))):
         return
     _kept.clear()
     _kept.update(kept)
