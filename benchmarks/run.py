@@ -71,8 +71,9 @@ def process_wall_time(*args: str, env: dict[str, str] | None = None) -> tuple[li
 
 def installed(bytecode: str) -> dict[str, str]:
     """The environment of an installed copy, whose modules pip compiled to bytecode once: here cached in
-    ``bytecode`` by the warm-up run, even where PYTHONDONTWRITEBYTECODE would have every start compile the
-    package's every module from its source again."""
+    ``bytecode`` by the warm-up run (with the compiled patterns and dataclass methods the package keeps
+    beside it), even where PYTHONDONTWRITEBYTECODE would have every start compile the package's every
+    module from its source again."""
     env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     return {**env, "PYTHONPYCACHEPREFIX": bytecode}
 
