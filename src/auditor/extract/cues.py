@@ -190,12 +190,11 @@ def first_cue(
         return dates[0]
     if not statement or not wanted & {Reason.DATE, Reason.NAMED_PARTY}:
         return None
-    names = _names(text, start, end, quoted)
-    events = [cue for cue in names if cue.reason is Reason.DATE]
-    if Reason.DATE in wanted and events:
-        return events[0]
-    if Reason.NAMED_PARTY in wanted and _reads_as_prose(text[start:end]):
-        return next((cue for cue in names if cue.reason is Reason.NAMED_PARTY), None)
+    event, party = _names(text, start, end, quoted, Reason.DATE in wanted)
+    if Reason.DATE in wanted and event is not None:
+        return event
+    if Reason.NAMED_PARTY in wanted and party is not None and _reads_as_prose(text[start:end]):
+        return party
     return None
 
 
@@ -297,27 +296,47 @@ def _reads_as_prose(text: str) -> bool:
     words = _WORD.findall(text)
     if len(words) < _MIN_PROSE_WORDS:
         return False
-    lower = [w for w in words if w[0].islower() and w.lower() not in _FUNCTION_WORDS and not _PARTICLE_NAME.match(w)]
-    return len(lower) >= _MIN_LOWER_CONTENT_WORDS
+    lower = 0
+    for w in words:
+        if w[0].islower() and w.lower() not in _FUNCTION_WORDS and not _PARTICLE_NAME.match(w):
+            lower += 1
+            if lower == _MIN_LOWER_CONTENT_WORDS:
+                return True
+    return False
 
 
-def _names(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> list[Cue]:
-    """Runs of capitalised words of ``text[start:end]`` outside quotations, each classed: a titled person,
-    an organisation, a people, an acronym, an event, or a name of two words or more."""
-    found: list[Cue] = []
+def _names(
+    text: str, start: int, end: int, quoted: list[tuple[int, int]], events: bool = True
+) -> tuple[Cue | None, Cue | None]:
+    """The first event and the first named party among the runs of capitalised words of ``text[start:end]``
+    outside quotations, each run classed: a titled person, an organisation, a people, an acronym, an event,
+    or a name of two words or more; no event is sought unless ``events``.
+
+    NOTE: an event is the stronger cue, so the runs are read until the first event; once a party is found,
+    a run none of whose words names an event is passed over unclassed: most of a sentence's runs are."""
+    party = None
     for match in _NAME_RUN.finditer(text, start, end):
         run_start, run_end = match.start(), match.end()
         if _within(run_start, quoted) or _plain_capital(text, match.group(0), run_start):
             continue
         run = [(m.group(0), run_start + m.start(), run_start + m.end()) for m in _WORD.finditer(match.group(0))]
+        if party is not None and not any(_bare(word) in _events() for word, _, _ in run):
+            continue
         before = text[max(start, run_start - 40) : run_start]
         previous = tuple(word.strip(_PUNCTUATION).lower() for word in before.split()[-2:])
         following = text[run_end : min(end, run_end + 30)].split()
         opens = not text[start:run_start].strip() or _opens_clause(before)
         cue = _classify(text, run, previous, following[0] if following else "", opens)
-        if cue is not None:
-            found.append(cue)
-    return found
+        if cue is None:
+            continue
+        if cue.reason is Reason.DATE:
+            if events:
+                return cue, party
+        elif party is None:
+            party = cue
+            if not events:
+                break
+    return None, party
 
 
 def _plain_capital(text: str, word: str, at: int) -> bool:
