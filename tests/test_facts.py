@@ -28,9 +28,9 @@ def extractions(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     for name in ("extract_dates", "extract_figures"):
         real = getattr(auditor.extract.facts, name)
 
-        def counting(doc, real=real, name=name):  # type: ignore[no-untyped-def]
+        def counting(doc, *given, real=real, name=name):  # type: ignore[no-untyped-def]
             counted[name] += 1
-            return real(doc)
+            return real(doc, *given)
 
         monkeypatch.setattr(auditor.extract.facts, name, counting)
     return counted
@@ -61,4 +61,12 @@ def test_facts_no_selected_rule_reads_are_never_extracted(extractions, paths):
     settings = load_settings(select=["CIT"])
     report = check_paths(paths, RunOptions(settings, jobs=1))
     assert report.findings
+    assert extractions == {}
+
+
+@pytest.mark.parametrize("selected", ["unreliable-source", "archive-mismatch"])
+def test_rules_reading_only_reference_dates_extract_no_date_of_the_text(extractions, paths, selected):
+    settings = load_settings(select=[selected])
+    report = check_paths(paths, RunOptions(settings, jobs=1))
+    assert not report.errors and report.files
     assert extractions == {}

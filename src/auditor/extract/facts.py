@@ -11,16 +11,17 @@ join later (``with_archive``), as does the revision a copy was pinned to
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from functools import cached_property
 
 from ..document import Document
 from .claims import Coverage, coverage
-from .dates import Dates
+from .dates import Dates, ReferenceDates
 from .figures import Figures, extract_figures
 from .origin import PinnedRevision
 from .sources import ArchiveFacts, CitedSource, cited_sources
 from .support import Support, checkable_references, support_of
-from .timeline import extract_dates
+from .timeline import extract_dates, reference_dates
 
 
 class Facts:
@@ -34,7 +35,12 @@ class Facts:
     @cached_property
     def dates(self) -> Dates:
         """Every date resolved in context, durations and reference dates."""
-        return extract_dates(self.doc)
+        return extract_dates(self.doc, self.reference_dates)
+
+    @cached_property
+    def reference_dates(self) -> Mapping[str, ReferenceDates]:
+        """Each dated reference's dates, by key (the same as ``dates.references``), without the text's."""
+        return reference_dates(self.doc)
 
     @cached_property
     def figures(self) -> Figures:
@@ -44,7 +50,7 @@ class Facts:
     @cached_property
     def sources(self) -> tuple[CitedSource, ...]:
         """Every reference that gives a web address: what the archive is asked about."""
-        return tuple(cited_sources(self.doc, self.dates))
+        return tuple(cited_sources(self.doc, self.reference_dates))
 
     @cached_property
     def checkable(self) -> frozenset[str]:

@@ -21,7 +21,7 @@ from ..document import Document, Reference
 from ..urls import ArchiveLink, clean, parse_archive_link
 
 if TYPE_CHECKING:
-    from .dates import Dates
+    from .dates import Dates, ReferenceDates
 
 
 class Status(StrEnum):
@@ -150,9 +150,9 @@ class ArchiveFacts:
         return [self.lookups[s.key] for s in self.sources if s.key in self.lookups]
 
 
-def cited_sources(doc: Document, dates: Dates) -> list[CitedSource]:
+def cited_sources(doc: Document, dates: Mapping[str, ReferenceDates]) -> list[CitedSource]:
     """Every reference that gives a web address, with the date it was cited (from ``dates``, the
-    document's) and its archive link."""
+    document's reference dates by key) and its archive link."""
     found: list[CitedSource] = []
     for reference in doc.references:
         fields = reference.fields
@@ -162,7 +162,7 @@ def cited_sources(doc: Document, dates: Dates) -> list[CitedSource]:
         if cleaned is None:
             continue
         cited_on, basis = _cited_on(dates, reference)
-        archived = dates.references.get(reference.key)
+        archived = dates.get(reference.key)
         found.append(
             CitedSource(
                 reference=reference.key,
@@ -179,8 +179,8 @@ def cited_sources(doc: Document, dates: Dates) -> list[CitedSource]:
     return found
 
 
-def _cited_on(dates: Dates, reference: Reference) -> tuple[date | None, str]:
-    found = dates.references.get(reference.key)
+def _cited_on(dates: Mapping[str, ReferenceDates], reference: Reference) -> tuple[date | None, str]:
+    found = dates.get(reference.key)
     if found and found.accessed and not found.accessed.problem:
         return found.accessed.first, "access-date"
     if found and found.published and not found.published.problem:

@@ -29,7 +29,8 @@ _ADDRESS = re.compile(r"(?:https?:)?//\S+|\bwww\.\S+")
 _NOT_PUBLISHED = re.compile(r"(?i)(?:retrieved|accessed|archived|archive|captured)\b[^.;]*$")
 
 
-def extract_dates(doc: Document) -> Dates:
+def extract_dates(doc: Document, references: Mapping[str, ReferenceDates] | None = None) -> Dates:
+    """The document's dates; ``references``: its reference dates (``reference_dates``), when read already."""
     masked = doc.masked
     order = reading_order(doc)
     claims = [doc.blocks[i].span for i in order if doc.blocks[i].kind in CLAIM_BLOCKS]
@@ -61,7 +62,8 @@ def extract_dates(doc: Document) -> Dates:
         if end is not None:
             as_of = (end, duration)
             break
-    return Dates(tuple(mentions), tuple(durations), _ReferenceDatesByKey(doc), tuple(order), as_of,
+    references = reference_dates(doc) if references is None else references
+    return Dates(tuple(mentions), tuple(durations), references, tuple(order), as_of,
                  {block: tuple(found) for block, found in by_block.items()})  # fmt: skip
 
 
@@ -100,6 +102,12 @@ def _block_dates(doc: Document, text: str, index: int, matches: list, context: C
 def _glossed(text: str, end: int, following: int) -> bool:
     """Whether a relative date is glossed by the date right after it: "The next day, 26 December"."""
     return following - end <= 3 and not text[end:following].strip(_APPOSITION)
+
+
+def reference_dates(doc: Document) -> Mapping[str, ReferenceDates]:
+    """Each dated reference's dates, by key, each read when first looked up: no date of the text is read for
+    them, so the rules that read only these cost no more than that."""
+    return _ReferenceDatesByKey(doc)
 
 
 class _ReferenceDatesByKey(Mapping[str, ReferenceDates]):

@@ -176,7 +176,7 @@ def _cited_date(facts: Facts, reference: Reference) -> tuple[tuple[date, date, s
     """The citation's date as an interval and as written: its publication date, else its access date; for a
     citation without those fields (a link and prose), the one date its words give, the source's before a
     retrieval date."""
-    found = facts.dates.references.get(reference.key)
+    found = facts.reference_dates.get(reference.key)
     if found is not None:
         for mention, basis in ((found.published, "publication date"), (found.accessed, "access date")):
             if mention is not None and not mention.problem:
