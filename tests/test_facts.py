@@ -70,3 +70,19 @@ def test_rules_reading_only_reference_dates_extract_no_date_of_the_text(extracti
     report = check_paths(paths, RunOptions(settings, jobs=1))
     assert not report.errors and report.files
     assert extractions == {}
+
+
+@pytest.mark.parametrize(("selected", "cues_read"), [("CIT", 2), ("empty-footnote", 0), ("figure-sum-mismatch", 0)])
+def test_claims_cues_are_read_only_for_the_rule_reporting_them(monkeypatch, paths, selected, cues_read):
+    """Every summary counts the uncited claim sentences; only unsourced-claim (CIT005) needs each one's cues."""
+    read: list[str] = []
+    real = auditor.extract.facts.coverage
+
+    def counted(doc, *given):  # type: ignore[no-untyped-def]
+        read.append(doc.path)
+        return real(doc, *given)
+
+    monkeypatch.setattr(auditor.extract.facts, "coverage", counted)
+    report = check_paths(paths, RunOptions(load_settings(select=[selected]), jobs=1))
+    assert not report.errors and all(file.summary.claims for file in report.files)
+    assert len(read) == cues_read

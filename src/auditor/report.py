@@ -36,7 +36,7 @@ class Summary:
     @classmethod
     def of(cls, facts: Facts, findings: tuple[Finding, ...]) -> Summary:
         doc = facts.doc
-        uncited = {s.span for s in facts.coverage.uncovered}
+        uncited = {s.span for s in facts.uncited.sentences}
         hollow = empty_cited(facts) - uncited
         claims = len(doc.claim_sentences)
         empty_cited_claims = sum(1 for s in doc.claim_sentences if s.span in hollow)

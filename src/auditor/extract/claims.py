@@ -129,13 +129,38 @@ class Coverage:
     claims: tuple[UncitedClaim, ...]  # those a reader could check, and that the cited body does not repeat
 
 
-def coverage(doc: Document) -> Coverage:
-    """Which claim sentences no citation covers, and which of them are claims a reader could check."""
+@dataclass(frozen=True, slots=True)
+class _Gap:
+    """A claim sentence's text no citation covers, from ``start`` to ``end``."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    place: Place
+    why: Why
+    statement: bool  # read as a statement: prose, or an infobox field that states an outcome
+    cue: Cue | None  # for a gap a later citation follows: the quotation or statistic it holds
+
+
+@dataclass(frozen=True, slots=True)
+class Uncited:
+    """Which claim sentences no citation covers: what a document's summary counts, read without the cues
+    of every claim, which only ``coverage`` reads."""
+
+    sentences: tuple[Sentence, ...]  # in part or whole
+    gaps: tuple[_Gap, ...]  # their uncited text, in the same order
+    cited: tuple[Sentence, ...]  # body sentences a citation covers: what the lead and infobox may repeat
+    lower: str  # the document's masked text, folded (``prefilter.folded``)
+
+
+def uncited(doc: Document) -> Uncited:
+    """Which claim sentences no citation covers. A sentence a later citation covers is uncovered only when
+    it holds a quotation or statistic, the cues that need a citation of their own."""
     lead = _lead_section(doc)
     masked, lower = doc.masked, folded(doc.masked)
-    uncovered: list[Sentence] = []
-    found: list[UncitedClaim] = []
-    cited: list[Sentence] = []  # body sentences a citation covers: what the lead and infobox may repeat
+    sentences: list[Sentence] = []
+    gaps: list[_Gap] = []
+    cited: list[Sentence] = []
     for sentence in doc.claim_sentences:
         block = doc.blocks[sentence.block]
         place = _place(block.kind, block.section == lead)
@@ -149,25 +174,42 @@ def coverage(doc: Document) -> Coverage:
         if _not_prose(doc.readable, sentence.span.start, end):
             continue
         statement = place is not Place.INFOBOX or (block.label or "").casefold() in OUTCOME_FIELDS
-        wanted = OWN_CITATION if why is Why.OWN_CITATION else ALL_REASONS
-        cue = _cue(masked, lower, start, end, statement, place, block.label, wanted)
-        if cue is None and why is Why.OWN_CITATION:  # the citation further on covers what it says
-            if place is Place.BODY:
-                cited.append(sentence)
-            continue
-        uncovered.append(sentence)
+        cue = None
+        if why is Why.OWN_CITATION:
+            cue = _cue(masked, lower, start, end, statement, place, block.label, OWN_CITATION)
+            if cue is None:  # the citation further on covers what it says
+                if place is Place.BODY:
+                    cited.append(sentence)
+                continue
+        sentences.append(sentence)
+        gaps.append(_Gap(sentence, start, end, place, why, statement, cue))
+    return Uncited(tuple(sentences), tuple(gaps), tuple(cited), lower)
+
+
+def coverage(doc: Document, found: Uncited | None = None) -> Coverage:
+    """Which claim sentences no citation covers, and which of them are claims a reader could check;
+    ``found``: the document's ``uncited``, when read already."""
+    found = uncited(doc) if found is None else found
+    masked = doc.masked
+    claims: list[UncitedClaim] = []
+    for gap in found.gaps:
+        start, end, place = gap.start, gap.end, gap.place
+        cue = gap.cue
+        if gap.why is not Why.OWN_CITATION:
+            label = doc.blocks[gap.sentence.block].label
+            cue = _cue(masked, found.lower, start, end, gap.statement, place, label, ALL_REASONS)
         text = doc.readable[start:end]
         if cue is None and place is Place.BODY and _statement(text):
             cue = Cue(Reason.STATEMENT, " ".join(text.split()), start, end)
         if cue is not None and (place is Place.INFOBOX or _has_words(text, _MIN_WORDS)) and not _no_claim(text, place):
-            found.append(UncitedClaim(sentence, start, end, cue, place, why))
-    repeats = _Repeats(cited, lower)
-    claims = tuple(
+            claims.append(UncitedClaim(gap.sentence, start, end, cue, place, gap.why))
+    repeats = _Repeats(list(found.cited), found.lower)
+    kept = tuple(
         claim
-        for claim in found
+        for claim in claims
         if claim.place not in _SUMMARIES or not repeats.repeat(claim, doc.blocks[claim.sentence.block].label)
     )
-    return Coverage(tuple(uncovered), claims)
+    return Coverage(found.sentences, kept)
 
 
 def _lead_section(doc: Document) -> int | None:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from functools import cached_property
 
 from ..document import Document
-from .claims import Coverage, coverage
+from .claims import Coverage, Uncited, coverage, uncited
 from .dates import Dates, ReferenceDates
 from .figures import Figures, extract_figures
 from .origin import PinnedRevision
@@ -58,9 +58,14 @@ class Facts:
         return frozenset(checkable_references(self.doc, self.dates))
 
     @cached_property
+    def uncited(self) -> Uncited:
+        """Which claim sentences no citation covers: what the summary counts, without the claims' cues."""
+        return uncited(self.doc)
+
+    @cached_property
     def coverage(self) -> Coverage:
         """Which claim sentences no citation covers, and the checkable claims among them."""
-        return coverage(self.doc)
+        return coverage(self.doc, self.uncited)
 
     @cached_property
     def support(self) -> Support:
