@@ -31,7 +31,8 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+# In place of this script's folder: benchmarks/support.py would hide the tests' support package.
+sys.path[0] = str(ROOT / "tests")
 
 from auditor.dumps.pages import Page, PageFilter, read_pages  # noqa: E402
 from support.export_xml import corpus_pages, write_dump  # noqa: E402
