@@ -386,9 +386,10 @@ def test_progress_counts_the_pages_audited_from_the_start(tmp_path):
     assert outcome.summary["pages_audited"] == 6
     [(total, ticks)] = bars
     assert total == sum(path.stat().st_size for path in dumps)
-    # shown before any page is audited; then after each batch of two pages (the last across both dumps),
-    # as far as its pages reach; then the empty batch that ends the stream
-    assert [audited for _, audited in ticks] == [0, 2, 4, 6, 6]
+    # shown before any page is audited; then after the first page (audited alone, before the workers
+    # start) and each batch after it (the last across both dumps), as far as its pages reach; then the
+    # empty batch that ends the stream
+    assert [audited for _, audited in ticks] == [0, 1, 2, 4, 6, 6]
     reached = [at for at, _ in ticks]
     assert reached == sorted(reached) and reached[0] == 0 and reached[-1] == total
     assert reached[1] < total  # the first batch's pages do not reach the end (reading is ahead of them)

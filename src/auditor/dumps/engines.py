@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import replace
 from functools import partial
+from itertools import chain
 from typing import Any
 
 from ..config.settings import Settings
@@ -38,16 +40,33 @@ def run_here(batches: Iterator[Batch], settings: Settings) -> Iterator[Done]:
 def run_pool(batches: Iterator[Batch], settings: Settings, jobs: int, say: Callable[[str], None]) -> Iterator[Done]:
     """On ``jobs`` worker processes. If one dies (killed, out of memory), what it left is done here. When the
     run stops early (Ctrl-C, SIGTERM, the consumer gone), the workers are stopped with it."""
+    rest = yield from _first_page_here(batches, settings)
     pending: _Pending = deque()
     with worker_pool(jobs, _keep_settings, (settings,)) as pool:
         try:
             submit = partial(pool.submit, _audit_kept)
-            yield from _in_order(batches, pending, submit, Future.result, lambda: jobs * _IN_FLIGHT_PER_WORKER)
+            yield from _in_order(rest, pending, submit, Future.result, lambda: jobs * _IN_FLIGHT_PER_WORKER)
         except BrokenProcessPool:
             say("auditor: a worker process died (killed, or out of memory?); auditing the rest in this process")
             for batch, _ in pending:
                 yield batch, audit_batch(batch, settings)
-            yield from run_here(batches, settings)
+            yield from run_here(rest, settings)
+
+
+def _first_page_here(batches: Iterator[Batch], settings: Settings) -> Generator[Done, None, Iterator[Batch]]:
+    """Audit the first page here, as a batch of its own, before the workers are forked; return the batches
+    left. The modules, patterns and word lists the reader and the rules load on first use are then loaded
+    once and shared by every worker, instead of loaded again by each (that made a scan on two workers
+    spend a few hundredths more CPU time than on one)."""
+    for batch in batches:
+        if not batch.pages:
+            yield batch, []
+            continue
+        first = batch.pages[0]
+        head = Batch(batch.pages[:1], first.ordinal + 1, position=batch.position)
+        yield head, audit_batch(head, settings)
+        return chain([replace(batch, pages=batch.pages[1:])], batches)
+    return iter(())
 
 
 def run_dask(batches: Iterator[Batch], settings: Settings, jobs: int, scheduler: str | None) -> Iterator[Done]:
