@@ -38,6 +38,7 @@ from .citetext import parse_reference_text
 from .collector import collector_paused
 from .html_classes import PageElements, is_footnote_marker
 from .html_source import SourceMap, parse
+from .labels import states_no_fact
 from .masking import BlockLocator
 from .sections import NON_PROSE
 from .templates import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
@@ -228,6 +229,8 @@ class _HtmlReader:
             label = " ".join(label_cell.get_text(" ").split()) if isinstance(label_cell, Tag) else None
             if label and not cells:
                 header = label
+                continue
+            if label and states_no_fact(label):
                 continue
             for column, cell in enumerate(cells, start=1):
                 span = self._span(cell)

@@ -29,6 +29,7 @@ from ..text import without_surrogates
 from .builder import DocumentBuilder
 from .canvas import Canvas
 from .collector import collector_paused
+from .labels import states_no_fact
 from .masking import BlockLocator
 from .templates import CITATION_NEEDED, DEAD_LINK, OTHER_TAGS
 from .wikitree import (
@@ -423,7 +424,7 @@ class _Reader:
         for position, param in self.params(node):
             label = param.name.strip()
             value_end = param.value.end - self.base
-            if not param.showkey or _NOT_A_CLAIM.match(label) or _QUALIFIER.match(label):
+            if not param.showkey or _NOT_A_CLAIM.match(label) or _QUALIFIER.match(label) or states_no_fact(label):
                 self.hidden(param.value)
                 continue
             self.readable.restore(position, value_end)
