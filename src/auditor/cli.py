@@ -18,6 +18,7 @@ from . import __version__, method_cache, pattern_cache
 from .dumps import ENGINES
 from .errors import AuditorError
 from .readers import FORMATS as INPUT_FORMATS
+from .readers.collector import collector_paused
 from .reporters.document import FORMATS as REPORT_FORMATS
 from .reporters.run import FORMATS as OUTPUT_FORMATS
 from .severity import Severity
@@ -707,15 +708,9 @@ def _audit(
 def _starting() -> Iterator[None]:
     """The checking code's imports and the configuration with the collector paused: what they make lives
     as long as the run, and is frozen out of later collections instead of walked by some 20 of them."""
-    if not gc.isenabled():  # paused by the caller
+    with collector_paused():
         yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
         gc.freeze()
-        gc.enable()
 
 
 def _start(paths: tuple[str, ...]) -> Path | None:
