@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-# A word of the label, anywhere in it: "shield_size", "Area code(s)", "timezone_DST".
+# A word of the label, anywhere in it: "calling_code", "Area code(s)", "timezone_DST"; a size or style only
+# after another word ("shield_size"): a unit's "Size" is its strength.
 _NO_FACT_WORD = re.compile(
-    r"(?i)(?:^|[_ ])(?:image|caption|size|style|code|codes|issn|timezone|time zone|utc|postal|lon|lat|website)"
-    r"(?=$|[_ (\d])"
+    r"(?i)(?:(?:^|[_ ])(?:image|caption|code|codes|issn|timezone|time zone|utc|postal|lon|lat|website)"
+    r"|[_ ](?:size|style))(?=$|[_ (\d])"
 )
 
 
