@@ -1,20 +1,14 @@
 """The ``auditor`` command, as ``python -m auditor`` and the installed script run it."""
 
-import gc
-
 from .method_cache import kept_methods
+from .readers.collector import collector_paused
 
 
 def main() -> None:
-    # The command's imports make objects that live as long as it runs: the collector, paused meanwhile,
-    # would walk them again and again (some 20 collections); frozen after, it leaves them out for good.
-    gc.disable()
     with kept_methods():  # the dataclasses made while the command runs
-        try:
+        # The command's imports would set off some 20 collections, each walking what the ones before made.
+        with collector_paused(freeze=True):
             from .cli import main as command
-        finally:
-            gc.freeze()
-            gc.enable()
         command()
 
 

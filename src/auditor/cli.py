@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
@@ -679,7 +678,7 @@ def _audit(
     """Audit what the command line names (``options``: what click parsed; ``check``: what the command
     adds, as ``_check_options`` takes it), saying on stderr what it fetched and what went wrong (only what
     went wrong when ``quiet``)."""
-    with _starting():
+    with collector_paused(freeze=True):  # the checking code's imports and the configuration
         from .api import check_paths
 
         checking = _check_options(paths, options, **check)  # its usage errors come before the configuration's
@@ -702,15 +701,6 @@ def _audit(
     if report.lookups is not None and not quiet:
         click.echo(f"auditor: archive: {_lookup_counts(report.lookups)}", err=True)
     return report
-
-
-@contextmanager
-def _starting() -> Iterator[None]:
-    """The checking code's imports and the configuration with the collector paused: what they make lives
-    as long as the run, and is frozen out of later collections instead of walked by some 20 of them."""
-    with collector_paused():
-        yield
-        gc.freeze()
 
 
 def _start(paths: tuple[str, ...]) -> Path | None:

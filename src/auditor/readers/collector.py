@@ -8,8 +8,10 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
-    """Run the block with the cyclic collector off, and turn it back on after.
+def collector_paused(freeze: bool = False) -> Iterator[None]:
+    """Run the block with the cyclic collector off, and turn it back on after; with ``freeze``, what the
+    block made (a command's imports and configuration, alive as long as it runs) is first frozen out of
+    every later collection, instead of walked by each.
 
     NOTE: reading a long article allocates hundreds of thousands of small objects, none of them in a
     cycle, and every few hundred allocations set off a collection that walked the objects alive: on
@@ -23,4 +25,6 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         gc.enable()
