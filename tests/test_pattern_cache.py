@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from auditor import pattern_cache
+from support.probe import measured, probe_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_285ae1a0c3e52f84.txt"
@@ -105,21 +106,14 @@ def test_past_the_most_kept_only_this_runs_patterns_are(kept, monkeypatch):
 
 
 # Run in a fresh interpreter: the package's start-up loads the kept patterns, then every compile is counted.
-_PROBE = """
-import json, runpy, sys
-import auditor
+_PROBE = probe_script(
+    """import auditor
 from re import _compiler
 compiled = []
 compile = _compiler.compile
-_compiler.compile = lambda pattern, flags=0: compiled.append(pattern) or compile(pattern, flags)
-sys.argv = ["auditor", *sys.argv[1:]]
-try:
-    runpy.run_module("auditor", run_name="__main__")
-except SystemExit:
-    pass
-sys.stdout.flush()
-sys.stderr.write("\\n" + json.dumps(len(compiled)))
-"""
+_compiler.compile = lambda pattern, flags=0: compiled.append(pattern) or compile(pattern, flags)""",
+    "len(compiled)",
+)
 
 
 def test_a_check_that_finds_the_kept_patterns_compiles_none_and_says_the_same(tmp_path):
@@ -128,7 +122,7 @@ def test_a_check_that_finds_the_kept_patterns_compiles_none_and_says_the_same(tm
     for switches in ({"PYTHONPYCACHEPREFIX": str(tmp_path)},) * 2 + ({"PYTHONDONTWRITEBYTECODE": "1"},):
         command = [sys.executable, "-c", _PROBE, "check", str(SEED), "--format", "json", "--jobs", "1"]
         done = subprocess.run(command, capture_output=True, text=True, env={**env, **switches}, check=False)
-        runs.append((done.returncode, done.stdout, json.loads(done.stderr.rsplit("\n", 1)[1])))
+        runs.append((done.returncode, done.stdout, measured(done.stderr)))
     (first, second, uncached) = runs
     assert first[2] > 100 and uncached[2] > 100  # compiled at start, as without the kept file
     assert second[2] == 0

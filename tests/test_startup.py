@@ -4,7 +4,6 @@ opens no network or cache code), and a check's workers ending with it on SIGTERM
 
 from __future__ import annotations
 
-import json
 import signal
 import subprocess
 import sys
@@ -14,23 +13,14 @@ from pathlib import Path
 import pytest
 
 from auditor.rules import RULES
+from support.probe import measured, probe_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_285ae1a0c3e52f84.txt"
 
 # What the command imports: the interpreter's start-up (site, and any .pth file of the environment) is
 # not the command's doing, so what was imported before it ran is left out.
-_PROBE = """
-import json, runpy, sys
-before = set(sys.modules)
-sys.argv = ["auditor", *sys.argv[1:]]
-try:
-    runpy.run_module("auditor", run_name="__main__")
-except SystemExit:
-    pass
-sys.stdout.flush()
-sys.stderr.write("\\n" + json.dumps(sorted(set(sys.modules) - before)))
-"""
+_PROBE = probe_script("before = set(sys.modules)", "sorted(set(sys.modules) - before)")
 
 PARSERS = ("mwparserfromhell", "bs4", "soupsieve", "markdown_it", "mdit_py_plugins", "mwxml", "lxml", "stdnum")
 NETWORK = ("requests", "requests_cache", "urllib3", "socket", "ssl", "http.client", "sqlite3", "waybackpy")
@@ -39,7 +29,7 @@ POOLS = ("multiprocessing", "concurrent.futures", "pyarrow", "dask")
 
 def _imported(*args: str) -> set[str]:
     done = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, check=False)
-    return set(json.loads(done.stderr.rsplit("\n", 1)[1]))
+    return set(measured(done.stderr))
 
 
 def _rule_modules() -> set[str]:
