@@ -163,7 +163,7 @@ class HttpClient:
         """What a caller kept of the fresh cached answer to GET ``url`` with ``params`` (``keep``), as ``read``
         makes it (None: unreadable, ask as usual), found without the answer: one small row, where the answer
         costs unpickling a response and decoding its body."""
-        if self.halted or (self.unreachable and urlsplit(url).netloc in self.unreachable):
+        if self._given_up(url):
             return None  # the request says why, as it would for an answer kept whole
         key = _key("GET", sent_url(url, params), None)
         try:
@@ -192,7 +192,7 @@ class HttpClient:
         """What callers kept under each of ``names`` (``keep_derived``) while what was kept of the answer it was
         made from is fresh, by name, as ``read(name, kept)`` makes it (None: ask as usual): one row each, found
         without the answer's key, a batch of them in one query (a query costs as much again as its row)."""
-        if self.halted or (self.unreachable and urlsplit(url).netloc in self.unreachable):
+        if self._given_up(url):
             return {}
         by_key = {_key("DERIVED", name, None): name for name in names}
         keys, found, now = list(by_key), {}, time.time()
@@ -230,6 +230,10 @@ class HttpClient:
                 f"INSERT OR REPLACE INTO {_DERIVED_TABLE} SELECT ?, key, expires, ? FROM {_READ_TABLE} WHERE key = ?",
                 (_key("DERIVED", name, None), derived, answer),
             )
+
+    def _given_up(self, url: str) -> bool:
+        """Whether the run has stopped asking, or stopped asking ``url``'s host: nothing kept is recalled then."""
+        return bool(self.halted) or (bool(self.unreachable) and urlsplit(url).netloc in self.unreachable)
 
     def _connection(self, commit: bool = False) -> AbstractContextManager[sqlite3.Connection]:
         """The cache's own connection to its database, which also holds what callers kept of its answers."""
