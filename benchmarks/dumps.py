@@ -112,8 +112,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         where = args.keep or Path(scratch)
         where.mkdir(parents=True, exist_ok=True)
-        small, large = where / "corpus-50MB.xml.bz2", where / f"corpus-{args.megabytes}MB.xml.bz2"
-        small_pages, small_bytes = make_dump(small, min(50, args.megabytes) * 10**6)
+        # Named by the text they hold, so that --keep never reuses a dump of another size.
+        small_megabytes = min(50, args.megabytes)
+        small, large = where / f"corpus-{small_megabytes}MB.xml.bz2", where / f"corpus-{args.megabytes}MB.xml.bz2"
+        small_pages, small_bytes = make_dump(small, small_megabytes * 10**6)
         pages, size = make_dump(large, args.megabytes * 10**6)
         mib = size / 2**20
         print(
@@ -156,14 +158,15 @@ def main() -> None:
         _, small_peak = scan(small, where / "out-small", "--jobs", "2")
         peak = max(b[1] for _, b in pairs)
         print(
-            f"peak memory, --jobs 2: {small_peak / 2**20:.0f} MiB at 50 MB, {peak / 2**20:.0f} MiB at 200 MB"
+            f"peak memory, --jobs 2: {small_peak / 2**20:.0f} MiB at {small_megabytes} MB,"
+            f" {peak / 2**20:.0f} MiB at {label}"
             f" ({(peak - small_peak) / small_peak:+.1%})"
         )
 
         local, _ = scan(large, where / "out-2", "--jobs", "2")
         dask, dask_peak = scan(large, where / "out-dask", "--engine", "dask", "--jobs", "2")
         print(
-            f"200 MB, --engine dask (LocalCluster, 2 workers): {pages / dask:.1f} pages/s in {dask:.0f} s,"
+            f"{label}, --engine dask (LocalCluster, 2 workers): {pages / dask:.1f} pages/s in {dask:.0f} s,"
             f" peak {dask_peak / 2**20:.0f} MiB; {dask - local:+.1f} s ({(dask - local) / local:+.1%})"
             f" against --jobs 2 run just before it ({local:.0f} s)"
         )
