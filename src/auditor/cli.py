@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,14 +47,18 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 
 
 class _Commands(click.Group):
-    """The verbs; a defect that escapes one is an error line and exit 2, never a traceback and exit 1,
-    which a CI job would take for findings."""
+    """The verbs; a defect that escapes one is an error line and exit 2, and Ctrl-C or SIGTERM where the
+    verb has no say of its own (reading the standard input, the configuration) exit 130: never a traceback,
+    nor click's "Aborted!" and exit 1, which a CI job would take for findings."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:
+            click.echo("auditor: interrupted", err=True)
+            sys.exit(130)
         except Exception as error:
             raise InternalError(f"internal error: {type(error).__name__}: {error}") from error
 
@@ -72,7 +77,10 @@ def main() -> None:
     context.call_on_close(pattern_cache.save)  # what this run compiled, for the next
     context.call_on_close(method_cache.save)
     with suppress(ValueError):  # signals can be handled in the main thread only: elsewhere, as they are
-        signal.signal(signal.SIGTERM, _terminated)
+        before = signal.signal(signal.SIGTERM, _terminated)
+        if before is not None:  # None: set outside Python, and not ours to restore
+            # The handler is the command's: a program that runs commands in its own process keeps its own.
+            context.call_on_close(partial(signal.signal, signal.SIGTERM, before))
 
 
 def _terminated(signum: int, frame: object) -> None:
