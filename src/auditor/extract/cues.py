@@ -94,8 +94,13 @@ _CENTURY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})[\s-]+[C
 # next digit at once instead of trying every position.
 _NUMBER = re.compile(r"\d(?<![\w.,:/]\d)[\d,.]*(?:\s?(?:%|percent\b|per cent\b))?")
 _DIGIT = re.compile(r"\d")
-# Numbers that count nothing: a clock time ("21:05"), an ordinal ("48th"), a hash or a code ("37f90ec").
-_NOT_A_COUNT = re.compile(r"\d{1,2}:\d{2}|\d+(?:st|nd|rd|th|ST|ND|RD|TH)\b|\d[\d,.]*[A-Za-z]+\d")
+# Numbers that count nothing: a clock time ("21:05"), an ordinal ("48th"), a hash or a code ("37f90ec"), a
+# file's size closing a link's note ("(340.3KB)", "(PDF, 2 MB)": what a page says of a file it links to).
+# A size the sentence itself states ("leaked 40 GB of mail") is a count.
+_NOT_A_COUNT = re.compile(
+    r"\d{1,2}:\d{2}|\d+(?:st|nd|rd|th|ST|ND|RD|TH)\b|\d[\d,.]*[A-Za-z]+\d"
+    r"|\d[\d,.]*[ \u00a0]?(?:[kKMGT]i?B|bytes)[)\]]"
+)
 _LONGEST_COUNT = 8  # digits a count written without separators has at most: "20011120210446" is a stamp or an id
 # Words after which a number is a place in a work, not a count: "p. 23", "vol. 4", "chapter 9".
 _REFERENCE_WORDS = frozenset(
@@ -134,9 +139,11 @@ _NAME_RUN = re.compile(
     rf"(?:{_CAPITALISED}|[IVX]{{1,5}}\b))*"
 )
 _PUNCTUATION = ".,;:()'’\"“”"
+# Acronyms that are no party: eras, times, units, media, file formats ("(PDF, 219 KB)"), and the commonest
+# initials of places and bodies.
 _NOT_PARTIES = frozenset(
     "BC BCE AD CE TV AM FM PM GDP GNP HIV AIDS DNA ID OK CD DVD PC IT AI HQ UTC GMT ISBN ISSN DOI UK US USA"
-    " EU UN".split()
+    " EU UN PDF HTML XML CSS SVG JSON CSV JPEG PNG GIF XLS XLSX DOCX PPTX ZIP RTF KB MB GB TB".split()
 )
 _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for by and or but with from as al el bin ibn de la le von van der".split()
