@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..document import Document, Marker, Sentence
 from ..extract.citing import cited_sentence
-from ..text import INLINE, excerpt, folded
+from ..text import INLINE, close_up, excerpt, folded
 
 # NOTE: a finding's key is hashed, and many findings can quote one long sentence (a run of thousands of
 # markers after it): past this length a key keeps its start and a digest of the whole, so building keys
@@ -18,8 +18,9 @@ _KEY_LIMIT = 2000
 # Cached: the rules quote the same sentence once for each marker, tag or figure in it.
 @lru_cache(maxsize=1024)
 def quote(text: str, limit: int = 80) -> str:
-    """Quote ``text`` for a message, shortened in the middle when long."""
-    text = folded(INLINE.sub("", text))
+    """Quote ``text`` for a message, shortened in the middle when long, read as its excerpt is: with no gap
+    that a tag left before punctuation ("HTML, SVG, and MathML.", not "SVG , and MathML .")."""
+    text = close_up(INLINE.sub("", text))
     if len(text) > limit:
         half = (limit - 1) // 2
         text = f"{text[:half].rstrip()}…{text[-half:].lstrip()}"
