@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from auditor.document import BlockKind
+from auditor.text import close_up
 from conftest import CORPUS, wikitext
 
 ARTICLE = """{{Infobox military conflict
@@ -67,6 +68,17 @@ def test_infobox_fields_and_readable_text(article):
     assert "It cost Union forces 3,798 men." in prose
     for hidden in ("hidden remark", "not a link", "cite web", "Park Service", "300px"):
         assert hidden not in prose
+
+
+def test_a_links_trail_reads_as_part_of_its_text():
+    text = "[[pig]]s, [[pig|swine]]ish, [[cat]] s, [[élan]]é and {{quote|[[dog]]s bark}} and [[dog]]s.\n"
+    readable = wikitext(text).readable
+    assert len(readable) == len(text)
+    assert readable.index("pigs") == text.index("pig")  # the link's text keeps its place
+    prose = close_up(readable)
+    assert prose.startswith("pigs, swineish, cat s, élan é and ")  # MediaWiki's English trail: a-z, at once
+    assert prose.endswith(" and dogs.")
+    assert "dogs bark" not in prose  # a quotation template prints its own text, not its parameter's link
 
 
 def test_sections_blocks_and_navigation(article):

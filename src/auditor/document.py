@@ -195,7 +195,8 @@ class Document:
     @cached_property
     def readable(self) -> str:
         """What a reader sees, offset for offset: markup (wikitext's templates, tags, link brackets)
-        is blanked to spaces, so every offset into it is an offset into ``text``."""
+        is blanked to spaces, so every offset into it is an offset into ``text`` (a wikilink's trail
+        moves up over its blanked brackets: "[[pig]]s" reads "pigs" and two spaces)."""
         return self.text if self.readable_text is None else self.readable_text
 
     @cached_property

@@ -79,6 +79,8 @@ _NOT_A_CLAIM = re.compile(
 )
 # Parameters that qualify another one (``population_as_of``, ``area_magnitude``, ``casualties_ref``): what
 # they say belongs to that field's fact, and states none of its own.
+# Letters right after a link's "]]" are part of its text, as MediaWiki's link trail for English has it.
+_LINK_TRAIL = re.compile(r"[a-z]+")
 _QUALIFIER = re.compile(r"(?i).+[_ ](?:as[_ ]of|magnitude|footnotes?|refs?|notes?|display|link)$")
 _STYLE = re.compile(r"'{2,}")
 _REF_HINT = re.compile(r"<ref", re.IGNORECASE).search  # a ref the parser left as text
@@ -286,11 +288,14 @@ class _Reader:
             return
         if node.text is None:
             self.blank(start, start + 2)
-            self.blank(end - 2, end)
-            return
-        self.blank(start, node.text.start - self.base)
+        else:
+            self.blank(start, node.text.start - self.base)
+            self.walk(node.text)
         self.blank(end - 2, end)
-        self.walk(node.text)
+        trail = _LINK_TRAIL.match(self.source, end)
+        if trail is not None and not self._hidden:  # "[[pig]]s" reads "pigs": the trail moves up to the link
+            self.blank(end, trail.end())
+            self.readable.write(end - 2, trail.group())
 
     def external_link(self, node: ExternalLink, start: int, end: int) -> None:
         if not node.brackets or node.title is None:
