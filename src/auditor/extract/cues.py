@@ -116,6 +116,10 @@ _NUMBER_WORDS = re.compile(
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|dozens?|hundreds?|thousands?|millions?|billions?|trillions?)\b"
 )
+# Number words that stay a count after "the": "the thousands who fled" is a figure, "the two sides" a set.
+_MAGNITUDES = frozenset(
+    "dozen dozens hundred hundreds thousand thousands million millions billion billions trillion trillions".split()
+)
 # A number that counts time ("three days later", "a 40-day siege", "24-hour") dates an event or measures
 # how long it lasted: a date's cue, not a statistic's.
 _TIME_UNIT = re.compile(
@@ -230,10 +234,13 @@ def _dates(text: str, start: int, end: int) -> list[Cue]:
 
 def _number_words(text: str, lower: str, start: int, end: int) -> Iterator[Cue]:
     """The numbers written in words ("seven", "thousands"), in text order; not one capitalised inside its
-    sentence, which is part of a name ("the Thirteen Colonies", "the Thirteen Years' War")."""
+    sentence, which is part of a name ("the Thirteen Colonies", "the Thirteen Years' War"), nor one after
+    "the" (but for a magnitude), which names a set the reader knows ("the two sides", "the fifty states")."""
     for match in _NUMBER_WORDS.finditer(lower, start, end):
         at = match.start()
         if text[at].isupper() and text[start:at].strip() and not _opens_clause(text[max(start, at - 4) : at]):
+            continue
+        if lower.endswith("the ", max(start, at - 4), at) and match.group() not in _MAGNITUDES:
             continue
         yield Cue(_R_STATISTIC, text[at : match.end()], at, match.end())
 
