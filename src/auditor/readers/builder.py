@@ -25,6 +25,10 @@ from .citetext import parse_reference_text
 from .sections import prose_section
 from .segment import content_end, split_sentences
 
+# NOTE: a named tuple built by its class calls a Python ``__new__``; ``tuple.__new__`` builds the same record
+# in C, and a copy builds some thousands of them.
+_new = tuple.__new__
+
 
 class DocumentBuilder:
     """Collects sections, regions, blocks and references in text order."""
@@ -58,22 +62,33 @@ class DocumentBuilder:
     ) -> int:
         """Add a claim-bearing block, with its inline markers, tags and sentences."""
         index = len(self.blocks)
-        self.blocks.append(Block(kind, Span(start, end), section, label, column))
+        self.blocks.append(_new(Block, (kind, _new(Span, (start, end)), section, label, column)))
         if self.readable is not None:
-            for s_start, s_end in split_sentences(self.readable, start, end):
-                self.sentences.append(Sentence(Span(s_start, s_end), index, s_end))
+            self.sentences += [
+                _new(Sentence, (_new(Span, piece), index, piece[1]))
+                for piece in split_sentences(self.readable, start, end)
+            ]
             return index
-        has_brackets = self.text.find("[", start, end) != -1
-        for match in INLINE.finditer(self.text, start, end) if has_brackets else ():
-            span = Span(match.start(), match.end())
-            if match.group("key"):
-                self.markers.append(Marker(match.group("key"), span, index))
+        text = self.text
+        if text.find("[", start, end) == -1:  # no marker, no tag: each sentence's words run to its end
+            self.sentences += [
+                _new(Sentence, (_new(Span, piece), index, piece[1])) for piece in split_sentences(text, start, end)
+            ]
+            return index
+        for match in INLINE.finditer(text, start, end):
+            span = _new(Span, match.span())
+            if key := match.group("key"):
+                self.markers.append(_new(Marker, (key, span, index)))
             else:
-                self.tags.append(Tag(tag_name(match.group("tag")), span, index))
-        text, append = self.text, self.sentences.append
-        for s_start, s_end in split_sentences(text, start, end):
-            ends = content_end(text, s_start, s_end) if has_brackets else s_end
-            append(Sentence(Span(s_start, s_end), index, ends))
+                self.tags.append(_new(Tag, (tag_name(match.group("tag")), span, index)))
+        # A piece is trimmed: unless it ends on "]", its words run to its end.
+        self.sentences += [
+            _new(
+                Sentence,
+                (_new(Span, piece), index, content_end(text, *piece) if text[piece[1] - 1] == "]" else piece[1]),
+            )
+            for piece in split_sentences(text, start, end)
+        ]
         return index
 
     def marker(self, key: str, span: Span, block: int) -> None:

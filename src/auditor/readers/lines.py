@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 
@@ -23,10 +24,11 @@ class Line(NamedTuple):
 def split_lines(text: str) -> list[Line]:
     """Lines split at ``\n`` only, as line numbers count them; a trailing ``\r`` is not content."""
     raws = text.split("\n")
-    starts = accumulate((len(raw) + 1 for raw in raws), initial=0)  # one more than raws: zip stops at raws
-    if "\r" not in text:  # the usual case: every line is its own content, built in one comprehension
-        make = Line._make
-        return [make((start, start + len(raw), raw)) for start, raw in zip(starts, raws, strict=False)]
+    if "\r" not in text:  # the usual case: every line is its own content, each Line built in C
+        lengths = list(map(len, raws))
+        starts = list(accumulate(map((1).__add__, lengths), initial=0))  # one more than raws: zip stops at raws
+        return list(map(tuple.__new__, repeat(Line), zip(starts, map(add, starts, lengths), raws, strict=False)))
+    starts = accumulate((len(raw) + 1 for raw in raws), initial=0)
     lines = []
     for start, raw in zip(starts, raws, strict=False):
         content = raw[:-1] if raw.endswith("\r") else raw
