@@ -60,17 +60,20 @@ def _paren_date() -> re.Pattern[str]:
     return re.compile(rf"\((?P<date>{DATE}|\d{{4}})\)")
 
 
+_NO_FIELDS = ReferenceFields()  # an empty entry's: the fields are frozen, one serves every entry
 _LOWER_WORD = re.compile(r"(?:^|\s)[-(]*[a-z][\w'’-]*[:,]?(?=\s)")
 
 
 def parse_reference_text(text: str) -> ReferenceFields:
     """Best-effort fields of a citation's text; absent fields stay None."""
     if not text:
-        return ReferenceFields()
-    urls = _URL.findall(text) if "http" in text else []
-    url = next((u for u in urls if "web.archive.org" not in u), None)
-    archive_url = next((u for u in urls if "web.archive.org" in u), None)
-    rest = _URL.sub(" ", text) if urls else text
+        return _NO_FIELDS
+    url = archive_url = None
+    rest = text
+    if "http" in text and (urls := _URL.findall(text)):
+        url = next((u for u in urls if "web.archive.org" not in u), None)
+        archive_url = next((u for u in urls if "web.archive.org" in u), None)
+        rest = _URL.sub(" ", text)
 
     access_date = None
     if "etrieved" in rest and (match := _retrieved().search(rest)):

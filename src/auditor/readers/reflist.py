@@ -71,4 +71,4 @@ def strip_stylesheet(text: str) -> str:
 
 def fold(text: str) -> str:
     """Collapse whitespace, including non-breaking spaces; rejoin words wrapped at a hyphen."""
-    return " ".join(_HYPHEN_BREAK.sub("-", text).split())
+    return " ".join((_HYPHEN_BREAK.sub("-", text) if "-\n" in text else text).split())
