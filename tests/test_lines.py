@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.document import BlockKind, Sentence, Span
+from auditor.readers import read_mirror
 from auditor.readers.builder import DocumentBuilder
 from auditor.readers.lines import Line, split_lines
 from auditor.readers.segment import content_end, split_sentences
@@ -74,3 +75,12 @@ def test_sentences_of_a_block_match_their_one_by_one_reading(text: str, offset: 
     assert builder.sentences == expected
     assert all(type(s) is Sentence and type(s.span) is Span for s in builder.sentences)
     assert all(padded[s.span.start : s.span.end] == padded[s.span.start : s.span.end].strip() for s in expected)
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_line_and_column_count_line_breaks_only(text: str) -> None:
+    doc = read_mirror("odd.txt", text)
+    lines = split_lines(text)
+    for number, line in enumerate(lines, start=1):
+        assert doc.line_col(line.start) == (number, 1)
+        assert doc.line_col(line.end) == (number, line.end - line.start + 1)

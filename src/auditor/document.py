@@ -12,6 +12,7 @@ made building them a fifth of the time it takes to read a document.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -19,6 +20,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .text import INLINE
+
+_NEWLINE = re.compile("\n")
 
 
 class Span(NamedTuple):
@@ -207,13 +210,8 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        text = self.text
-        index = text.find("\n")
-        while index != -1:
-            starts.append(index + 1)
-            index = text.find("\n", index + 1)
-        return starts
+        """0, and one past each line break: the matches' ends read in C, not by a loop over the lines."""
+        return [0, *map(re.Match.end, _NEWLINE.finditer(self.text))]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """One-based line and column of ``offset`` (columns count characters)."""
