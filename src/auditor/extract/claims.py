@@ -50,6 +50,12 @@ _OWN_VOICE = re.compile(
     r"(?:see|saw|observed?|noted?|found|find|identif(?:y|ied)|verif(?:y|ied)|determined?)\b)",
     re.IGNORECASE,
 )
+# Every match of _OWN_VOICE holds one of these words, folded (``prefilter.folded``): looked for with `in` first,
+# as the pattern is tried at most positions of a claim and hardly any claim holds a match.
+_OWN_VOICE_WORDS = (
+    *"report article section page paper study dataset investigation analysis below above".split(),
+    "we ",
+)
 _QUOTES = frozenset('"“”')
 # A run of tokens most of which are not words (a data file's records, a table's figures, code) is no prose:
 # tokens with a digit or a character of code or addresses in them.
@@ -293,7 +299,7 @@ def _not_prose(readable: str, start: int, end: int) -> bool:
 def _no_claim(text: str, place: Place) -> bool:
     """The author speaking of their own text or evidence, or (outside an infobox, whose values are short by
     nature) a run of tokens most of which are not words: prose that states nothing a source could support."""
-    if _OWN_VOICE.search(text) and _QUOTES.isdisjoint(text):
+    if _own_voice(text) and _QUOTES.isdisjoint(text):
         return True
     if place is Place.INFOBOX:
         return False
@@ -306,6 +312,15 @@ def _no_claim(text: str, place: Place) -> bool:
     if len(_DATA_CHARACTER.findall(text)) <= most:
         return False
     return sum(1 for token in tokens if _DATA_CHARACTER.search(token)) > most
+
+
+def _own_voice(text: str) -> bool:
+    """Whether the author speaks of their own text or evidence in ``text`` (``_OWN_VOICE``)."""
+    lowered = folded(text)
+    for word in _OWN_VOICE_WORDS:
+        if word in lowered:
+            return _OWN_VOICE.search(text) is not None
+    return False
 
 
 def _statement(text: str) -> bool:
@@ -363,7 +378,12 @@ class _Repeats:
         left = len(words)
         for word in sorted(words, key=len, reverse=True):  # the longest, the rarest: the likeliest to decide
             left -= 1
-            hits.update(self._holding(word, candidates))
+            among = candidates
+            if left + 1 < needed:  # a sentence this word does not find yet can no longer hold enough
+                # NOTE: nor can one too far behind; a count only grows by one a word, so those still in reach
+                # have been counted for every word before, and the answer is the same as counting all.
+                among = {index for index, count in hits.items() if count + 1 + left >= needed}
+            hits.update(self._holding(word, among))
             best = max(hits.values(), default=0)
             if best >= needed or best + left < needed:
                 return best >= needed
