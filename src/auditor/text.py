@@ -27,7 +27,9 @@ MARKER_KEY = rf"(?:{FOOTNOTE_KEY}|[a-z]{{1,3}}|note[ _]\d{{1,3}}|[^\]\[]{{1,40}}
 MARKER_RUN = rf"(?:\[{MARKER_KEY}\])"
 
 # A gap that blanked markup leaves: before punctuation or a possessive ("Burnside 's"), after "(".
-_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)]|['’]s\b)|(?<=\() ")
+# NOTE: opening with the space lets the regex engine skip to the next space at once, where a pattern that
+# could open with a lookbehind was tried at every position: a third of the time on a claim's excerpt.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?:(?=[,.;:!?)]|['’]s\b)|(?<=\( ))")
 
 
 # A surrogate code point: a Python string holds one only unpaired (a JSON "\\ud800" escape, an HTML

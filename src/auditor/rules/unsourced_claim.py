@@ -104,6 +104,7 @@ def check(doc: Document, facts: Facts, options: Options) -> Iterator[Hit]:
 
 def _hit(doc: Document, claim: UncitedClaim) -> Hit:
     block = doc.blocks[claim.sentence.block]
+    confidence = claim.confidence
     shown = excerpt(doc, Span(claim.start, claim.end))
     field = f"infobox field {block.label!r}: " if claim.place is Place.INFOBOX and block.label else ""
     return Hit(
@@ -114,19 +115,22 @@ def _hit(doc: Document, claim: UncitedClaim) -> Hit:
         evidence={
             "reason": str(claim.cue.reason),
             "cue": claim.cue.text,
-            "confidence": str(claim.confidence),
+            "confidence": str(confidence),
             "place": str(claim.place),
             "uncovered": str(claim.why),
             "partly_cited": claim.start > claim.sentence.span.start,
             "paragraph_line": doc.line_col(block.span.start)[0],
         },
-        severity=Severity.INFO if claim.confidence is Confidence.LOW else None,
+        severity=Severity.INFO if confidence is Confidence.LOW else None,
     )
+
+
+_WHERE = {Place.LIST_ITEM: "list item", Place.INFOBOX: "field"}
 
 
 def _why(claim: UncitedClaim) -> str:
     """What the claim states and why no citation covers it, in words."""
-    where = {Place.LIST_ITEM: "list item", Place.INFOBOX: "field"}.get(claim.place, "paragraph")
+    where = _WHERE.get(claim.place, "paragraph")
     states = f"states {claim.cue.reason.described} ({quote(claim.cue.text, 40)})"
     if claim.why is Why.NO_CITATION:
         return f"{states}, and its {where} has no citation"
