@@ -4,6 +4,7 @@ opens no network or cache code), and a check's workers ending with it on SIGTERM
 
 from __future__ import annotations
 
+import importlib.util
 import signal
 import subprocess
 import sys
@@ -51,6 +52,15 @@ def test_checking_a_plain_text_file_imports_no_pool_no_network_and_no_markup_par
     assert imported & {*PARSERS, *NETWORK, *POOLS} == set()
     # data files are read through the package's loader: importlib.resources brings zipfile, tempfile, shutil
     assert imported & {"importlib.resources", "zipfile", "tempfile"} == set()
+
+
+def test_a_check_imports_only_the_output_format_it_writes_and_hashes_without_openssl():
+    imported = _imported("check", str(SEED), "--format", "json")
+    formats = {name for name in imported if name.startswith(("auditor.reporters.run.", "auditor.reporters.document."))}
+    assert formats == {"auditor.reporters.run.json_format"}
+    assert "auditor.reporters.paragraphs" not in imported  # the text output's grouping
+    if importlib.util.find_spec("_sha256") is not None:  # the fingerprints' SHA-256 (Python 3.11)
+        assert imported & {"hashlib", "_hashlib"} == set()
 
 
 def test_a_shipped_file_reads_as_the_file_on_disk():

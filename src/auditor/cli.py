@@ -254,8 +254,6 @@ def check(
     not be checked.
     """
     from .reporters.run import renderer
-    from .reporters.run.text import render as render_text
-    from .reporters.run.text import statistics as render_statistics
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -265,8 +263,12 @@ def check(
     if min_severity is not None:
         report = report.at_least(Severity(min_severity))
     if statistics:
+        from .reporters.run.text import statistics as render_statistics
+
         shown = render_statistics(report)
     elif output_format in ("text", "concise"):
+        from .reporters.run.text import render as render_text
+
         shown = render_text(report, quiet=quiet, caret=output_format == "text")
     else:
         shown = renderer(output_format)(report)

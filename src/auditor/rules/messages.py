@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 
 from ..document import Document, Marker, Sentence
 from ..extract.citing import cited_sentence
+from ..findings import sha256
 from ..text import INLINE, close_up, excerpt, folded
 
 # NOTE: a finding's key is hashed, and many findings can quote one long sentence (a run of thousands of
@@ -33,7 +33,7 @@ def identity(text: str) -> str:
     key = folded(INLINE.sub(" ", text)).casefold()
     if len(key) <= _KEY_LIMIT:
         return key
-    return f"{key[:_KEY_LIMIT]} #{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
+    return f"{key[:_KEY_LIMIT]} #{sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:16]}"
 
 
 class CitedClaims:
