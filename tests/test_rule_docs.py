@@ -17,6 +17,7 @@ from auditor.document import Document
 from auditor.errors import ConfigError
 from auditor.extract.facts import Facts
 from auditor.rules import RULES, Rule
+from auditor.rules.base import _string
 from conftest import mirror, wikitext
 from rules_helper import run_rule, with_archive, with_origin
 
@@ -112,3 +113,8 @@ def test_the_shipped_defaults_hold_no_identity(tmp_path, monkeypatch):
             defaults.rule_defaults()
     finally:
         defaults.rule_defaults.cache_clear()
+
+
+def test_an_identity_constant_reads_as_python_reads_it():
+    assert _string('"Empty footnote"') == "Empty footnote"
+    assert _string(r'"A \"quoted\" tab\t and \u00e9"') == 'A "quoted" tab\t and \u00e9'

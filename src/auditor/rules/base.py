@@ -14,6 +14,7 @@ import ast
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 # not parsed: ast.parse of the twenty modules would add some 7 ms to every run. The tests hold what is read
 # equal to each module's own values.
 _DOCSTRING = re.compile(r'\A(?:[rR]?"""(?:[^\\]|\\.)*?""")', re.S)
+_DOC_OPENINGS = ('"""', 'r"""', 'R"""')
 _IDENTITY = re.compile(r'^(?P<name>CODE|NAME|SUMMARY) = (?P<value>"(?:[^"\\\n]|\\.)*")$', re.M)
 
 
@@ -60,20 +62,21 @@ class Rule:
     code: str
     name: str
     summary: str
-    doc: str
     module: str  # the module that declares it and holds its check
 
     @classmethod
     def declared_in(cls, module: str) -> Rule:
         """The rule ``module`` declares, read from its source (ValueError when it declares none)."""
-        package, _, name = module.rpartition(".")
-        source = packaged_text(package, f"{name}.py")
-        identity = {m["name"]: ast.literal_eval(m["value"]) for m in _IDENTITY.finditer(source)}
-        docstring = _DOCSTRING.match(source)
-        if docstring is None or set(identity) != {"CODE", "NAME", "SUMMARY"}:
+        source = _source(module)
+        identity = {m["name"]: _string(m["value"]) for m in _IDENTITY.finditer(source)}
+        if not source.startswith(_DOC_OPENINGS) or set(identity) != {"CODE", "NAME", "SUMMARY"}:
             raise ValueError(f"{module} does not declare a rule: a docstring, CODE, NAME and SUMMARY")
-        doc = ast.literal_eval(docstring.group(0))
-        return cls(identity["CODE"], identity["NAME"], identity["SUMMARY"], doc, module)
+        return cls(identity["CODE"], identity["NAME"], identity["SUMMARY"], module)
+
+    @property
+    def doc(self) -> str:
+        """The rule's documentation, its module's docstring: read when asked for, as a check needs none."""
+        return _docstring(self.module)
 
     @property
     def check(self) -> Check:
@@ -85,3 +88,23 @@ class Rule:
         """The rule's options: a frozen dataclass whose fields are its options."""
         options: type = getattr(import_module(self.module), "Options", NoOptions)
         return options
+
+
+def _source(module: str) -> str:
+    package, _, name = module.rpartition(".")
+    return packaged_text(package, f"{name}.py")
+
+
+def _string(literal: str) -> str:
+    """The value of a one-line double-quoted string literal. NOTE: without a backslash, its text between the
+    quotes, which spares ``ast.literal_eval`` (a parse) for each of the registry's hundred constants."""
+    return literal[1:-1] if "\\" not in literal else ast.literal_eval(literal)
+
+
+@cache
+def _docstring(module: str) -> str:
+    docstring = _DOCSTRING.match(_source(module))
+    if docstring is None:
+        raise ValueError(f"{module} does not declare a rule: a docstring, CODE, NAME and SUMMARY")
+    doc: str = ast.literal_eval(docstring.group(0))
+    return doc
