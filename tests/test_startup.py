@@ -52,6 +52,7 @@ def test_checking_a_plain_text_file_imports_no_pool_no_network_and_no_markup_par
     assert imported & {*PARSERS, *NETWORK, *POOLS} == set()
     # data files are read through the package's loader: importlib.resources brings zipfile, tempfile, shutil
     assert imported & {"importlib.resources", "zipfile", "tempfile"} == set()
+    assert imported & {"auditor.baseline", "auditor.readers.history"} == set()  # compared with nothing
 
 
 def test_a_check_imports_only_the_output_format_it_writes_and_hashes_without_openssl():

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .archive.articles import ArticleSpec, parse_article_spec
-from .baseline import Known, compare, load
 from .config.settings import Settings, load_settings
 from .document import Document, Provenance
 from .engine import audit_document
@@ -22,12 +21,12 @@ from .errors import ConfigError, InputError
 from .extract.facts import Facts
 from .extract.sources import ArchiveFacts
 from .readers.files import decode, discover, read_document, read_text
-from .readers.history import text_at, verify_revision
 from .report import FileReport, InputProblem, Report
 
 if TYPE_CHECKING:
     from .archive.gather import ArchiveOptions, ProgressFactory
     from .archive.http import HttpClient
+    from .baseline import Known
     from .extract.origin import PinnedRevision
     from .pin import PinOptions
 
@@ -89,7 +88,11 @@ def check_paths(
     """
     if options.diff_base is not None and options.baseline is not None:
         raise ConfigError("--baseline and --diff-base cannot be used together")
-    recorded = load(options.baseline) if options.baseline is not None else None
+    recorded = None
+    if options.baseline is not None:
+        from .baseline import load  # only a run that compares findings imports the baseline code
+
+        recorded = load(options.baseline)
     run = run or RunOptions(load_settings())
     # Start-up is done (the rules are imported with the settings): what it made lives as long as the
     # run, so collections need not walk it again and again as documents make garbage.
@@ -144,6 +147,8 @@ def check_paths(
     if not outcomes and not errors:
         errors.append(InputProblem(", ".join(paths), "no readable documents found"))
     comparison = None
+    if options.diff_base is not None or recorded is not None:
+        from .baseline import compare
     if options.diff_base is not None:
         checked = [(path, outcome) for (place, path, _) in local if isinstance(outcome := outcomes[place], FileReport)]
         known = _known_then(options.diff_base, checked, settings, options.input_format, errors)
@@ -156,6 +161,8 @@ def check_paths(
 
 def _verify_revision(revision: str, local: list[tuple[int, Path, str]]) -> None:
     """ConfigError unless ``revision`` is a commit of each repository holding one of the files."""
+    from .readers.history import verify_revision
+
     seen: set[Path] = set()
     for _, path, shown in local:
         if (directory := path.resolve().parent) not in seen:
@@ -193,6 +200,9 @@ def _known_at(
 ) -> list[Known] | InputProblem:
     """The findings of ``file`` as it stood at ``revision``. Its archive facts are today's, as far as they
     go: a source cited then and still cited is judged as it is judged now, with no lookup of its own."""
+    from .baseline import Known
+    from .readers.history import text_at
+
     text = text_at(revision, path, file.path)
     if text is None:
         return []
