@@ -113,6 +113,54 @@ DATE = re.compile("|".join(f"(?P<k_{name}>{pattern})" for name, pattern in _TEXT
 # every start; as a whole field is matched, trying the field's forms and then DATE finds the same date.
 _FIELD = re.compile("|".join(f"(?P<k_{name}>{pattern})" for name, pattern in _FIELD_FORMS))
 _FIELD_KINDS = frozenset(name for name, _ in _FIELD_FORMS).union(_FULL)
+# The characters each text form's match can open with (tests check them against the patterns). A word is tried
+# with the alternation of the forms that can open with its first character, in DATE's order, which finds what
+# DATE finds there. NOTE: DATE tries all of its forms at a word before it fails; most words tried open no date
+# ("the", "in"), and the few forms that can open there fail several times as fast.
+_OPEN_DAY = "0123456789"
+_OPEN_MONTH = "JFMASOND"
+_OPEN_WEEKDAY = "MTWFS"
+_OPEN_IN = "IiBbDdSsUuTt"  # in, by, during, since, until, through
+OPENINGS = {
+    "between": "BbFf",
+    "span": _OPEN_DAY,
+    "mspan": _OPEN_MONTH,
+    "dayrange": _OPEN_DAY,
+    "mdayrange": _OPEN_MONTH,
+    "dmy": _OPEN_WEEKDAY + _OPEN_DAY,
+    "mdy": _OPEN_WEEKDAY + _OPEN_MONTH,
+    "iso": "12",
+    "season": "tsSaAfFwW",
+    "part": "eEmMlL",
+    "my": _OPEN_MONTH,
+    "dm": _OPEN_WEEKDAY + _OPEN_DAY,
+    "md": _OPEN_WEEKDAY + _OPEN_MONTH,
+    "holiday": "CBN",
+    "month": _OPEN_IN,
+    "year": _OPEN_IN + "EeLl",
+    "relative": "TtnfLlEe" + "OoFfSsNnAa" + _OPEN_DAY,  # and any other digit: "\d{1,2} days later"
+    "vague": "AaSsMmFfDdWwYyLlTtnf",
+}
+_OPENING_AT: dict[str, re.Pattern[str] | None] = {}
+
+
+def _opening(first: str) -> re.Pattern[str] | None:
+    """The alternation of the text forms that can open with the character ``first``, in DATE's order (DATE itself
+    for a character outside ASCII); None when no form can."""
+    if not first.isascii():
+        return DATE
+    try:
+        return _OPENING_AT[first]
+    except KeyError:
+        forms = tuple(name for name, _ in _TEXT_FORMS if first in OPENINGS[name])
+        found = _OPENING_AT[first] = _alternation(forms) if forms else None
+        return found
+
+
+@cache
+def _alternation(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The text forms ``names`` as one pattern, in DATE's order: compiled once for the characters they share."""
+    return re.compile("|".join(f"(?P<k_{name}>{pattern})" for name, pattern in _TEXT_FORMS if name in names))
 
 
 @cache
@@ -126,13 +174,11 @@ def in_words() -> re.Pattern[str]:
     )
 
 
-# Searches that each begin with a plain character, which the regex engine skips to at once; one
-# alternation, or a look-behind in front, made them several times slower. A false anchor ("1234",
-# "Maya") only costs a failed match.
-_ANCHORS = (
-    re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Christmas|Boxing|New Year)"),
-    re.compile(r"(?:1[0-9]|20)\d\d"),
-)
+# One search for a month's name or a year: every alternative opens with a plain character, so the regex engine
+# skips at once to the characters that open one (a group around alternatives, or a look-behind in front, made it
+# several times slower; two searches cost half as much again). A false anchor ("1234", "Maya") only costs a
+# failed match.
+_ANCHOR = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Christmas|Boxing|New Year|1[0-9]\d\d|20\d\d")
 # Words of time, found by plain searches, which took half the time of one pattern for them all.
 _UNITS = ("day", "week", "month", "year", "summer", "winter", "spring", "autumn", "fall")
 _WORD_START = re.compile(r"(?<![\w'’-])(\w+)")
@@ -191,7 +237,7 @@ def find_anchors(text: str, start: int, end: int) -> tuple[list[int], list[int]]
                 units.append(at)
             at = text.find(word, at + 1, end)
     units.sort()
-    found = [match.start() for pattern in _ANCHORS for match in pattern.finditer(text, start, end)]
+    found = [match.start() for match in _ANCHOR.finditer(text, start, end)]
     return sorted(found + units), units
 
 
@@ -212,7 +258,8 @@ def find(text: str, start: int, end: int, anchors: list[int]) -> Iterator[re.Mat
                 found = _word_at(text, word.start())
             if not (found[0].isdigit() or found.lower() in _OPENERS or found == "New"):
                 continue  # a date starts with a number, a month, a weekday or one of a few words
-            match = DATE.match(text, word.start(), end)
+            pattern = _opening(text[word.start()])
+            match = pattern.match(text, word.start(), end) if pattern else None
             if match and match.end() > anchor:
                 covered = match.end()
                 yield match
