@@ -225,6 +225,17 @@ def test_a_sentence_out_of_the_narrated_past_takes_no_narrative_date(follow_up):
     assert claim_date(doc, Facts(doc).dates, doc.markers[1]) is None
 
 
+def test_a_narrative_date_stays_in_its_paragraph():
+    doc = mirror(
+        "On 19 June 2012, rebels attacked the town.[1] They took the bridge.[2]\n\n"
+        "They held the bridge.[3]\n\n  1. ^ A\n  2. ^ B\n  3. ^ C\n"
+    )
+    dates = Facts(doc).dates
+    tied = [claim_date(doc, dates, m) for m in doc.markers]
+    assert [show(t.mention) if t else None for t in tied] == ["19 June 2012", "19 June 2012", None]
+    assert [t.inherited if t else None for t in tied] == [False, True, None]
+
+
 def test_a_marker_cites_only_the_clause_it_closes():
     doc = mirror("ISIL took the town on 3 July 2014,[1] and rebels retook it on 9 July 2014.[2]\n\n  1. ^ A\n  2. ^ B")
     dates = Facts(doc).dates

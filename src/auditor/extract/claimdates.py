@@ -40,6 +40,8 @@ def claim_date(doc: Document, dates: Dates, marker: Marker) -> ClaimDate | None:
     if sentence is None:
         return None
     mentions = dates.by_block.get(sentence.block, ())
+    if not mentions:
+        return None  # no date in its paragraph, its own or one a narrative opened with
     inside = [m for m in mentions if sentence.span.start <= m.span.start < sentence.span.end]
     clause_start = max(
         [sentence.span.start]
