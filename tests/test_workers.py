@@ -6,6 +6,8 @@ import subprocess
 import sys
 import textwrap
 
+from auditor.workers import stop, worker_pool
+
 # The worker's task runs ``{send}``, says so, and sleeps; the command is then stopped (as Ctrl-C or
 # SIGTERM stop it) and must exit.
 STOPPED = textwrap.dedent(
@@ -57,3 +59,19 @@ def test_a_worker_stopped_in_the_middle_of_its_task_is_stopped_as_before(tmp_pat
     assert done.returncode == 0 and done.stdout == "stopped\n", done.stderr
     assert "Traceback" not in done.stderr
     assert (tmp_path / "sent").read_text() == "sent"
+
+
+def test_a_stopped_pool_sends_no_traceback_when_its_pipe_is_gone(capfd):
+    """Stopped, a pool's feeder thread may fail to write into the pipe the pool closes (EBADF); CPython's
+    queue prints that as a traceback on the command's stderr, after "auditor: interrupted"."""
+    with worker_pool(1) as pool:
+        pool.submit(int).result()
+        calls = pool._call_queue  # the pool lets go of it when it stops
+        try:
+            raise OSError(9, "Bad file descriptor")
+        except OSError as error:
+            calls._on_queue_feeder_error(error, None)  # as a live pool's does: printed
+            assert "Bad file descriptor" in capfd.readouterr().err
+            stop(pool)
+            calls._on_queue_feeder_error(error, None)  # a stopped pool's: not
+    assert capfd.readouterr().err == ""

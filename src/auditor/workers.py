@@ -40,6 +40,11 @@ def stop(pool: ProcessPoolExecutor) -> None:
     # (terminate_workers); shutdown() alone waits for every queued task.
     processes = list((pool._processes or {}).values())
     results = pool._result_queue  # shutdown() lets go of it
+    # The pool's feeder thread may still be writing the workers' stop signals into the pipe the pool
+    # closes as they end, and it prints the write's failure as a traceback: the command was stopped, and
+    # no one needs to hear that its stopped workers were not told to stop.
+    if pool._call_queue is not None:
+        pool._call_queue._on_queue_feeder_error = _unheard
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
@@ -53,6 +58,10 @@ def stop(pool: ProcessPoolExecutor) -> None:
     # left open the read ends at once; the manager then takes the pool for broken and cleans it up.
     if results is not None:
         results._writer.close()
+
+
+def _unheard(error: Exception, message: object) -> None:
+    """A stopped pool's feeder thread failing to send ``message``: nothing to report."""
 
 
 def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
