@@ -77,10 +77,10 @@ _NOT_A_CLAIM = re.compile(
     r"(?i)(?:image|caption|map|pushpin|alt|logo|flag|seal|coat|blank|coor|lat|long|coordinates|grid|"
     r"campaignbox|footnotes?|website|url|signature|module|embed|width|size|style|color|colour|name|conflict)"
 )
-# Parameters that qualify another one (``population_as_of``, ``area_magnitude``, ``casualties_ref``): what
-# they say belongs to that field's fact, and states none of its own.
 # Letters right after a link's "]]" are part of its text, as MediaWiki's link trail for English has it.
 _LINK_TRAIL = re.compile(r"[a-z]+")
+# Parameters that qualify another one (``population_as_of``, ``area_magnitude``, ``casualties_ref``): what
+# they say belongs to that field's fact, and states none of its own.
 _QUALIFIER = re.compile(r"(?i).+[_ ](?:as[_ ]of|magnitude|footnotes?|refs?|notes?|display|link)$")
 _STYLE = re.compile(r"'{2,}")
 _REF_HINT = re.compile(r"<ref", re.IGNORECASE).search  # a ref the parser left as text
