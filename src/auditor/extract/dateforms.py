@@ -141,20 +141,16 @@ OPENINGS = {
     "relative": "TtnfLlEe" + "OoFfSsNnAa" + _OPEN_DAY,  # and any other digit: "\d{1,2} days later"
     "vague": "AaSsMmFfDdWwYyLlTtnf",
 }
-_OPENING_AT: dict[str, re.Pattern[str] | None] = {}
 
 
+@cache
 def _opening(first: str) -> re.Pattern[str] | None:
     """The alternation of the text forms that can open with the character ``first``, in DATE's order (DATE itself
     for a character outside ASCII); None when no form can."""
     if not first.isascii():
         return DATE
-    try:
-        return _OPENING_AT[first]
-    except KeyError:
-        forms = tuple(name for name, _ in _TEXT_FORMS if first in OPENINGS[name])
-        found = _OPENING_AT[first] = _alternation(forms) if forms else None
-        return found
+    forms = tuple(name for name, _ in _TEXT_FORMS if first in OPENINGS[name])
+    return _alternation(forms) if forms else None
 
 
 @cache

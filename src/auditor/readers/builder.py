@@ -63,16 +63,13 @@ class DocumentBuilder:
         """Add a claim-bearing block, with its inline markers, tags and sentences."""
         index = len(self.blocks)
         self.blocks.append(_new(Block, (kind, _new(Span, (start, end)), section, label, column)))
-        if self.readable is not None:
-            self.sentences += [
-                _new(Sentence, (_new(Span, piece), index, piece[1]))
-                for piece in split_sentences(self.readable, start, end)
-            ]
-            return index
         text = self.text
-        if text.find("[", start, end) == -1:  # no marker, no tag: each sentence's words run to its end
+        if self.readable is not None or text.find("[", start, end) == -1:
+            # A reader's own copy (its markers are the reader's), or no marker and no tag in the text: each
+            # sentence's words run to its end.
+            searched = text if self.readable is None else self.readable
             self.sentences += [
-                _new(Sentence, (_new(Span, piece), index, piece[1])) for piece in split_sentences(text, start, end)
+                _new(Sentence, (_new(Span, piece), index, piece[1])) for piece in split_sentences(searched, start, end)
             ]
             return index
         for match in INLINE.finditer(text, start, end):
