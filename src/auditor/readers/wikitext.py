@@ -291,11 +291,11 @@ class _Reader:
         else:
             self.blank(start, node.text.start - self.base)
             self.walk(node.text)
-        self.blank(end - 2, end)
         trail = _LINK_TRAIL.match(self.source, end)
-        if trail is not None and not self._hidden:  # "[[pig]]s" reads "pigs": the trail moves up to the link
-            self.blank(end, trail.end())
-            self.readable.write(end - 2, trail.group())
+        if trail is None:
+            self.blank(end - 2, end)
+        else:  # "[[pig]]s" reads "pigs": the trail moves up over the brackets (where anything is printed)
+            self.write(end - 2, trail.end(), trail.group())
 
     def external_link(self, node: ExternalLink, start: int, end: int) -> None:
         if not node.brackets or node.title is None:
